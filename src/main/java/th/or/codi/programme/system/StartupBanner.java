@@ -1,0 +1,48 @@
+package th.or.codi.programme.system;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import th.or.codi.programme.identity.DemoProperties;
+
+/** Tells the person who started the application where to go. */
+@Component
+class StartupBanner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StartupBanner.class);
+
+  private final Environment environment;
+  private final DemoProperties demo;
+
+  StartupBanner(Environment environment, DemoProperties demo) {
+    this.environment = environment;
+    this.demo = demo;
+  }
+
+  @EventListener
+  void onReady(ApplicationReadyEvent event) {
+    if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
+      return;
+    }
+    String address = environment.getProperty("server.address", "127.0.0.1");
+    String host = address.equals("127.0.0.1") || address.equals("0.0.0.0") ? "localhost" : address;
+    String base = "http://" + host + ":" + web.getWebServer().getPort();
+    StringBuilder text = new StringBuilder()
+        .append("\n\n  ระบบงานร่วม พอช.–สสส. / Joint Programme is running\n")
+        .append("  Tasklist  (ทำงานที่ได้รับมอบหมาย)   ").append(base).append("/camunda/app/tasklist/\n")
+        .append("  Cockpit   (ติดตามกระบวนการ)        ").append(base).append("/camunda/app/cockpit/\n")
+        .append("  Admin     (ผู้ใช้ กลุ่ม และสิทธิ์)    ").append(base).append("/camunda/app/admin/\n")
+        .append("  REST API  (login required)          ").append(base).append("/engine-rest\n")
+        .append("  Listening on ").append(address).append('\n');
+    if (demo.enabled()) {
+      text.append("  Demo logins (password = user id): ");
+      demo.users().forEach(u -> text.append(u.id()).append(' '));
+      text.append('\n');
+    }
+    LOG.info(text.toString());
+  }
+}
