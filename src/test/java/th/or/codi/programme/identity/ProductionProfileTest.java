@@ -1,0 +1,93 @@
+package th.or.codi.programme.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import th.or.codi.programme.JointProgrammeApplication;
+
+/** The prod profile: no demo users, an administrator from the environment, password policy. */
+class ProductionProfileTest {
+
+  private static final String STRONG_PASSWORD = "Kh0n-Kaen!2568";
+
+  @Test
+  void refusesToStartWithoutAdministratorCredentials() {
+    assertThatThrownBy(() -> start("--PROGRAMME_ADMIN_ID=", "--PROGRAMME_ADMIN_PASSWORD=").close())
+        .satisfies(e -> assertThat(messages(e))
+            .contains("PROGRAMME_ADMIN_ID and PROGRAMME_ADMIN_PASSWORD")
+            .contains("ต้องกำหนดผู้ดูแลระบบคนแรก"));
+  }
+
+  @Test
+  void refusesToStartWithAPasswordOnlyNoPassword() {
+    assertThatThrownBy(() -> start("--PROGRAMME_ADMIN_ID=director", "--PROGRAMME_ADMIN_PASSWORD=").close())
+        .satisfies(e -> assertThat(messages(e)).contains("(PROGRAMME_ADMIN_PASSWORD is missing)"));
+  }
+
+  @Test
+  void refusesAWeakAdministratorPassword() {
+    assertThatThrownBy(() -> start("--PROGRAMME_ADMIN_ID=director", "--PROGRAMME_ADMIN_PASSWORD=director").close())
+        .satisfies(e -> assertThat(messages(e)).contains("must follow the password policy"));
+  }
+
+  @Test
+  void startsWithTheAdministratorAndNoDemoUsers() {
+    try (ConfigurableApplicationContext app = start(
+        "--PROGRAMME_ADMIN_ID=director", "--PROGRAMME_ADMIN_PASSWORD=" + STRONG_PASSWORD)) {
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      IdentityService identity = engine.getIdentityService();
+
+      assertThat(identity.createUserQuery().list()).extracting(User::getId).containsExactly("director");
+      assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").userId("director").count()).isOne();
+      assertThat(identity.checkPassword("director", STRONG_PASSWORD)).isTrue();
+
+      User weak = identity.newUser("weakling");
+      weak.setPassword("weakling");
+      assertThatThrownBy(() -> identity.saveUser(weak)).isInstanceOf(ProcessEngineException.class)
+          .hasMessageContaining("does not match policy");
+
+      ProcessEngineConfigurationImpl configuration =
+          (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+      assertThat(configuration.isEnablePasswordPolicy()).isTrue();
+      assertThat(configuration.getLoginMaxAttempts()).isEqualTo(5);
+      assertThat(configuration.getLoginDelayBase()).isEqualTo(3);
+
+      for (int attempt = 0; attempt < 2; attempt++) {
+        identity.checkPassword("director", "wrong");
+      }
+      assertThat(identity.checkPassword("director", STRONG_PASSWORD))
+          .as("right after failed attempts the login is delayed (throttled)").isFalse();
+    }
+  }
+
+  private static ConfigurableApplicationContext start(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of(
+        "--spring.datasource.url=jdbc:h2:mem:prod-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+        "--server.port=0",
+        "--server.address=127.0.0.1",
+        "--camunda.bpm.process-engine-name=prod-test",
+        "--camunda.bpm.job-execution.enabled=false"));
+    return new SpringApplicationBuilder(JointProgrammeApplication.class)
+        .profiles("prod")
+        .run(all.toArray(String[]::new));
+  }
+
+  private static String messages(Throwable e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      text.append(t.getMessage()).append('\n');
+    }
+    return text.toString();
+  }
+}
