@@ -16,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import th.or.codi.programme.JointProgrammeApplication;
 
 /** The prod profile: no demo users, an administrator from the environment, password policy. */
-class ProductionProfileTest {
+class ProductionProfileIT {
 
   private static final String STRONG_PASSWORD = "Kh0n-Kaen!2568";
 
@@ -76,7 +76,7 @@ class ProductionProfileTest {
         "--spring.datasource.url=jdbc:h2:mem:prod-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
         "--server.port=0",
         "--server.address=127.0.0.1",
-        "--camunda.bpm.process-engine-name=prod-test",
+        "--camunda.bpm.process-engine-name=prodTest",
         "--camunda.bpm.job-execution.enabled=false"));
     return new SpringApplicationBuilder(JointProgrammeApplication.class)
         .profiles("prod")

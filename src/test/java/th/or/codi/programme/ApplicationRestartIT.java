@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Stopping and restarting keeps all data and creates nothing twice: the application runs
  * twice on the same file database, as the README's run command does.
  */
-class ApplicationRestartTest {
+class ApplicationRestartIT {
 
   @TempDir Path dataDir;
 
@@ -48,7 +48,7 @@ class ApplicationRestartTest {
         .profiles("demo")
         .run("--PROGRAMME_DATA_DIR=" + dataDir,
             "--server.port=0",
-            "--camunda.bpm.process-engine-name=restart-test",
+            "--camunda.bpm.process-engine-name=restartTest",
             "--camunda.bpm.job-execution.enabled=false");
   }
 
