@@ -28,7 +28,7 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
  * <ul>
  *   <li>Tasklist: the three parties, the working group and the managers.
  *   <li>Cockpit: managers and auditors, read-only: no UPDATE, DELETE, SUSPEND, RETRY or
- *       modification right on anything.
+ *       modification right on anything. Managers may start the programme's processes.
  *   <li>Auditors also read history and the user-operation log.
  *   <li>Admin (and everything else): {@code camunda-admin} only.
  * </ul>
@@ -36,6 +36,8 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
 public final class AuthorizationPolicy {
 
   public static final String ANY = "*";
+  /** Processes managers start from Tasklist. */
+  public static final List<String> STARTED_BY_MANAGERS = List.of("regionalProgramme", "provincialPipeline");
 
   private AuthorizationPolicy() {}
 
@@ -57,6 +59,11 @@ public final class AuthorizationPolicy {
       grants.add(new Grant(group, Resources.GROUP, ANY, Permissions.READ));
     }
     grants.addAll(readOnlyCockpit(MANAGERS));
+    // Managers start the regional programme (and, by exception, a single provincial pipeline).
+    grants.add(new Grant(MANAGERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+    for (String startable : STARTED_BY_MANAGERS) {
+      grants.add(new Grant(MANAGERS, Resources.PROCESS_DEFINITION, startable, ProcessDefinitionPermissions.CREATE_INSTANCE));
+    }
     grants.addAll(readOnlyCockpit(AUDITORS));
     grants.add(new Grant(AUDITORS, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ));
     grants.add(new Grant(AUDITORS, Resources.USER, ANY, Permissions.READ));

@@ -1,0 +1,100 @@
+package th.or.codi.programme.pipeline;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+import th.or.codi.programme.provinces.Province;
+import th.or.codi.programme.provinces.ProvinceReferenceData;
+
+/**
+ * The provincial pipeline's identity and current stage, called from
+ * {@code provincial-pipeline.bpmn}: province variables and business key when it starts,
+ * {@code stage}/{@code stageKey} as it moves, {@code outcome} when it ends. Tasklist's
+ * filters and Cockpit show these variables.
+ */
+@Component("pipelineStages")
+public class PipelineStages {
+
+  static final String DEFAULT_STUDY_VISIT_HOST = "TH-27";
+
+  /** The stages in order, with the Thai names the working group uses. */
+  public enum Stage {
+    UNDERSTANDING_FORUM("understanding-forum", "1 เวทีทำความเข้าใจ / Understanding forum"),
+    STUDY_VISIT("study-visit", "2 ศึกษาดูงาน / Study visit"),
+    JOINT_DESIGN("joint-design", "3 ออกแบบร่วม / Joint design"),
+    IMPLEMENTATION("implementation", "4 ปฏิบัติการและกำกับติดตาม / Implementation and monitoring"),
+    EVALUATION("evaluation", "5 ประเมินผล / Evaluation"),
+    CLOSED("closed", "ปิดแล้ว / Closed");
+
+    private final String key;
+    private final String label;
+
+    Stage(String key, String label) {
+      this.key = key;
+      this.label = label;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    public static Stage of(String key) {
+      return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("Unknown stage " + key));
+    }
+  }
+
+  private final ProvinceReferenceData referenceData;
+
+  public PipelineStages(ProvinceReferenceData referenceData) {
+    this.referenceData = referenceData;
+  }
+
+  /** Start of a pipeline: who the province is, and a business key naming province and wave. */
+  public void prepare(DelegateExecution execution) {
+    Object code = execution.getVariable("provinceCode");
+    Province province = referenceData.byCode(code == null ? null : code.toString())
+        .filter(Province::inProgramme)
+        .orElseThrow(() -> new BadUserRequestException("จังหวัด '" + code
+            + "' ไม่อยู่ในโครงการ / Province '" + code + "' is not a programme province"));
+    execution.setVariable("provinceName", province.nameTh());
+    execution.setVariable("provinceNameEn", province.nameEn());
+    execution.setVariable("communityGroup", province.communityGroupId());
+    if (execution.getVariable("wave") == null) {
+      execution.setVariable("wave", 1);
+    }
+    if (execution.getVariable("cycle") == null) {
+      execution.setVariable("cycle", 1);
+    }
+    if (execution.getVariable("studyVisitHost") == null) {
+      execution.setVariable("studyVisitHost", DEFAULT_STUDY_VISIT_HOST);
+    }
+    String key = province.code() + "/" + execution.getVariable("fiscalYear") + "-" + execution.getVariable("wave");
+    if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
+      execution.setProcessBusinessKey(key);
+    }
+  }
+
+  /** The pipeline enters a stage. */
+  public void enter(DelegateExecution execution, String stageKey) {
+    Stage stage = Stage.of(stageKey);
+    execution.setVariable("stageKey", stage.key());
+    execution.setVariable("stage", stage.label());
+  }
+
+  /** The pipeline ends with an outcome the regional programme sees. */
+  public void close(DelegateExecution execution, String outcome) {
+    execution.setVariable("outcome", outcome);
+    enter(execution, Stage.CLOSED.key());
+  }
+
+  /** Name of the study-visit host area for the forms. */
+  public String areaName(String code) {
+    return referenceData.byCode(code).map(p -> p.nameTh() + " / " + p.nameEn()).orElse(code);
+  }
+}

@@ -1,0 +1,68 @@
+package th.or.codi.programme.pipeline;
+
+import java.text.SimpleDateFormat;
+import java.util.Date;
+import java.util.TimeZone;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Timeout listener of every user task: when a task is past its due date, it moves up in
+ * Tasklist (priority) and the reminder is recorded on the task as a comment (shown in
+ * Tasklist's history of the task and kept in the engine's history for auditors).
+ */
+@Component("taskReminder")
+public class TaskReminder implements TaskListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskReminder.class);
+
+  /** Added to the priority at each reminder; Camunda's default priority is 50. */
+  static final int PRIORITY_STEP = 25;
+  static final int MAX_PRIORITY = 100;
+  static final String REMINDERS = "reminders";
+  private static final long TOLERANCE_MILLIS = 60_000;
+
+  @Override
+  public void notify(DelegateTask task) {
+    Date due = task.getDueDate();
+    Date now = ClockUtil.getCurrentTime();
+    // The timer is set when the task's scope starts, a moment before the task computes its
+    // due date from the same configuration; a due date more than a minute ahead means someone
+    // moved it later, and the task is not overdue.
+    if (due != null && due.getTime() - now.getTime() > TOLERANCE_MILLIS) {
+      return;
+    }
+    task.setPriority(Math.min(MAX_PRIORITY, task.getPriority() + PRIORITY_STEP));
+    Integer sent = (Integer) task.getVariableLocal(REMINDERS);
+    int count = sent == null ? 1 : sent + 1;
+    task.setVariableLocal(REMINDERS, count);
+    String message = "แจ้งเตือนครั้งที่ " + count + ": งานนี้เลยกำหนด " + thai(due)
+        + " แล้ว / Reminder " + count + ": this task was due " + english(due);
+    task.getProcessEngineServices().getTaskService()
+        .createComment(task.getId(), task.getProcessInstanceId(), message);
+    LOG.info("Reminder {} for task {} '{}' ({}), candidates/assignee {}", count, task.getId(),
+        task.getName(), task.getExecution().getProcessBusinessKey(), task.getAssignee());
+  }
+
+  private static String thai(Date date) {
+    if (date == null) {
+      return "";
+    }
+    java.time.LocalDateTime local = date.toInstant().atZone(Deadlines.BANGKOK).toLocalDateTime();
+    return "%d/%d/%d %02d:%02d น.".formatted(local.getDayOfMonth(), local.getMonthValue(),
+        local.getYear() + 543, local.getHour(), local.getMinute());
+  }
+
+  private static String english(Date date) {
+    if (date == null) {
+      return "";
+    }
+    SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd HH:mm 'ICT'");
+    format.setTimeZone(TimeZone.getTimeZone(Deadlines.BANGKOK));
+    return format.format(date);
+  }
+}

@@ -1,0 +1,238 @@
+package th.or.codi.programme.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+import th.or.codi.programme.provinces.Province;
+import th.or.codi.programme.provinces.ProvinceReadiness.Readiness;
+import th.or.codi.programme.provinces.ProvinceReferenceData;
+
+/**
+ * The regional programme's bookkeeping, called from {@code regional-programme.bpmn}: which
+ * provinces are assessed, chosen and covered, wave by wave, and what each pipeline achieved.
+ */
+@Component("waves")
+public class Waves {
+
+  static final String READINESS_RESULTS = "readinessResults";
+  static final String COVERED = "coveredProvinces";
+  static final String WAVE_OUTCOMES = "waveOutcomes";
+  static final String PROVINCIAL_PIPELINE = "provincialPipeline";
+
+  private final ProvinceReferenceData referenceData;
+
+  public Waves(ProvinceReferenceData referenceData) {
+    this.referenceData = referenceData;
+  }
+
+  /** Start of the programme: first wave, nothing covered yet. */
+  public void start(DelegateExecution execution) {
+    execution.setVariable("wave", 1);
+    execution.setVariable(COVERED, JsonVariables.json(List.of()));
+    execution.setVariable(READINESS_RESULTS, JsonVariables.json(List.of()));
+    execution.setVariable(WAVE_OUTCOMES, JsonVariables.json(List.of()));
+    if (execution.getVariable("region") == null) {
+      execution.setVariable("region", "central-west");
+    }
+  }
+
+  /** Programme provinces not covered by a wave yet: the collection of the readiness assessment. */
+  public List<String> provincesToAssess(DelegateExecution execution) {
+    List<String> covered = JsonVariables.strings(execution.getVariable(COVERED));
+    return referenceData.programmeProvinces().stream().map(Province::code)
+        .filter(code -> !covered.contains(code)).toList();
+  }
+
+  /**
+   * After the decision for one province: keeps its result and refreshes what the choosing
+   * form shows (summary, options, provinces proposed for the wave).
+   */
+  @SuppressWarnings("unchecked")
+  public void collectReadiness(DelegateExecution execution) {
+    String code = (String) execution.getVariable("provinceCode");
+    Map<String, Object> assessment = (Map<String, Object>) execution.getVariable("assessment");
+    List<Map<String, Object>> results = rows(execution.getVariable(READINESS_RESULTS));
+    results.removeIf(row -> code.equals(row.get("provinceCode")));
+    Province province = referenceData.requireByCode(code);
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("provinceCode", code);
+    row.put("provinceName", province.nameTh());
+    row.put("readiness", assessment.get("readiness"));
+    row.put("readinessReason", assessment.get("readinessReason"));
+    results.add(row);
+    execution.setVariable(READINESS_RESULTS, JsonVariables.json(results));
+    refreshChoices(execution, results);
+  }
+
+  private void refreshChoices(DelegateExecution execution, List<Map<String, Object>> results) {
+    List<String> covered = JsonVariables.strings(execution.getVariable(COVERED));
+    List<Map<String, String>> options = new ArrayList<>();
+    List<String> proposed = new ArrayList<>();
+    List<String> nextWave = new ArrayList<>();
+    StringBuilder summary = new StringBuilder();
+    for (Province province : referenceData.programmeProvinces()) {
+      if (covered.contains(province.code())) {
+        continue;
+      }
+      Map<String, Object> result = results.stream()
+          .filter(r -> province.code().equals(r.get("provinceCode"))).findFirst().orElse(null);
+      String readiness = result == null ? null : (String) result.get("readiness");
+      String label = province.nameTh() + " / " + province.nameEn()
+          + (readiness == null ? "" : " — " + readinessLabel(readiness));
+      options.add(Map.of("label", label, "value", province.code()));
+      if (Readiness.PILOT_READY.value().equals(readiness)) {
+        proposed.add(province.code());
+      }
+      if (Readiness.PILOT_READY.value().equals(readiness) || Readiness.NEXT_WAVE.value().equals(readiness)) {
+        nextWave.add(province.code());
+      }
+      if (result != null) {
+        summary.append("• ").append(province.nameTh()).append(" (").append(province.code()).append("): ")
+            .append(readinessLabel(readiness)).append(" — ").append(result.get("readinessReason")).append('\n');
+      }
+    }
+    execution.setVariable("provinceOptions", JsonVariables.json(options));
+    execution.setVariable("readinessSummary", summary.toString().trim());
+    execution.setVariable("waveProvinces", JsonVariables.json(proposed));
+    execution.setVariable("nextWaveProvinces", JsonVariables.json(nextWave));
+  }
+
+  /** The wave's provinces, for the multi-instance call activity. */
+  public List<String> waveProvinces(DelegateExecution execution) {
+    List<String> codes = JsonVariables.strings(execution.getVariable("waveProvinces"));
+    if (codes.isEmpty()) {
+      throw new BadUserRequestException(
+          "ต้องเลือกอย่างน้อยหนึ่งจังหวัด / Choose at least one province for the wave");
+    }
+    for (String code : codes) {
+      referenceData.requireByCode(code);
+    }
+    return codes;
+  }
+
+  /** Business key of a provincial pipeline: province and wave, e.g. {@code TH-60/2562-1}. */
+  public String businessKey(String provinceCode, Object fiscalYear, Object wave) {
+    return provinceCode + "/" + fiscalYear + "-" + wave;
+  }
+
+  /**
+   * After all pipelines of the wave ended: the wave's provinces count as covered, and each
+   * pipeline's outcome is read from the history of the called instances (kept there rather
+   * than written by each pipeline as it ends, so pipelines ending at the same moment never
+   * compete for one variable).
+   */
+  public void recordWave(DelegateExecution execution) {
+    int wave = ((Number) execution.getVariable("wave")).intValue();
+    List<Map<String, Object>> outcomes = rows(execution.getVariable(WAVE_OUTCOMES));
+    outcomes.addAll(outcomesOfWave(execution, wave));
+    execution.setVariable(WAVE_OUTCOMES, JsonVariables.json(outcomes));
+
+    List<String> covered = JsonVariables.strings(execution.getVariable(COVERED));
+    for (String code : JsonVariables.strings(execution.getVariable("waveProvinces"))) {
+      if (!covered.contains(code)) {
+        covered.add(code);
+      }
+    }
+    execution.setVariable(COVERED, JsonVariables.json(covered));
+    boolean allCovered = referenceData.programmeProvinces().stream()
+        .allMatch(p -> covered.contains(p.code()));
+    execution.setVariable("allProvincesCovered", allCovered);
+
+    StringBuilder summary = new StringBuilder("ระลอกที่ " + wave + " / Wave " + wave + ":\n");
+    for (Map<String, Object> row : rows(execution.getVariable(WAVE_OUTCOMES))) {
+      if (Integer.valueOf(wave).equals(((Number) row.get("wave")).intValue())) {
+        summary.append("• ").append(row.get("provinceName")).append(" (").append(row.get("provinceCode"))
+            .append("): ").append(outcomeLabel((String) row.get("outcome"))).append('\n');
+      }
+    }
+    summary.append("ครอบคลุมแล้ว ").append(covered.size()).append(" จาก ")
+        .append(referenceData.programmeProvinces().size()).append(" จังหวัด / ")
+        .append(covered.size()).append(" of ").append(referenceData.programmeProvinces().size())
+        .append(" provinces covered");
+    execution.setVariable("waveSummary", summary.toString());
+    refreshChoices(execution, rows(execution.getVariable(READINESS_RESULTS)));
+  }
+
+  private List<Map<String, Object>> outcomesOfWave(DelegateExecution execution, int wave) {
+    HistoryService history = execution.getProcessEngineServices().getHistoryService();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (HistoricProcessInstance pipeline : history.createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(execution.getProcessInstanceId())
+        .processDefinitionKey(PROVINCIAL_PIPELINE)
+        .orderByProcessInstanceStartTime().asc().list()) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      history.createHistoricVariableInstanceQuery().processInstanceId(pipeline.getId())
+          .variableNameIn("provinceCode", "wave", "outcome").list()
+          .forEach(v -> values.put(v.getName(), v.getValue()));
+      if (!Integer.valueOf(wave).equals(values.get("wave") == null ? null : ((Number) values.get("wave")).intValue())) {
+        continue;
+      }
+      String code = (String) values.get("provinceCode");
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("provinceCode", code);
+      row.put("provinceName", referenceData.requireByCode(code).nameTh());
+      row.put("wave", wave);
+      row.put("businessKey", pipeline.getBusinessKey());
+      row.put("outcome", values.get("outcome"));
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /** Managers chose a next wave: its number and provinces. */
+  public void prepareNextWave(DelegateExecution execution) {
+    List<String> chosen = JsonVariables.strings(execution.getVariable("nextWaveProvinces"));
+    List<String> covered = JsonVariables.strings(execution.getVariable(COVERED));
+    List<String> fresh = chosen.stream().filter(code -> !covered.contains(code)).toList();
+    if (fresh.isEmpty()) {
+      throw new BadUserRequestException("ต้องเลือกจังหวัดที่ยังไม่ได้ดำเนินการอย่างน้อยหนึ่งจังหวัด / "
+          + "Choose at least one province that no wave has covered yet");
+    }
+    execution.setVariable("wave", ((Number) execution.getVariable("wave")).intValue() + 1);
+    execution.setVariable("waveProvinces", JsonVariables.json(fresh));
+  }
+
+  static String readinessLabel(String readiness) {
+    if (readiness == null) {
+      return "ยังไม่ประเมิน / not assessed";
+    }
+    return switch (readiness) {
+      case "pilot-ready" -> "พร้อมนำร่อง / pilot-ready";
+      case "next-wave" -> "ระลอกถัดไป / next wave";
+      default -> "ยังไม่พร้อม / not yet";
+    };
+  }
+
+  static String outcomeLabel(String outcome) {
+    if (outcome == null) {
+      return "ไม่ทราบผล / unknown";
+    }
+    return switch (outcome) {
+      case "expand" -> "ขยายผลต้นแบบ / expand the model";
+      case "stop" -> "ยุติ / stopped";
+      case "withdrawn" -> "ถอนตัว (ยังไม่พร้อม) / withdrawn";
+      default -> outcome;
+    };
+  }
+
+  private static List<Map<String, Object>> rows(Object json) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (SpinJsonNode node : JsonVariables.objects(json)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (String field : node.fieldNames()) {
+        SpinJsonNode value = node.prop(field);
+        row.put(field, value.isNull() ? null : value.isNumber() ? value.numberValue() : value.isBoolean()
+            ? value.boolValue() : value.stringValue());
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+}
