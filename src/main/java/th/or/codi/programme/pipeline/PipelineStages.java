@@ -55,6 +55,10 @@ public class PipelineStages {
     this.referenceData = referenceData;
   }
 
+  private static Long wholeNumber(Object value, Long absent) {
+    return value instanceof Number number ? Long.valueOf(number.longValue()) : absent;
+  }
+
   /** Start of a pipeline: who the province is, and a business key naming province and wave. */
   public void prepare(DelegateExecution execution) {
     Object code = execution.getVariable("provinceCode");
@@ -65,12 +69,11 @@ public class PipelineStages {
     execution.setVariable("provinceName", province.nameTh());
     execution.setVariable("provinceNameEn", province.nameEn());
     execution.setVariable("communityGroup", province.communityGroupId());
-    if (execution.getVariable("wave") == null) {
-      execution.setVariable("wave", 1);
-    }
-    if (execution.getVariable("cycle") == null) {
-      execution.setVariable("cycle", 1);
-    }
+    // counters are Long throughout, as the models' expressions (${cycle + 1}) produce them and
+    // whether a number came from Tasklist (Integer) or a script (Long) does not show in the record
+    execution.setVariable("wave", wholeNumber(execution.getVariable("wave"), 1L));
+    execution.setVariable("fiscalYear", wholeNumber(execution.getVariable("fiscalYear"), null));
+    execution.setVariable("cycle", wholeNumber(execution.getVariable("cycle"), 1L));
     if (execution.getVariable("studyVisitHost") == null) {
       execution.setVariable("studyVisitHost", DEFAULT_STUDY_VISIT_HOST);
     }

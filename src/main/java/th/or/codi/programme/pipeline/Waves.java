@@ -34,7 +34,7 @@ public class Waves {
 
   /** Start of the programme: first wave, nothing covered yet. */
   public void start(DelegateExecution execution) {
-    execution.setVariable("wave", 1);
+    execution.setVariable("wave", 1L);
     execution.setVariable(COVERED, JsonVariables.json(List.of()));
     execution.setVariable(READINESS_RESULTS, JsonVariables.json(List.of()));
     execution.setVariable(WAVE_OUTCOMES, JsonVariables.json(List.of()));
@@ -195,7 +195,7 @@ public class Waves {
       throw new BadUserRequestException("ต้องเลือกจังหวัดที่ยังไม่ได้ดำเนินการอย่างน้อยหนึ่งจังหวัด / "
           + "Choose at least one province that no wave has covered yet");
     }
-    execution.setVariable("wave", ((Number) execution.getVariable("wave")).intValue() + 1);
+    execution.setVariable("wave", ((Number) execution.getVariable("wave")).longValue() + 1);
     execution.setVariable("waveProvinces", JsonVariables.json(fresh));
   }
 

@@ -107,7 +107,7 @@ class RegionalProgrammeTest {
     drive.complete("manager", programmeKey(programme), "Activity_ReviewWave", Walkthrough.values(
         "waveDecision", "next-wave", "nextWaveProvinces", Walkthrough.json(List.of("TH-18", "TH-60")),
         "decisionNote", "ขยายไปชัยนาท"));
-    assertThat(engine.getRuntimeService().getVariable(programme.getId(), "wave")).isEqualTo(2);
+    assertThat(engine.getRuntimeService().getVariable(programme.getId(), "wave")).isEqualTo(2L);
     assertThat(jsonList(programme, "waveProvinces")).as("covered provinces are not run twice").containsExactly("TH-18");
     String chaiNat = "TH-18/" + year + "-2";
     withdraw(chaiNat, "TH-18");
