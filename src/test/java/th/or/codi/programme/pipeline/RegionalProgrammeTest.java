@@ -36,6 +36,23 @@ class RegionalProgrammeTest {
     drive = PipelineDriver.create(engine, act, referenceData);
   }
 
+  @Test
+  void everyProcessStartableInTasklistHasItsStartFormInTheSameDeployment() throws Exception {
+    var startable = engine.getRepositoryService().createProcessDefinitionQuery().startableInTasklist()
+        .latestVersion().list();
+    assertThat(startable).extracting(d -> d.getKey())
+        .containsExactlyInAnyOrder("regionalProgramme", "provincialPipeline");
+    for (var definition : startable) {
+      var model = engine.getRepositoryService().getBpmnModelInstance(definition.getId());
+      String formRef = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class)
+          .iterator().next().getCamundaFormRef();
+      try (var in = engine.getFormService().getDeployedStartForm(definition.getId())) {
+        String form = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(org.camunda.spin.Spin.JSON(form).prop("id").stringValue()).as(definition.getKey()).isEqualTo(formRef);
+      }
+    }
+  }
+
   /** Managers start the programme of a fiscal year; readiness is assessed on the way. */
   private ProcessInstance startProgramme(int fiscalYear) {
     return act.start("manager", "regionalProgramme", "PROGRAMME-" + fiscalYear, Walkthrough.values(
