@@ -29,7 +29,7 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
 @ProcessTest
 class ProvincialPipelineTest {
 
-  private static final AtomicInteger YEAR = new AtomicInteger(2600);
+  private static final AtomicInteger YEAR = new AtomicInteger(2562);
 
   @Autowired ProcessEngine engine;
   @Autowired PersonActions act;

@@ -22,7 +22,7 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
 @ProcessTest
 class RegionalProgrammeTest {
 
-  private static final AtomicInteger YEAR = new AtomicInteger(2700);
+  private static final AtomicInteger YEAR = new AtomicInteger(2585);
 
   @Autowired ProcessEngine engine;
   @Autowired PersonActions act;
@@ -121,11 +121,17 @@ class RegionalProgrammeTest {
         .contains("นครสวรรค์ (TH-60): ถอนตัว").contains("ครอบคลุมแล้ว 2 จาก 16 จังหวัด");
     assertThat(jsonList(programme, "coveredProvinces")).containsExactlyInAnyOrder("TH-60", "TH-19");
 
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> drive.complete("manager", programmeKey(programme),
+            "Activity_ReviewWave", Walkthrough.values("waveDecision", "next-wave",
+                "nextWaveProvinces", Walkthrough.json(List.of("TH-18", "TH-60")), "decisionNote", "ขยายไปชัยนาท")))
+        .as("a covered province is not offered again, and the server refuses it")
+        .hasRootCauseInstanceOf(th.or.codi.programme.validation.SubmissionRejectedException.class)
+        .hasMessageContaining("TH-60");
     drive.complete("manager", programmeKey(programme), "Activity_ReviewWave", Walkthrough.values(
-        "waveDecision", "next-wave", "nextWaveProvinces", Walkthrough.json(List.of("TH-18", "TH-60")),
+        "waveDecision", "next-wave", "nextWaveProvinces", Walkthrough.json(List.of("TH-18")),
         "decisionNote", "ขยายไปชัยนาท"));
     assertThat(engine.getRuntimeService().getVariable(programme.getId(), "wave")).isEqualTo(2L);
-    assertThat(jsonList(programme, "waveProvinces")).as("covered provinces are not run twice").containsExactly("TH-18");
+    assertThat(jsonList(programme, "waveProvinces")).containsExactly("TH-18");
     String chaiNat = "TH-18/" + year + "-2";
     withdraw(chaiNat, "TH-18");
     finishWave(programme);

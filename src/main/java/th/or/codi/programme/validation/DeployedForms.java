@@ -1,0 +1,44 @@
+package th.or.codi.programme.validation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Resource;
+
+/**
+ * The Camunda Forms of each deployment, read from the deployment itself (what the engine
+ * serves to Tasklist) and parsed once per deployment. A deployment never changes, so the cache
+ * needs no invalidation; a new or changed form comes with a new deployment.
+ */
+public final class DeployedForms {
+
+  private final Map<String, Map<String, CamundaForm>> byDeployment = new ConcurrentHashMap<>();
+
+  public CamundaForm get(RepositoryService repository, String deploymentId, String formId) {
+    CamundaForm form = byDeployment.computeIfAbsent(deploymentId, id -> load(repository, id)).get(formId);
+    if (form == null) {
+      throw new IllegalStateException("form '" + formId + "' is not in deployment " + deploymentId);
+    }
+    return form;
+  }
+
+  private static Map<String, CamundaForm> load(RepositoryService repository, String deploymentId) {
+    Map<String, CamundaForm> forms = new HashMap<>();
+    for (Resource resource : repository.getDeploymentResources(deploymentId)) {
+      if (!resource.getName().endsWith(".form")) {
+        continue;
+      }
+      try (InputStream in = repository.getResourceAsStreamById(deploymentId, resource.getId())) {
+        CamundaForm form = CamundaForm.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        forms.put(form.id(), form);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read " + resource.getName() + " of deployment " + deploymentId, e);
+      }
+    }
+    return Map.copyOf(forms);
+  }
+}

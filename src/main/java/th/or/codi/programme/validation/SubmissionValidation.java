@@ -1,0 +1,155 @@
+package th.or.codi.programme.validation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates every task completion and every process start against the deployed Camunda Form
+ * of that task or start event, and the {@link BusinessRules}, whichever way it arrives: REST,
+ * Tasklist or the Java API. A listener is added to every user task ({@code complete}) and every
+ * process start event ({@code start}) that has a form; it runs inside the engine's command, so a
+ * rejection rolls the whole submission back: the task stays open, no variable is written, and
+ * history records no completion.
+ */
+@Component
+public class SubmissionValidation extends AbstractProcessEnginePlugin {
+
+  static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DeployedForms forms = new DeployedForms();
+  private final Map<String, String> deploymentOfDefinition = new ConcurrentHashMap<>();
+  private final Validator validator = new Validator();
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
+    if (listeners == null) {
+      listeners = new ArrayList<>();
+      configuration.setCustomPreBPMNParseListeners(listeners);
+    }
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, validator);
+        }
+      }
+
+      @Override
+      public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (scope.getProcessDefinition() == scope) { // the process's own start, not a subprocess's
+          activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, validator);
+        }
+      }
+    });
+  }
+
+  /** Today in Bangkok, on the engine's clock (which tests may move). */
+  static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(BANGKOK).toLocalDate();
+  }
+
+  /** The checks of one submission; also what the tests call to validate a form directly. */
+  public static List<FieldError> validate(CamundaForm form, Map<String, Object> values, LocalDate today) {
+    List<FieldError> errors = new ArrayList<>(SubmissionValidator.validate(form, values, today));
+    for (FieldError rule : BusinessRules.check(form, values, today)) {
+      if (errors.stream().noneMatch(e -> e.field().equals(rule.field()))) {
+        errors.add(rule);
+      }
+    }
+    return errors;
+  }
+
+  /** Engine variables as plain Java values: JSON as lists and maps. */
+  static Map<String, Object> plain(Map<String, Object> variables) {
+    Map<String, Object> values = new HashMap<>();
+    variables.forEach((name, value) -> {
+      if (value instanceof SpinJsonNode json) {
+        try {
+          values.put(name, JSON.readValue(json.toString(), Object.class));
+        } catch (Exception e) {
+          values.put(name, value);
+        }
+      } else {
+        values.put(name, value);
+      }
+    });
+    return values;
+  }
+
+  private final class Validator implements TaskListener, ExecutionListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+      UserTask userTask = task.getBpmnModelElementInstance();
+      if (userTask != null && userTask.getCamundaFormRef() != null) {
+        check(task.getProcessEngineServices(), task.getProcessDefinitionId(), userTask,
+            userTask.getCamundaFormRef(), userTask.getCamundaFormRefBinding(), task.getVariables());
+      }
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (execution.getBpmnModelElementInstance() instanceof StartEvent start && start.getCamundaFormRef() != null) {
+        check(execution.getProcessEngineServices(), execution.getProcessDefinitionId(), start,
+            start.getCamundaFormRef(), start.getCamundaFormRefBinding(), execution.getVariables());
+      }
+    }
+
+    private void check(ProcessEngineServices services, String definitionId, FlowElement element,
+        String formRef, String binding, Map<String, Object> variables) {
+      if (binding != null && !"deployment".equals(binding)) {
+        throw new IllegalStateException(element.getId() + ": only formRefBinding=\"deployment\" is supported, not " + binding);
+      }
+      CamundaForm form = asSystem(services.getIdentityService(), () -> forms.get(services.getRepositoryService(),
+          deploymentOfDefinition.computeIfAbsent(definitionId,
+              id -> services.getRepositoryService().getProcessDefinition(id).getDeploymentId()),
+          formRef));
+      List<FieldError> errors = validate(form, plain(variables), today());
+      if (!errors.isEmpty()) {
+        throw new SubmissionRejectedException(form.id(), errors);
+      }
+    }
+  }
+
+  /** Reads the deployment whoever submits: the form is what they were given to fill in. */
+  private static <T> T asSystem(IdentityService identity, java.util.function.Supplier<T> read) {
+    Authentication current = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return read.get();
+    } finally {
+      if (current != null) {
+        identity.setAuthentication(current);
+      }
+    }
+  }
+}

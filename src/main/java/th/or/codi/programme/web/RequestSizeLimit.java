@@ -1,0 +1,104 @@
+package th.or.codi.programme.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a request body larger than the limit with 413 and a message in Thai and English,
+ * before anything reads it: by its Content-Length, or, when it is sent in chunks, by reading at
+ * most the limit.
+ */
+public class RequestSizeLimit extends OncePerRequestFilter {
+
+  private final long maxBytes;
+
+  public RequestSizeLimit(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    long declared = request.getContentLengthLong();
+    if (declared > maxBytes) {
+      refuse(response);
+      return;
+    }
+    if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+      byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
+      if (body.length > maxBytes) {
+        refuse(response);
+        return;
+      }
+      chain.doFilter(new CachedBody(request, body), response);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private void refuse(HttpServletResponse response) throws IOException {
+    long kb = maxBytes / 1024;
+    response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write("{\"type\":\"RequestTooLarge\",\"message\":\"ข้อมูลที่ส่งมีขนาดใหญ่เกินไป (ไม่เกิน "
+        + kb + " KB) / The request is too large (at most " + kb + " KB).\",\"code\":0}");
+  }
+
+  private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    int n;
+    while (out.size() < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - out.size()))) > 0) {
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  private static final class CachedBody extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override public int read() { return in.read(); }
+        @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
+        @Override public boolean isFinished() { return in.available() == 0; }
+        @Override public boolean isReady() { return true; }
+        @Override public void setReadListener(ReadListener listener) { throw new UnsupportedOperationException(); }
+      };
+    }
+
+    @Override
+    public java.io.BufferedReader getReader() {
+      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package th.or.codi.programme.web;
+
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The programme's additions to both REST APIs, {@code /engine-rest} and the one the webapps
+ * use under {@code /camunda/api/engine}: clear errors ({@link RestErrors}) and a limit on the
+ * size of a request ({@link RequestSizeLimit}).
+ */
+@Configuration
+@EnableConfigurationProperties(RestProperties.class)
+public class RestApiConfiguration {
+
+  static final Class<?>[] MAPPERS = {ProgrammeRestExceptionMapper.class, ProgrammeEngineExceptionMapper.class};
+
+  static {
+    // the webapps' REST application registers Camunda's configuration classes when its servlet
+    // starts, after this class is loaded
+    for (Class<?> mapper : MAPPERS) {
+      CamundaRestResources.getConfigurationClasses().add(mapper);
+    }
+  }
+
+  @Bean
+  ResourceConfigCustomizer programmeRestErrors() {
+    return config -> {
+      for (Class<?> mapper : MAPPERS) {
+        if (!config.isRegistered(mapper)) {
+          config.register(mapper);
+        }
+      }
+    };
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(RestProperties properties) {
+    FilterRegistrationBean<RequestSizeLimit> registration =
+        new FilterRegistrationBean<>(new RequestSizeLimit(properties.maxRequestSize().toBytes()));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    registration.setName("requestSizeLimit");
+    return registration;
+  }
+}
