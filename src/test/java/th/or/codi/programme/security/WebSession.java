@@ -12,13 +12,14 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /** A browser-like session with the Camunda webapps: session cookie and CSRF token. */
-final class WebSession {
+/** A browser's session with the Camunda webapps: cookies, CSRF token, login. */
+public final class WebSession {
 
   static final String LOGIN = "/camunda/api/admin/auth/user/default/login/";
 
   private final TestRestTemplate http;
-  private final String cookies;
-  private final String csrfToken;
+  private String cookies;
+  private String csrfToken;
 
   private WebSession(TestRestTemplate http, String cookies, String csrfToken) {
     this.http = http;
@@ -27,7 +28,7 @@ final class WebSession {
   }
 
   /** Opens the welcome page, as a browser does before it shows the login form. */
-  static WebSession open(TestRestTemplate http) {
+  public static WebSession open(TestRestTemplate http) {
     ResponseEntity<String> page = http.getForEntity("/camunda/app/welcome/default/", String.class);
     List<String> setCookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
     String cookies = setCookies.stream().map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
@@ -37,11 +38,11 @@ final class WebSession {
     return new WebSession(http, cookies, token);
   }
 
-  String cookies() {
+  public String cookies() {
     return cookies;
   }
 
-  ResponseEntity<String> login(String user, String password, String app) {
+  public ResponseEntity<String> login(String user, String password, String app) {
     HttpHeaders headers = new HttpHeaders();
     headers.add(HttpHeaders.COOKIE, cookies);
     headers.add("X-XSRF-TOKEN", csrfToken);
@@ -49,6 +50,46 @@ final class WebSession {
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("username", user);
     form.add("password", password);
-    return http.exchange(LOGIN + app, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    ResponseEntity<String> response = http.exchange(LOGIN + app, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    keepCookies(response);
+    return response;
+  }
+
+  /** A GET as the webapps send it; also picks up a renewed CSRF token (a login starts a new session). */
+  public ResponseEntity<String> get(String path) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, cookies);
+    headers.add("X-XSRF-TOKEN", csrfToken);
+    ResponseEntity<String> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    keepCookies(response);
+    return response;
+  }
+
+  /** A JSON POST as the webapps send it: session cookie and CSRF header. */
+  public ResponseEntity<String> postJson(String path, String json) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, cookies);
+    headers.add("X-XSRF-TOKEN", csrfToken);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> response = http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
+    keepCookies(response);
+    return response;
+  }
+
+  private void keepCookies(ResponseEntity<String> response) {
+    java.util.Map<String, String> jar = new java.util.LinkedHashMap<>();
+    for (String c : cookies.split("; ")) {
+      if (c.contains("=")) {
+        jar.put(c.substring(0, c.indexOf('=')), c);
+      }
+    }
+    for (String set : response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
+      String c = set.split(";", 2)[0];
+      jar.put(c.substring(0, c.indexOf('=')), c);
+      if (c.startsWith("XSRF-TOKEN=")) {
+        csrfToken = c.substring("XSRF-TOKEN=".length());
+      }
+    }
+    cookies = String.join("; ", jar.values());
   }
 }
