@@ -66,6 +66,8 @@ class DemoData {
         "waveProvinces", Walkthrough.json(List.of("TH-60", "TH-19", "TH-18")),
         "selectionNote", "พื้นที่นำร่องตามมติที่ประชุม 9 เม.ย. 2562"));
 
+    walk.planForum(CHAI_NAT, "TH-18");
+
     walk.forumStage(SARABURI, "TH-19");
     walk.planVisit(SARABURI);
 
@@ -73,7 +75,7 @@ class DemoData {
     walk.visitStage(NAKHON_SAWAN, "TH-60");
     walk.designStage(NAKHON_SAWAN, "TH-60");
     act.fireTimer(NAKHON_SAWAN, "Event_MonthlyReportDue");
-    LOG.info("Demo data ready: {} at the understanding forum, {} at the study visit, {} in implementation",
+    LOG.info("Demo data ready: {} at the understanding forum (plan under review), {} at the study visit, {} in implementation",
         CHAI_NAT, SARABURI, NAKHON_SAWAN);
   }
 }

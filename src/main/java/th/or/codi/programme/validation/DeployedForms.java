@@ -16,6 +16,13 @@ import org.camunda.bpm.engine.repository.Resource;
  */
 public final class DeployedForms {
 
+  private static final DeployedForms SHARED = new DeployedForms();
+
+  /** The cache the engine's validation and the REST checks share. */
+  public static DeployedForms shared() {
+    return SHARED;
+  }
+
   private final Map<String, Map<String, CamundaForm>> byDeployment = new ConcurrentHashMap<>();
 
   public CamundaForm get(RepositoryService repository, String deploymentId, String formId) {

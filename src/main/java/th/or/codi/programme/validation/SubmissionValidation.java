@@ -44,7 +44,7 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
   static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final DeployedForms forms = new DeployedForms();
+  private final DeployedForms forms = DeployedForms.shared();
   private final Map<String, String> deploymentOfDefinition = new ConcurrentHashMap<>();
   private final Validator validator = new Validator();
 

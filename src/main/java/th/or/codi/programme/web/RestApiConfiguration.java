@@ -10,14 +10,16 @@ import org.springframework.core.Ordered;
 
 /**
  * The programme's additions to both REST APIs, {@code /engine-rest} and the one the webapps
- * use under {@code /camunda/api/engine}: clear errors ({@link RestErrors}) and a limit on the
- * size of a request ({@link RequestSizeLimit}).
+ * use under {@code /camunda/api/engine}: clear errors ({@link RestErrors}), only a form's fields
+ * in a submission ({@link SubmittedVariablesFilter}) and a limit on the size of a request
+ * ({@link RequestSizeLimit}).
  */
 @Configuration
 @EnableConfigurationProperties(RestProperties.class)
 public class RestApiConfiguration {
 
-  static final Class<?>[] MAPPERS = {ProgrammeRestExceptionMapper.class, ProgrammeEngineExceptionMapper.class};
+  static final Class<?>[] MAPPERS = {ProgrammeRestExceptionMapper.class, ProgrammeEngineExceptionMapper.class,
+      SubmittedVariablesFilter.class};
 
   static {
     // the webapps' REST application registers Camunda's configuration classes when its servlet

@@ -58,7 +58,7 @@ public final class RestErrors {
     return null;
   }
 
-  private static Response rejected(SubmissionRejectedException e) {
+  static Response rejected(SubmissionRejectedException e) {
     List<Map<String, Object>> fields = new ArrayList<>();
     for (FieldError error : e.errors()) {
       Map<String, Object> field = new LinkedHashMap<>();

@@ -39,10 +39,12 @@ class DemoDataIT {
       assertThat(tasksOf(engine, "nakhonsawan", "community-nakhon-sawan", "working-group"))
           .contains("TH-60/2562-1 Activity_CarryOutPlan", "TH-60/2562-1 Activity_SubmitMonthlyReport")
           .noneMatch(t -> t.startsWith("TH-19") || t.startsWith("TH-18"));
-      assertThat(tasksOf(engine, "chainat", "community-chai-nat", "working-group"))
-          .containsExactly("TH-18/2562-1 Activity_PlanForum");
+      assertThat(tasksOf(engine, "codi", "codi", "working-group"))
+          .containsExactly("TH-18/2562-1 Activity_ReviewForumPlanCodi");
       assertThat(tasksOf(engine, "thaihealth", "thaihealth", "working-group"))
-          .contains("TH-19/2562-1 Activity_ApproveVisitBudget");
+          .containsExactlyInAnyOrder("TH-18/2562-1 Activity_ReviewForumPlanThaiHealth", "TH-19/2562-1 Activity_ApproveVisitBudget");
+      assertThat(tasksOf(engine, "chainat", "community-chai-nat", "working-group"))
+          .as("Chai Nat's forum plan is with CODI and ThaiHealth").isEmpty();
       assertThat(tasksOf(engine, "saraburi", "community-saraburi", "working-group"))
           .as("Saraburi waits for ThaiHealth's budget decision and sees nobody else's tasks").isEmpty();
 

@@ -166,6 +166,26 @@ class SubmissionRestTest {
   }
 
   @Test
+  void aSubmissionMayOnlySetTheFormsFields() throws Exception {
+    Snapshot before = snapshot();
+    String sneaky = goodPlan().replace("{\"variables\": {", "{\"variables\": {\"stageKey\": {\"value\": \"closed\"}, ");
+
+    ResponseEntity<String> response = post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", sneaky);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json(response).path("errors").get(0).path("field").asText()).isEqualTo("stageKey");
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(engine.getRuntimeService().getVariable(planForum.getProcessInstanceId(), "stageKey"))
+        .isEqualTo("understanding-forum");
+
+    ResponseEntity<String> start = post("manager", "/engine-rest/process-definition/key/provincialPipeline/start", """
+        {"variables": {"provinceCode": {"value": "TH-60"}, "fiscalYear": {"value": 2598}, "wave": {"value": 1},
+         "programmeName": {"value": "โครงการทดสอบ"}, "outcome": {"value": "expand"}}}""");
+    assertThat(start.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json(start).path("errors").get(0).path("field").asText()).isEqualTo("outcome");
+  }
+
+  @Test
   void malformedJsonIs400() {
     Snapshot before = snapshot();
     ResponseEntity<String> response = post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", "{\"variables\": {");
