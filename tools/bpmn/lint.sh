@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
-# Lints every BPMN model with Camunda Modeler's own rules for Camunda 7.24
+# Lints the BPMN models with Camunda Modeler's own rules for Camunda 7.24
 # (bpmnlint:recommended + camunda-compat/camunda-platform-7-24, see ../../.bpmnlintrc).
-# Exits non-zero on any error; warnings are printed only.
+# Usage: tools/bpmn/lint.sh [model.bpmn ...]   (default: every bpmn/*.bpmn; runs from any directory)
+# Prints every finding; exits non-zero on any error. Warnings and infos are printed only.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-if [ ! -d "$here/node_modules/bpmnlint" ]; then
+
+# Install the pinned packages (package-lock.json) when missing or older than the lockfile.
+if [ ! -d "$here/node_modules/bpmnlint-plugin-camunda-compat" ] ||
+   [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-# bpmnlint resolves the plugin from the working directory, so run it from here
+
+if [ "$#" -gt 0 ]; then
+  models=()
+  for f in "$@"; do models+=("$(cd "$(dirname "$f")" && pwd)/$(basename "$f")"); done
+else
+  models=("$root"/bpmn/*.bpmn)
+fi
+
+# bpmnlint resolves "plugin:camunda-compat/..." from the working directory, so run it from here
 cd "$here"
-models=("$root"/bpmn/*.bpmn)
 node_modules/.bin/bpmnlint --config "$root/.bpmnlintrc" "${models[@]}"
-echo "bpmnlint: no errors in ${#models[@]} models"
+echo "bpmnlint: no errors in ${#models[@]} model(s)"
