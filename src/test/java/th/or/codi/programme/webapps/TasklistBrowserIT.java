@@ -1,0 +1,280 @@
+package th.or.codi.programme.webapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import th.or.codi.programme.JointProgrammeApplication;
+import th.or.codi.programme.demo.PersonActions;
+import th.or.codi.programme.demo.Walkthrough;
+
+/**
+ * Tasklist in a real browser (Debian's Chromium, headless), as the programme's people use it:
+ * a Thai browser gets the Thai UI; Nakhon Sawan's movement plans its forum (an empty required
+ * field is caught on the form, then the plan goes through); Saraburi does not see that task;
+ * CODI and ThaiHealth approve the plan; an English browser gets English. Screenshots of every
+ * step go to {@code target/browser-screenshots/}. Skipped, with a message, where Chromium or
+ * ChromeDriver is missing ({@code .ci/run} installs them).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TasklistBrowserIT {
+
+  static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
+  static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
+  static final String KEY = "TH-60/2563-1";
+
+  @TempDir static Path dataDir;
+  static ConfigurableApplicationContext app;
+  static ProcessEngine engine;
+  static String base;
+  static int shot;
+
+  @BeforeAll
+  static void startTheApplicationWithAProvinceAtForumPlanning() throws IOException {
+    Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+        "SKIPPED: browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+            + "); .ci/run installs them: apt-get install -y chromium chromium-driver");
+    Files.createDirectories(SCREENSHOTS);
+    app = new SpringApplicationBuilder(JointProgrammeApplication.class).profiles("demo")
+        .run("--PROGRAMME_DATA_DIR=" + dataDir, "--server.port=0", "--programme.demo.data=false",
+            "--camunda.bpm.job-execution.enabled=false");
+    engine = app.getBean(ProcessEngine.class);
+    base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+    new Walkthrough(app.getBean(PersonActions.class), code -> "nakhonsawan", t -> { }).start("TH-60", 2563, 1);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  static WebDriver browser(String language) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1400,1000", "--lang=" + language);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    return new ChromeDriver(service, options);
+  }
+
+  static void screenshot(WebDriver driver, String step) throws IOException {
+    File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(file.toPath(), SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, step)),
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  static WebDriverWait waiting(WebDriver driver) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  static void login(WebDriver driver, String user) {
+    driver.get(base + "/camunda/app/tasklist/default/");
+    WebDriverWait wait = waiting(driver);
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")));
+    name.sendKeys(user);
+    driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasks], .tasks-list, .task-filters")));
+  }
+
+  static void openGroupTasks(WebDriver driver) {
+    waiting(driver).until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'งานของกลุ่ม')]"))).click();
+    pause(1500);
+  }
+
+  static List<String> taskNames(WebDriver driver) {
+    return driver.findElements(By.cssSelector(".tasks-list .task h4, .tasks-list h4")).stream()
+        .map(WebElement::getText).toList();
+  }
+
+  static void openTask(WebDriver driver, String namePart) {
+    waiting(driver).until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'tasks-list')]//*[contains(text(),'" + namePart + "')]"))).click();
+    waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+    pause(1000);
+  }
+
+  static void claim(WebDriver driver) {
+    waiting(driver).until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'รับงาน')]"))).click();
+    pause(1500);
+  }
+
+  static WebElement field(WebDriver driver, String componentId) {
+    return driver.findElement(By.cssSelector("input[id*='" + componentId + "'], textarea[id*='" + componentId + "']"));
+  }
+
+  /** Types slowly: form-js drops keystrokes that arrive faster than it re-renders. */
+  static void type(WebElement input, String text) {
+    input.click();
+    pause(300);
+    for (char c : text.toCharArray()) {
+      input.sendKeys(String.valueOf(c));
+      pause(60);
+    }
+    pause(300);
+  }
+
+  static void complete(WebDriver driver) {
+    WebElement button = waiting(driver).until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[contains(normalize-space(.),'ส่งงาน') or contains(normalize-space(.),'Complete')]")));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+    button.click();
+    pause(2500);
+  }
+
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private long tasks(String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(KEY).taskDefinitionKey(taskKey).count();
+  }
+
+  @Test
+  @Order(1)
+  void nakhonSawanPlansTheForumInThaiAndTheFormCatchesAnEmptyRequiredField() throws IOException {
+    WebDriver driver = browser("th-TH");
+    try {
+      driver.get(base + "/camunda/app/tasklist/default/");
+      waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "เข้าสู่ระบบ"));
+      screenshot(driver, "thai-login");
+
+      login(driver, "nakhonsawan");
+      openGroupTasks(driver);
+      assertThat(driver.findElement(By.tagName("body")).getText()).contains("งานของกลุ่ม").contains("จังหวัด / Province");
+      openTask(driver, "วางแผนเวที");
+      screenshot(driver, "nakhonsawan-forum-plan");
+      claim(driver);
+
+      // leave the venue empty: the form says so and cannot be completed
+      field(driver, "Field_Venue").click();
+      field(driver, "Field_Agenda").click();
+      pause(500);
+      assertThat(driver.findElement(By.cssSelector(".fjs-container")).getText()).contains("Field is required");
+      screenshot(driver, "nakhonsawan-required-field-empty");
+      assertThat(tasks("Activity_PlanForum")).as("nothing submitted").isOne();
+
+      // form-js shows the browser's date order as the placeholder (mm/dd/yyyy or dd/mm/yyyy)
+      WebElement forumDate = field(driver, "Field_ForumDate");
+      String order = forumDate.getAttribute("placeholder").replace("mm", "MM");
+      String date = LocalDate.now().plusDays(30).format(DateTimeFormatter.ofPattern(order));
+      type(forumDate, date);
+      forumDate.sendKeys(Keys.ENTER);
+      type(field(driver, "Field_Venue"), "ศาลาประชาคม");
+      type(field(driver, "Field_ExpectedParticipants"), "80");
+      type(field(driver, "Field_ForumBudgetRequested"), "25000");
+      type(field(driver, "Field_Agenda"), "ทำความเข้าใจความร่วมมือ");
+      WebElement councils = driver.findElement(By.xpath("//label[contains(.,'สภาองค์กรชุมชนตำบล')]"));
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", councils);
+      councils.click();
+      pause(500);
+      screenshot(driver, "nakhonsawan-forum-plan-filled");
+      complete(driver);
+      screenshot(driver, "nakhonsawan-completed");
+
+      assertThat(tasks("Activity_PlanForum")).as("the plan was submitted").isZero();
+      assertThat(tasks("Activity_ReviewForumPlanCodi")).as("the process moved on to the reviews").isOne();
+      assertThat((String) engine.getRuntimeService().createVariableInstanceQuery().variableName("venue")
+          .singleResult().getValue()).isEqualTo("ศาลาประชาคม");
+    } finally {
+      driver.quit();
+    }
+  }
+
+  @Test
+  @Order(2)
+  void saraburiDoesNotSeeNakhonSawansTasks() throws IOException {
+    WebDriver driver = browser("th-TH");
+    try {
+      login(driver, "saraburi");
+      openGroupTasks(driver);
+      screenshot(driver, "saraburi-group-tasks");
+      assertThat(driver.findElement(By.cssSelector(".tasks-list, [cam-tasks]")).getText())
+          .doesNotContain("วางแผนเวที").doesNotContain("ตรวจแผนเวที").doesNotContain("นครสวรรค์");
+    } finally {
+      driver.quit();
+    }
+  }
+
+  @Test
+  @Order(3)
+  void codiAndThaiHealthApproveThePlan() throws IOException {
+    for (String[] party : new String[][] {{"codi", "ตรวจแผนเวที (พอช.)"}, {"thaihealth", "ตรวจแผนเวที (สสส.)"}}) {
+      WebDriver driver = browser("th-TH");
+      try {
+        login(driver, party[0]);
+        openGroupTasks(driver);
+        openTask(driver, party[1]);
+        claim(driver);
+        assertThat(field(driver, "Context_Venue").getAttribute("value")).as("the plan under review, read-only")
+            .isEqualTo("ศาลาประชาคม");
+        driver.findElement(By.xpath("//label[contains(.,'เห็นชอบ / Approve')]")).click();
+        pause(500);
+        screenshot(driver, party[0] + "-approves");
+        complete(driver);
+      } finally {
+        driver.quit();
+      }
+    }
+    assertThat(tasks("Activity_ReviewForumPlanCodi") + tasks("Activity_ReviewForumPlanThaiHealth")).isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(KEY)
+        .activityIdIn("Event_ForumDay").count()).as("both approved: waiting for the forum day").isOne();
+  }
+
+  @Test
+  @Order(4)
+  void anEnglishBrowserGetsEnglish() throws IOException {
+    WebDriver driver = browser("en-US");
+    try {
+      driver.get(base + "/camunda/app/tasklist/default/");
+      waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Log in"));
+      screenshot(driver, "english-login");
+      login(driver, "nakhonsawan");
+      assertThat(driver.findElement(By.tagName("body")).getText()).contains("Start process").doesNotContain("เริ่มกระบวนการ");
+      screenshot(driver, "english-tasklist");
+    } finally {
+      driver.quit();
+    }
+  }
+}
