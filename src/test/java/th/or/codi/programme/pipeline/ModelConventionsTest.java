@@ -78,7 +78,11 @@ class ModelConventionsTest {
             assertThat(l.getCamundaDelegateExpression()).isEqualTo("${taskReminder}");
           });
       assertThat(task.getName()).as(what + " has a Thai name").containsPattern("\\p{InThai}");
-      assertThat(task.getDocumentations()).as(what + " English meaning in the documentation").isNotEmpty();
+      assertThat(task.getDocumentations()).as(what + " has a description (documentation)").isNotEmpty();
+      List<String> description = task.getDocumentations().iterator().next().getTextContent().strip().lines().toList();
+      assertThat(description.get(0)).as(what + ": Tasklist's description starts with one line of Thai")
+          .containsPattern("\\p{InThai}");
+      assertThat(description).as(what + ": then the English meaning").hasSizeGreaterThanOrEqualTo(2);
     }
   }
 
