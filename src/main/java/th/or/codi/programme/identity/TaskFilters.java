@@ -39,14 +39,18 @@ public final class TaskFilters {
     }
   }
 
+  /**
+   * The group's unassigned tasks come first: Tasklist opens the first filter, and a newcomer's
+   * work waits there until someone claims it.
+   */
   public static List<FilterDefinition> definitions(TaskService taskService) {
     return List.of(
         new FilterDefinition("งานของฉัน",
-            "งานที่มอบหมายให้ฉัน / Tasks assigned to me", -10, "#1f6f43",
+            "งานที่มอบหมายให้ฉัน / Tasks assigned to me", -5, "#1f6f43",
             taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
                 .orderByDueDate().asc()),
         new FilterDefinition("งานของกลุ่ม",
-            "งานของกลุ่มฉันที่ยังไม่มีผู้รับ / My groups' unassigned tasks", -5, "#2a5d9f",
+            "งานของกลุ่มฉันที่ยังไม่มีผู้รับ / My groups' unassigned tasks", -10, "#2a5d9f",
             taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                 .taskUnassigned().orderByDueDate().asc()),
         new FilterDefinition("เลยกำหนด",
