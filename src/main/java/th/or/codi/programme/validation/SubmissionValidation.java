@@ -42,6 +42,7 @@ import org.springframework.stereotype.Component;
 public class SubmissionValidation extends AbstractProcessEnginePlugin {
 
   static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubmissionValidation.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DeployedForms forms = DeployedForms.shared();
@@ -135,7 +136,10 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
           formRef));
       List<FieldError> errors = validate(form, plain(variables), today());
       if (!errors.isEmpty()) {
-        throw new SubmissionRejectedException(form.id(), errors);
+        SubmissionRejectedException rejected = new SubmissionRejectedException(form.id(), errors);
+        LOG.info("Submission of form {} at {} rejected, nothing kept: {}", form.id(), element.getId(),
+            errors.stream().map(e -> e.field() + ": " + e.en()).toList());
+        throw rejected;
       }
     }
   }

@@ -37,6 +37,7 @@ import th.or.codi.programme.security.WebSession;
  * mistyped, unknown, oversized and repeated requests get a clear 4xx; the server stays healthy.
  */
 @DemoApplicationTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class SubmissionRestTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,6 +99,16 @@ class SubmissionRestTest {
         new TreeMap<>(engine.getTaskService().getVariables(planForum.getId())),
         engine.getHistoryService().createHistoricDetailQuery().processInstanceId(pi).count(),
         engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi).finished().count());
+  }
+
+  @Test
+  void aRejectionIsLoggedOnOneInfoLineNotAsAnEngineError(org.springframework.boot.test.system.CapturedOutput output) {
+    int before = output.getAll().length();
+    assertThat(post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", BAD_PLAN).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    String logged = output.getAll().substring(before);
+    assertThat(logged).contains("Submission of form understanding-forum-plan at Activity_PlanForum rejected")
+        .doesNotContain("ENGINE-16004").doesNotContain("ERROR");
   }
 
   @Test

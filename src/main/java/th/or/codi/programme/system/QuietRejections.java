@@ -1,0 +1,50 @@
+package th.or.codi.programme.system;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
+import jakarta.annotation.PostConstruct;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.springframework.stereotype.Component;
+import th.or.codi.programme.validation.SubmissionRejectedException;
+
+/**
+ * A rejected submission is a person's mistake, answered with a clear message; the engine still
+ * logs it as an ERROR with a stack trace ("ENGINE-16004 Exception while closing command
+ * context"), which an operator would take for a fault. This drops those engine log events;
+ * the validation logs each rejection on one INFO line instead. Every other error is logged as
+ * before.
+ */
+@Component
+public class QuietRejections extends TurboFilter {
+
+  @PostConstruct
+  void install() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+        && context.getTurboFilterList().stream().noneMatch(f -> f instanceof QuietRejections)) {
+      start();
+      context.addTurboFilter(this);
+    }
+  }
+
+  @Override
+  public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+    if (level == null || !level.isGreaterOrEqual(Level.WARN) || !logger.getName().startsWith("org.camunda.bpm")) {
+      return FilterReply.NEUTRAL;
+    }
+    if (SubmissionRejectedException.in(t) != null) {
+      return FilterReply.DENY;
+    }
+    if (params != null) {
+      for (Object param : params) {
+        if (param instanceof Throwable thrown && SubmissionRejectedException.in(thrown) != null) {
+          return FilterReply.DENY;
+        }
+      }
+    }
+    return FilterReply.NEUTRAL;
+  }
+}
