@@ -131,6 +131,13 @@ class TasklistBrowserIT {
     pause(1000);
   }
 
+  /** The tooltip of the task's due date, which Tasklist writes with its camDate filter. */
+  static String dueTooltip(WebDriver driver) {
+    return (String) ((JavascriptExecutor) driver).executeScript(
+        "var e = document.querySelector('[am-time-ago=\"task.due\"]');"
+            + " return e && (e.getAttribute('uib-tooltip') || e.parentElement.getAttribute('uib-tooltip'));");
+  }
+
   static void claim(WebDriver driver) {
     waiting(driver).until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'รับงาน')]"))).click();
     pause(1500);
@@ -185,6 +192,10 @@ class TasklistBrowserIT {
       assertThat(driver.findElement(By.tagName("body")).getText()).contains("งานของกลุ่ม").contains("จังหวัด / Province");
       openTask(driver, "วางแผนเวที");
       screenshot(driver, "nakhonsawan-forum-plan");
+      assertThat(dueTooltip(driver)).as("the due date as Thai readers read it, Buddhist Era year")
+          .contains(String.valueOf(LocalDate.now().getYear() + 543)).contains("เวลา");
+      assertThat(driver.findElement(By.cssSelector("[am-time-ago='task.due']")).getText())
+          .as("only the display changes: the due date is still due within the day").doesNotContain("ปี");
       claim(driver);
 
       // leave the venue empty: the form says so and cannot be completed

@@ -13,6 +13,14 @@ export default {
     availableLocales: ['th', 'en'],
     fallbackLocale: 'th'
   },
+  // the Thai UI shows years in the Buddhist Era (scripts/thai-buddhist-era.js, display only)
+  requireJsConfig: {
+    deps: ['thai-buddhist-era'],
+    ngDeps: ['thai-buddhist-era'],
+    paths: {
+      'thai-buddhist-era': 'scripts/thai-buddhist-era'
+    }
+  },
   dateFormat: {
     normal: 'LLL',
     long: 'LLLL'
