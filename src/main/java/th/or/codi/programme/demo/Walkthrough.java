@@ -7,10 +7,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.Spin;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import th.or.codi.programme.pipeline.Deadlines;
+import th.or.codi.programme.pipeline.JsonVariables;
 
 /**
  * The programme worked step by step, each step by a member of the party that does it, with
@@ -52,7 +51,7 @@ public class Walkthrough {
   // ---------------------------------------------------------------- values as the forms send them
 
   public static JsonValue json(Object listOrMap) {
-    return SpinValues.jsonValue(Spin.JSON(listOrMap)).create();
+    return JsonVariables.json(listOrMap);
   }
 
   public static Map<String, Object> values(Object... keyValues) {

@@ -12,7 +12,7 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
  * Lists travel as JSON between Tasklist's forms (checklists and dynamic lists arrive as
  * {@code Json} variables) and the models; these conversions keep that in one place.
  */
-final class JsonVariables {
+public final class JsonVariables {
 
   private JsonVariables() {}
 
@@ -44,7 +44,7 @@ final class JsonVariables {
   }
 
   /** A Json variable from a list or map. */
-  static JsonValue json(Object listOrMap) {
+  public static JsonValue json(Object listOrMap) {
     return SpinValues.jsonValue(Spin.JSON(listOrMap)).create();
   }
 }

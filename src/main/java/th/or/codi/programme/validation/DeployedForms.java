@@ -24,6 +24,14 @@ public final class DeployedForms {
   }
 
   private final Map<String, Map<String, CamundaForm>> byDeployment = new ConcurrentHashMap<>();
+  private final Map<String, String> deploymentOfDefinition = new ConcurrentHashMap<>();
+
+  /** The form of a process definition's deployment (definitions never move deployment). */
+  public CamundaForm ofDefinition(RepositoryService repository, String processDefinitionId, String formId) {
+    String deploymentId = deploymentOfDefinition.computeIfAbsent(processDefinitionId,
+        id -> repository.getProcessDefinition(id).getDeploymentId());
+    return get(repository, deploymentId, formId);
+  }
 
   public CamundaForm get(RepositoryService repository, String deploymentId, String formId) {
     CamundaForm form = byDeployment.computeIfAbsent(deploymentId, id -> load(repository, id)).get(formId);

@@ -3,6 +3,7 @@ package th.or.codi.programme.validation;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
+import th.or.codi.programme.system.EngineHooks;
 
 /**
  * A task completion or process start whose values break its form or the programme's rules.
@@ -38,11 +39,6 @@ public class SubmissionRejectedException extends ProcessEngineException {
 
   /** This exception if it is {@code t} or one of its causes. */
   public static SubmissionRejectedException in(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof SubmissionRejectedException rejected) {
-        return rejected;
-      }
-    }
-    return null;
+    return EngineHooks.cause(t, SubmissionRejectedException.class);
   }
 }

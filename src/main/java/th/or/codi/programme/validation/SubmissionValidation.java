@@ -7,19 +7,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -29,6 +24,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.system.EngineHooks;
 
 /**
  * Validates every task completion and every process start against the deployed Camunda Form
@@ -46,24 +42,12 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DeployedForms forms = DeployedForms.shared();
-  private final Map<String, String> deploymentOfDefinition = new ConcurrentHashMap<>();
   private final Validator validator = new Validator();
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
-    if (listeners == null) {
-      listeners = new ArrayList<>();
-      configuration.setCustomPreBPMNParseListeners(listeners);
-    }
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, validator);
-        }
-      }
-
+    EngineHooks.addToEveryUserTask(configuration, TaskListener.EVENTNAME_COMPLETE, validator);
+    EngineHooks.addParseListener(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (scope.getProcessDefinition() == scope) { // the process's own start, not a subprocess's
@@ -130,29 +114,15 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
       if (binding != null && !"deployment".equals(binding)) {
         throw new IllegalStateException(element.getId() + ": only formRefBinding=\"deployment\" is supported, not " + binding);
       }
-      CamundaForm form = asSystem(services.getIdentityService(), () -> forms.get(services.getRepositoryService(),
-          deploymentOfDefinition.computeIfAbsent(definitionId,
-              id -> services.getRepositoryService().getProcessDefinition(id).getDeploymentId()),
-          formRef));
+      // read whoever submits: the form is what they were given to fill in
+      CamundaForm form = EngineHooks.withoutAuthentication(services.getIdentityService(),
+          () -> forms.ofDefinition(services.getRepositoryService(), definitionId, formRef));
       List<FieldError> errors = validate(form, plain(variables), today());
       if (!errors.isEmpty()) {
         SubmissionRejectedException rejected = new SubmissionRejectedException(form.id(), errors);
         LOG.info("Submission of form {} at {} rejected, nothing kept: {}", form.id(), element.getId(),
             errors.stream().map(e -> e.field() + ": " + e.en()).toList());
         throw rejected;
-      }
-    }
-  }
-
-  /** Reads the deployment whoever submits: the form is what they were given to fill in. */
-  private static <T> T asSystem(IdentityService identity, java.util.function.Supplier<T> read) {
-    Authentication current = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return read.get();
-    } finally {
-      if (current != null) {
-        identity.setAuthentication(current);
       }
     }
   }

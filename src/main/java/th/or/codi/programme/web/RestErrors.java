@@ -11,16 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import th.or.codi.programme.system.EngineHooks;
 import th.or.codi.programme.validation.FieldError;
 import th.or.codi.programme.validation.SubmissionRejectedException;
 
@@ -79,16 +78,8 @@ public final class RestErrors {
     HistoricTaskInstance done = null;
     try {
       ProcessEngine engine = EngineUtil.lookupProcessEngine(engineName);
-      IdentityService identity = engine.getIdentityService();
-      Authentication caller = identity.getCurrentAuthentication();
-      identity.clearAuthentication();
-      try {
-        done = engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
-      } finally {
-        if (caller != null) {
-          identity.setAuthentication(caller);
-        }
-      }
+      done = EngineHooks.withoutAuthentication(engine.getIdentityService(), () -> engine.getHistoryService()
+          .createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult());
     } catch (RuntimeException e) {
       LOG.debug("could not look up task {} in history", taskId, e);
     }
@@ -116,11 +107,6 @@ public final class RestErrors {
   }
 
   static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (type.isInstance(c)) {
-        return true;
-      }
-    }
-    return false;
+    return EngineHooks.cause(t, type) != null;
   }
 }

@@ -11,14 +11,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -30,6 +27,7 @@ import th.or.codi.programme.validation.CamundaForm;
 import th.or.codi.programme.validation.DeployedForms;
 import th.or.codi.programme.validation.FieldError;
 import th.or.codi.programme.validation.FormField;
+import th.or.codi.programme.system.EngineHooks;
 import th.or.codi.programme.validation.SubmissionRejectedException;
 
 /**
@@ -97,19 +95,18 @@ public class SubmittedVariablesFilter implements ContainerRequestFilter {
     if (task == null || task.getProcessDefinitionId() == null) {
       return null;
     }
-    return asSystem(engine.getIdentityService(), () -> {
+    return EngineHooks.withoutAuthentication(engine.getIdentityService(), () -> {
       RepositoryService repository = engine.getRepositoryService();
       BpmnModelInstance model = repository.getBpmnModelInstance(task.getProcessDefinitionId());
       UserTask userTask = model.getModelElementById(task.getTaskDefinitionKey());
       return userTask == null || userTask.getCamundaFormRef() == null ? null
-          : DeployedForms.shared().get(repository,
-              repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId(), userTask.getCamundaFormRef());
+          : DeployedForms.shared().ofDefinition(repository, task.getProcessDefinitionId(), userTask.getCamundaFormRef());
     });
   }
 
   private static CamundaForm startForm(String engineName, String key, String tenant, String id) {
     ProcessEngine engine = EngineUtil.lookupProcessEngine(engineName);
-    return asSystem(engine.getIdentityService(), () -> {
+    return EngineHooks.withoutAuthentication(engine.getIdentityService(), () -> {
       RepositoryService repository = engine.getRepositoryService();
       ProcessDefinition definition;
       if (key != null) {
@@ -127,17 +124,5 @@ public class SubmittedVariablesFilter implements ContainerRequestFilter {
           .map(StartEvent::getCamundaFormRef).filter(f -> f != null).findFirst().orElse(null);
       return formRef == null ? null : DeployedForms.shared().get(repository, definition.getDeploymentId(), formRef);
     });
-  }
-
-  private static <T> T asSystem(IdentityService identity, Supplier<T> read) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return read.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
   }
 }
