@@ -14,6 +14,8 @@ public final class ProgrammeGroups {
   public static final String WORKING_GROUP = "working-group";
   public static final String MANAGERS = "managers";
   public static final String AUDITORS = "auditors";
+  /** Operators' monitoring systems: may read /actuator/prometheus, nothing in the webapps. */
+  public static final String MONITORING = "monitoring";
   /** Camunda's built-in administrators group (full access, Admin webapp). */
   public static final String ADMINISTRATORS = Groups.CAMUNDA_ADMIN;
 
@@ -32,6 +34,7 @@ public final class ProgrammeGroups {
         new GroupDefinition(WORKING_GROUP, "คณะทำงานร่วม 3 ฝ่าย / Tri-party joint working group", TYPE_WORKFLOW),
         new GroupDefinition(MANAGERS, "ผู้บริหาร / Managers", TYPE_WORKFLOW),
         new GroupDefinition(AUDITORS, "ผู้ตรวจสอบ / Auditors", TYPE_WORKFLOW),
+        new GroupDefinition(MONITORING, "ระบบเฝ้าระวังการทำงาน / Operations monitoring", TYPE_SYSTEM),
         new GroupDefinition(ADMINISTRATORS, "ผู้ดูแลระบบ / Administrators", TYPE_SYSTEM)));
     for (Province province : referenceData.provinces()) {
       groups.add(community(province));

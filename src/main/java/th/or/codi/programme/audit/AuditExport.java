@@ -1,0 +1,135 @@
+package th.or.codi.programme.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import th.or.codi.programme.pipeline.Deadlines;
+
+/**
+ * An audit trail as a file: JSON for programs, CSV for Excel (UTF-8 with a byte-order mark, so
+ * Excel shows Thai). Both carry the query, who exported it and when, above the entries.
+ */
+public final class AuditExport {
+
+  /** UTF-8 byte-order mark: without it Excel reads the file as the machine's code page. */
+  public static final String BOM = "\uFEFF";
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final String[] COLUMNS = {
+      "เวลา / Time", "เวลา (พ.ศ.) / Time (B.E.)", "รายการ / Event", "Event", "ผู้ดำเนินการ / Actor",
+      "จังหวัด / Province", "รหัสจังหวัด / Province code", "ระลอก / Wave", "รหัสอ้างอิง / Business key",
+      "กระบวนการ / Process", "รหัสรายการกระบวนการ / Process instance", "กิจกรรม / Activity", "รหัสกิจกรรม / Activity id",
+      "รหัสงาน / Task id", "รายละเอียด / Detail", "ค่าที่บันทึก / Values (JSON)"};
+
+  private AuditExport() {}
+
+  public static Map<String, Object> entry(AuditEntry e) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("time", time(e.time()));
+    out.put("kind", e.kind().name());
+    out.put("kindTh", e.kind().th());
+    out.put("kindEn", e.kind().en());
+    out.put("actor", e.actor());
+    out.put("pipeline", e.pipeline());
+    out.put("provinceCode", e.provinceCode());
+    out.put("provinceName", e.provinceName());
+    out.put("wave", e.wave());
+    out.put("processKey", e.processKey());
+    out.put("processName", e.processName());
+    out.put("processInstanceId", e.processInstanceId());
+    out.put("activityId", e.activityId());
+    out.put("activityName", e.activityName());
+    out.put("taskId", e.taskId());
+    out.put("detail", e.detail());
+    out.put("values", e.values());
+    return out;
+  }
+
+  public static Map<String, Object> document(List<AuditEntry> entries, Map<String, Object> query, String exportedBy,
+      Instant exportedAt, Integer instances, boolean truncated) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("exportedAt", time(exportedAt));
+    doc.put("exportedBy", exportedBy);
+    doc.put("query", query);
+    if (instances != null) {
+      doc.put("instances", instances);
+    }
+    doc.put("truncated", truncated);
+    doc.put("count", entries.size());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    entries.forEach(e -> rows.add(entry(e)));
+    doc.put("entries", rows);
+    return doc;
+  }
+
+  public static String json(Map<String, Object> document) {
+    try {
+      return JSON.writeValueAsString(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String csv(List<AuditEntry> entries, Map<String, Object> query, String exportedBy, Instant exportedAt,
+      boolean truncated) {
+    StringBuilder out = new StringBuilder(BOM);
+    row(out, "ส่งออกเมื่อ / Exported at", time(exportedAt));
+    row(out, "ผู้ส่งออก / Exported by", exportedBy);
+    row(out, "เงื่อนไข / Query", json(query).replaceAll("\\s*\\n\\s*", " "));
+    row(out, "จำนวนรายการ / Entries", String.valueOf(entries.size()) + (truncated ? " (ตัดทอน / truncated)" : ""));
+    out.append("\r\n");
+    row(out, COLUMNS);
+    for (AuditEntry e : entries) {
+      String values;
+      try {
+        values = e.values() == null || e.values().isEmpty() ? "" : new ObjectMapper().writeValueAsString(e.values());
+      } catch (JsonProcessingException ex) {
+        values = String.valueOf(e.values());
+      }
+      row(out, time(e.time()), thaiTime(e.time()), e.kind().th(), e.kind().en(), e.actor(), e.provinceName(),
+          e.provinceCode(), e.wave() == null ? "" : e.wave().toString(), e.pipeline(), e.processName(),
+          e.processInstanceId(), e.activityName(), e.activityId(), e.taskId(), e.detail(), values);
+    }
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, String... cells) {
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      out.append(cell(cells[i]));
+    }
+    out.append("\r\n");
+  }
+
+  /** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so Excel never runs it as a formula. */
+  static String cell(String value) {
+    if (value == null) {
+      return "";
+    }
+    String v = value;
+    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+      return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+    return v;
+  }
+
+  static String time(Instant instant) {
+    return instant.atZone(Deadlines.BANGKOK).toOffsetDateTime().toString();
+  }
+
+  static String thaiTime(Instant instant) {
+    ZonedDateTime t = instant.atZone(Deadlines.BANGKOK);
+    return "%d/%d/%d %02d:%02d:%02d".formatted(t.getDayOfMonth(), t.getMonthValue(), t.getYear() + 543,
+        t.getHour(), t.getMinute(), t.getSecond());
+  }
+}

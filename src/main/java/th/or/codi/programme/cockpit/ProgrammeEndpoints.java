@@ -1,0 +1,54 @@
+package th.or.codi.programme.cockpit;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import th.or.codi.programme.audit.AuditTrail;
+import th.or.codi.programme.dashboard.ProgrammeDashboard;
+import th.or.codi.programme.provinces.ProvinceReferenceData;
+import th.or.codi.programme.web.ProgrammeResource;
+import th.or.codi.programme.web.ProgrammeRestApi;
+
+/**
+ * Wires the audit trail and the dashboard, and publishes them in both REST APIs. Cockpit's
+ * plugin resources are created by the webapps' own JAX-RS application, outside Spring, so they
+ * find the one {@link ProgrammeResource} of this application through {@link #forEngine}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProgrammeEndpoints {
+
+  private static volatile ProgrammeResource current;
+  private static volatile String engineName;
+
+  @Bean
+  AuditTrail auditTrail(ProcessEngine engine) {
+    return new AuditTrail(engine);
+  }
+
+  @Bean
+  ProgrammeDashboard programmeDashboard(ProcessEngine engine, ProvinceReferenceData provinces) {
+    return new ProgrammeDashboard(engine, provinces);
+  }
+
+  @Bean
+  ProgrammeResource programmeResource(ProcessEngine engine, AuditTrail audit, ProgrammeDashboard dashboard) {
+    ProgrammeResource resource = new ProgrammeResource(audit, dashboard, engine.getIdentityService(),
+        Clock.systemUTC());
+    current = resource;
+    engineName = engine.getName();
+    return resource;
+  }
+
+  /** {@code /engine-rest/programme/…}, authenticated by the REST API's HTTP Basic filter. */
+  @Bean
+  ResourceConfigCustomizer programmeRestEndpoints(ProcessEngine engine, AuditTrail audit, ProgrammeDashboard dashboard) {
+    ProgrammeRestApi api = new ProgrammeRestApi(audit, dashboard, engine.getIdentityService(), Clock.systemUTC());
+    return config -> config.register(api);
+  }
+
+  static ProgrammeResource forEngine(String name) {
+    return name != null && name.equals(engineName) ? current : null;
+  }
+}

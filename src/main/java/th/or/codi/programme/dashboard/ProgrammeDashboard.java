@@ -1,0 +1,261 @@
+package th.or.codi.programme.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.TaskQuery;
+import th.or.codi.programme.audit.AuditTrail;
+import th.or.codi.programme.identity.ProgrammeGroups;
+import th.or.codi.programme.pipeline.PipelineStages.Stage;
+import th.or.codi.programme.provinces.Province;
+import th.or.codi.programme.provinces.ProvinceReferenceData;
+import th.or.codi.programme.system.EngineHooks;
+
+/**
+ * The managers' view of the programme: for each province its latest provincial pipeline (the
+ * running one, else the last that ended) — wave, stage and how long it has been there, open and
+ * overdue tasks of each party, the latest monthly status, the outcome — and totals per stage.
+ * Every figure is a query on the engine (runtime for what is open, history for what ended).
+ */
+public class ProgrammeDashboard {
+
+  /** The parties whose open tasks are counted; a province's movement is one party, "community". */
+  public enum Party {
+    CODI("codi", "พอช.", "CODI"),
+    THAIHEALTH("thaihealth", "สสส.", "ThaiHealth"),
+    COMMUNITY("community", "ขบวนองค์กรชุมชน", "Community movement"),
+    WORKING_GROUP("working-group", "คณะทำงานร่วม", "Working group"),
+    MANAGERS("managers", "ผู้บริหาร", "Managers");
+
+    private final String key;
+    private final String th;
+    private final String en;
+
+    Party(String key, String th, String en) {
+      this.key = key;
+      this.th = th;
+      this.en = en;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public String th() {
+      return th;
+    }
+
+    public String en() {
+      return en;
+    }
+
+    /** The candidate groups of the party's tasks. */
+    public String[] groups(ProvinceReferenceData provinces) {
+      return switch (this) {
+        case CODI -> new String[] {ProgrammeGroups.CODI};
+        case THAIHEALTH -> new String[] {ProgrammeGroups.THAIHEALTH};
+        case WORKING_GROUP -> new String[] {ProgrammeGroups.WORKING_GROUP};
+        case MANAGERS -> new String[] {ProgrammeGroups.MANAGERS};
+        case COMMUNITY -> provinces.provinces().stream().map(Province::communityGroupId).toArray(String[]::new);
+      };
+    }
+  }
+
+  public record Row(
+      String provinceCode, String provinceName, String provinceNameEn, Long wave, String businessKey,
+      String processInstanceId, String state, String stageKey, String stage, Instant stageSince, Long daysInStage,
+      Map<String, Long> openTasks, Map<String, Long> overdueTasks, long openTotal, long overdueTotal,
+      String latestMonthlyStatus, String latestReportMonth, String outcome, Instant started, Instant ended) {}
+
+  public record View(Instant asOf, List<Row> provinces, Map<String, Long> pipelinesPerStage,
+      Map<String, String> stageLabels, Map<String, Long> openTasksPerParty, Map<String, Long> overdueTasksPerParty,
+      int provincesWithoutPipeline) {}
+
+  private final ProcessEngine engine;
+  private final ProvinceReferenceData provinces;
+
+  public ProgrammeDashboard(ProcessEngine engine, ProvinceReferenceData provinces) {
+    this.engine = engine;
+    this.provinces = provinces;
+  }
+
+  public View view(Instant now) {
+    return EngineHooks.withoutAuthentication(engine.getIdentityService(), () -> build(now));
+  }
+
+  private View build(Instant now) {
+    HistoryService history = engine.getHistoryService();
+    List<Row> rows = new ArrayList<>();
+    int without = 0;
+    for (Province province : provinces.provinces()) {
+      // the running pipeline of the province, else its latest
+      List<HistoricProcessInstance> latest = history.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(AuditTrail.PIPELINE).variableValueEquals("provinceCode", province.code())
+          .unfinished().orderByProcessInstanceStartTime().desc().listPage(0, 1);
+      if (latest.isEmpty()) {
+        latest = history.createHistoricProcessInstanceQuery()
+            .processDefinitionKey(AuditTrail.PIPELINE).variableValueEquals("provinceCode", province.code())
+            .orderByProcessInstanceStartTime().desc().listPage(0, 1);
+      }
+      if (latest.isEmpty()) {
+        without++;
+        continue;
+      }
+      rows.add(row(province, latest.get(0), now));
+    }
+    rows.sort(Comparator.comparing((Row r) -> r.wave() == null ? Long.MAX_VALUE : r.wave())
+        .thenComparing(Row::provinceCode));
+
+    Totals totals = totalsNow(now);
+    return new View(now, rows, totals.pipelinesPerStage(), totals.stageLabels(), totals.openTasksPerParty(),
+        totals.overdueTasksPerParty(), without);
+  }
+
+  /** The figures across the whole programme: running pipelines per stage, open and overdue tasks per party. */
+  public record Totals(Map<String, Long> pipelinesPerStage, Map<String, String> stageLabels,
+      Map<String, Long> openTasksPerParty, Map<String, Long> overdueTasksPerParty) {}
+
+  public Totals totals(Instant now) {
+    return EngineHooks.withoutAuthentication(engine.getIdentityService(), () -> totalsNow(now));
+  }
+
+  private Totals totalsNow(Instant now) {
+    RuntimeService runtime = engine.getRuntimeService();
+    Map<String, Long> perStage = new LinkedHashMap<>();
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (Stage stage : Stage.values()) {
+      labels.put(stage.key(), stage.label());
+      perStage.put(stage.key(), runtime.createProcessInstanceQuery().processDefinitionKey(AuditTrail.PIPELINE)
+          .variableValueEquals("stageKey", stage.key()).count());
+    }
+    Map<String, Long> open = new LinkedHashMap<>();
+    Map<String, Long> overdue = new LinkedHashMap<>();
+    for (Party party : Party.values()) {
+      open.put(party.key(), partyTasks(party).count());
+      overdue.put(party.key(), partyTasks(party).dueBefore(Date.from(now)).count());
+    }
+    return new Totals(perStage, labels, open, overdue);
+  }
+
+  private TaskQuery partyTasks(Party party) {
+    return engine.getTaskService().createTaskQuery().processDefinitionKeyIn(processKeys())
+        .taskCandidateGroupIn(List.of(party.groups(provinces))).includeAssignedTasks();
+  }
+
+  private static String[] processKeys() {
+    return new String[] {AuditTrail.PROGRAMME, AuditTrail.PIPELINE, "understandingForum", "studyVisit",
+        "jointDesign", "implementation"};
+  }
+
+  private Row row(Province province, HistoricProcessInstance pipeline, Instant now) {
+    HistoryService history = engine.getHistoryService();
+    List<String> tree = new ArrayList<>(List.of(pipeline.getId()));
+    for (int i = 0; i < tree.size(); i++) {
+      for (HistoricProcessInstance child : history.createHistoricProcessInstanceQuery()
+          .superProcessInstanceId(tree.get(i)).list()) {
+        tree.add(child.getId());
+      }
+    }
+    Map<String, HistoricVariableInstance> vars = new LinkedHashMap<>();
+    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceIdIn(pipeline.getId())
+        .variableNameIn("wave", "provinceName", "stageKey", "stage", "outcome").list()) {
+      if (v.getTaskId() == null && pipeline.getId().equals(v.getActivityInstanceId())) {
+        vars.put(v.getName(), v);
+      }
+    }
+    String stageKey = value(vars.get("stageKey"));
+    Instant stageSince = lastUpdate(vars.get("stageKey")).orElse(pipeline.getStartTime().toInstant());
+    Instant until = pipeline.getEndTime() == null ? now : pipeline.getEndTime().toInstant();
+    long days = Math.max(0, Duration.between(stageSince, until).toDays());
+
+    // latest monthly status: the most recently written value in the pipeline or its stages
+    String latestStatus = null;
+    String latestMonth = null;
+    Instant latestAt = null;
+    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(tree.toArray(String[]::new)).variableNameIn("latestMonthlyStatus").list()) {
+      if (v.getTaskId() != null || v.getValue() == null) {
+        continue;
+      }
+      Instant at = lastUpdate(v).orElse(null);
+      if (at != null && (latestAt == null || at.isAfter(latestAt))) {
+        latestAt = at;
+        latestStatus = v.getValue().toString();
+        HistoricVariableInstance month = history.createHistoricVariableInstanceQuery()
+            .processInstanceIdIn(v.getProcessInstanceId()).variableName("latestReportMonth").list().stream()
+            .filter(m -> m.getTaskId() == null).findFirst().orElse(null);
+        latestMonth = month == null || month.getValue() == null ? null : month.getValue().toString();
+      }
+    }
+
+    Map<String, Long> open = new LinkedHashMap<>();
+    Map<String, Long> overdue = new LinkedHashMap<>();
+    long openTotal = 0;
+    long overdueTotal = 0;
+    boolean running = pipeline.getEndTime() == null;
+    List<String> runningTree = running ? runningTree(pipeline.getId()) : List.of();
+    for (Party party : Party.values()) {
+      long o = 0;
+      long d = 0;
+      if (running) {
+        String[] groups = party == Party.COMMUNITY ? new String[] {province.communityGroupId()} : party.groups(provinces);
+        o = tasks(runningTree).taskCandidateGroupIn(List.of(groups)).includeAssignedTasks().count();
+        d = tasks(runningTree).taskCandidateGroupIn(List.of(groups)).includeAssignedTasks()
+            .dueBefore(Date.from(now)).count();
+      }
+      open.put(party.key(), o);
+      overdue.put(party.key(), d);
+      openTotal += o;
+      overdueTotal += d;
+    }
+    Object wave = vars.get("wave") == null ? null : vars.get("wave").getValue();
+    String state = running ? "running" : "COMPLETED".equals(pipeline.getState()) ? "completed" : "cancelled";
+    return new Row(province.code(), province.nameTh(), province.nameEn(),
+        wave instanceof Number n ? n.longValue() : null, pipeline.getBusinessKey(), pipeline.getId(), state, stageKey,
+        value(vars.get("stage")), stageSince, days, open, overdue, openTotal, overdueTotal, latestStatus, latestMonth,
+        value(vars.get("outcome")), pipeline.getStartTime().toInstant(),
+        pipeline.getEndTime() == null ? null : pipeline.getEndTime().toInstant());
+  }
+
+  private TaskQuery tasks(List<String> instanceIds) {
+    TaskService tasks = engine.getTaskService();
+    return tasks.createTaskQuery().processInstanceIdIn(instanceIds.toArray(String[]::new));
+  }
+
+  private List<String> runningTree(String id) {
+    List<String> tree = new ArrayList<>(List.of(id));
+    for (int i = 0; i < tree.size(); i++) {
+      for (ProcessInstance child : engine.getRuntimeService().createProcessInstanceQuery()
+          .superProcessInstanceId(tree.get(i)).list()) {
+        tree.add(child.getId());
+      }
+    }
+    return tree;
+  }
+
+  private Optional<Instant> lastUpdate(HistoricVariableInstance variable) {
+    if (variable == null) {
+      return Optional.empty();
+    }
+    return engine.getHistoryService().createHistoricDetailQuery().variableInstanceId(variable.getId())
+        .variableUpdates().list().stream().map(HistoricDetail::getTime).max(Date::compareTo).map(Date::toInstant);
+  }
+
+  private static String value(HistoricVariableInstance v) {
+    return v == null || v.getValue() == null ? null : v.getValue().toString();
+  }
+}

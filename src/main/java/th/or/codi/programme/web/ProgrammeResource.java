@@ -1,0 +1,164 @@
+package th.or.codi.programme.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import th.or.codi.programme.audit.AuditEntry;
+import th.or.codi.programme.audit.AuditExport;
+import th.or.codi.programme.audit.AuditQuery;
+import th.or.codi.programme.audit.AuditReport;
+import th.or.codi.programme.audit.AuditTrail;
+import th.or.codi.programme.audit.ProgrammeAccess;
+import th.or.codi.programme.audit.ProgrammeAccess.AccessDeniedException;
+import th.or.codi.programme.audit.ProgrammeAccess.View;
+import th.or.codi.programme.dashboard.ProgrammeDashboard;
+import th.or.codi.programme.pipeline.Deadlines;
+
+/**
+ * The programme's own REST endpoints: the audit trail (JSON, CSV) and the dashboard. The same
+ * class answers under {@code /engine-rest/programme} (HTTP Basic) and under Cockpit's plugin API
+ * {@code /camunda/api/cockpit/plugin/programme/{engine}} (the webapps' login), so both check the
+ * same rules ({@link ProgrammeAccess}) against whoever the API authenticated.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class ProgrammeResource {
+
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+  private static final MediaType CSV_UTF8 = new MediaType("text", "csv", "UTF-8");
+
+  private final AuditTrail audit;
+  private final ProgrammeDashboard dashboard;
+  private final IdentityService identity;
+  private final Clock clock;
+
+  public ProgrammeResource(AuditTrail audit, ProgrammeDashboard dashboard, IdentityService identity, Clock clock) {
+    this.audit = audit;
+    this.dashboard = dashboard;
+    this.identity = identity;
+    this.clock = clock;
+  }
+
+  /** The whole trail of one programme or pipeline instance, with every process it called. */
+  @GET
+  @Path("audit-trail/{processInstanceId}")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  public Response trail(@PathParam("processInstanceId") String processInstanceId, @QueryParam("format") String format) {
+    try {
+      String user = ProgrammeAccess.require(identity, View.AUDIT_TRAIL);
+      List<AuditEntry> entries = audit.trail(processInstanceId);
+      if (entries == null) {
+        return error(Response.Status.NOT_FOUND, "NotFound",
+            "ไม่พบรายการกระบวนการ " + processInstanceId + " ในประวัติ / No process instance "
+                + processInstanceId + " in the history.", null);
+      }
+      Map<String, Object> query = new LinkedHashMap<>();
+      query.put("processInstanceId", processInstanceId);
+      String name = entries.isEmpty() || entries.get(0).pipeline() == null ? processInstanceId
+          : entries.get(0).pipeline();
+      return export(entries, query, user, null, false, format, name);
+    } catch (AccessDeniedException e) {
+      return denied(e);
+    }
+  }
+
+  /** Entries across pipelines by province, wave, days (yyyy-MM-dd, inclusive) and user. */
+  @GET
+  @Path("audit-trail")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  public Response search(@QueryParam("instance") String instance, @QueryParam("province") String province,
+      @QueryParam("wave") String wave, @QueryParam("from") String from, @QueryParam("to") String to,
+      @QueryParam("user") String user, @QueryParam("limit") String limit, @QueryParam("format") String format) {
+    try {
+      String caller = ProgrammeAccess.require(identity, View.AUDIT_TRAIL);
+      AuditQuery query = AuditQuery.parse(instance, province, wave, from, to, user, limit);
+      AuditReport report = audit.search(query);
+      return export(report.entries(), query.describe(), caller, report.instances(), report.truncated(), format,
+          "search");
+    } catch (AccessDeniedException e) {
+      return denied(e);
+    } catch (AuditQuery.InvalidQueryException e) {
+      Map<String, Object> extra = new LinkedHashMap<>();
+      extra.put("problems", e.problems());
+      return error(Response.Status.BAD_REQUEST, "InvalidQuery", e.getMessage(), extra);
+    }
+  }
+
+  /** Per province: wave, stage, days in it, open and overdue tasks per party, monthly status, outcome. */
+  @GET
+  @Path("dashboard")
+  public Response dashboard() {
+    try {
+      String user = ProgrammeAccess.require(identity, View.DASHBOARD);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("viewer", user);
+      body.put("auditTrail", ProgrammeAccess.allowed(identity, View.AUDIT_TRAIL));
+      body.putAll(JSON.convertValue(dashboard.view(clock.instant()), Map.class));
+      return Response.ok(write(body).getBytes(StandardCharsets.UTF_8), JSON_UTF8).build();
+    } catch (AccessDeniedException e) {
+      return denied(e);
+    }
+  }
+
+  private Response export(List<AuditEntry> entries, Map<String, Object> query, String user, Integer instances,
+      boolean truncated, String format, String name) {
+    Instant now = clock.instant();
+    if (format != null && !format.isBlank() && !format.equals("json") && !format.equals("csv")) {
+      return error(Response.Status.BAD_REQUEST, "InvalidQuery",
+          "format ต้องเป็น json หรือ csv / format must be json or csv: " + format, null);
+    }
+    String file = "audit-trail-" + name.replaceAll("[^A-Za-z0-9-]+", "_") + "-"
+        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(now.atZone(Deadlines.BANGKOK));
+    if ("csv".equals(format)) {
+      byte[] body = AuditExport.csv(entries, query, user, now, truncated).getBytes(StandardCharsets.UTF_8);
+      return Response.ok(body, CSV_UTF8)
+          .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").build();
+    }
+    String body = AuditExport.json(AuditExport.document(entries, query, user, now, instances, truncated));
+    Response.ResponseBuilder ok = Response.ok(body.getBytes(StandardCharsets.UTF_8), JSON_UTF8);
+    if ("json".equals(format)) {
+      ok.header("Content-Disposition", "attachment; filename=\"" + file + ".json\"");
+    }
+    return ok.build();
+  }
+
+  private static Response denied(AccessDeniedException e) {
+    return e.authenticated()
+        ? error(Response.Status.FORBIDDEN, "Forbidden", e.getMessage(), null)
+        : error(Response.Status.UNAUTHORIZED, "NotAuthenticated", e.getMessage(), null);
+  }
+
+  private static Response error(Response.Status status, String type, String message, Map<String, Object> extra) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    if (extra != null) {
+      body.putAll(extra);
+    }
+    return Response.status(status).type(JSON_UTF8).entity(write(body).getBytes(StandardCharsets.UTF_8)).build();
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
