@@ -276,6 +276,16 @@ function field(name, th, en, value, attrs) {
 }
 
 function renderAuditPage(node, api) {
+  if (!node.programmeListening) {
+    node.programmeListening = true;
+    window.addEventListener('hashchange', function rerender() {
+      if (!document.body.contains(node)) {
+        window.removeEventListener('hashchange', rerender);
+      } else if (window.location.hash.indexOf('#/programme-audit') === 0) {
+        renderAuditPage(node, api);
+      }
+    });
+  }
   const params = hashQuery();
   const results = el('div', { class: 'programme-results' });
   const form = el('form', { class: 'programme-search', autocomplete: 'off' },
@@ -316,7 +326,44 @@ function renderAuditPage(node, api) {
     form, results));
   if ([...params.keys()].length) {
     search(params);
+  } else {
+    showPipelines(results, api);
   }
+}
+
+function showPipelines(container, api) {
+  container.innerHTML = '';
+  container.appendChild(el('p', { class: 'programme-loading' }, 'กำลังโหลด… / Loading…'));
+  getJson(api, '/pipelines?limit=200').then((pipelines) => {
+    container.innerHTML = '';
+    container.appendChild(el('h3', {}, 'กระบวนการรายจังหวัด ทั้งที่ดำเนินอยู่และเสร็จสิ้น / Provincial pipelines, running and ended'));
+    if (!pipelines.length) {
+      container.appendChild(el('p', { class: 'programme-empty' }, 'ยังไม่มี / None yet.'));
+      return;
+    }
+    const rows = pipelines.map((p) => el('tr', { 'data-pipeline': p.businessKey, 'data-state': p.state },
+      el('td', {}, el('a', { href: `#/programme-audit?instance=${encodeURIComponent(p.processInstanceId)}`,
+        class: 'programme-open-trail' }, p.businessKey)),
+      el('td', {}, p.provinceName || '–'),
+      el('td', { class: 'num' }, p.wave == null ? '–' : p.wave),
+      el('td', {}, STATES[p.state] || p.state),
+      el('td', {}, bangkok(p.started)),
+      el('td', {}, p.ended ? bangkok(p.ended) : '–'),
+      el('td', {}, p.startedBy || '–')));
+    container.appendChild(el('div', { class: 'table-responsive' }, el('table', { class: 'table table-condensed programme-table' },
+      el('thead', {}, el('tr', {},
+        el('th', {}, 'รหัสอ้างอิง', el('br'), el('small', {}, 'Business key')),
+        el('th', {}, 'จังหวัด', el('br'), el('small', {}, 'Province')),
+        el('th', {}, 'ระลอก', el('br'), el('small', {}, 'Wave')),
+        el('th', {}, 'สถานะ', el('br'), el('small', {}, 'State')),
+        el('th', {}, 'เริ่ม (พ.ศ.)', el('br'), el('small', {}, 'Started')),
+        el('th', {}, 'สิ้นสุด (พ.ศ.)', el('br'), el('small', {}, 'Ended')),
+        el('th', {}, 'ผู้เริ่ม', el('br'), el('small', {}, 'Started by')))),
+      el('tbody', {}, rows))));
+  }).catch((error) => {
+    container.innerHTML = '';
+    container.appendChild(problem(error));
+  });
 }
 
 function renderInstanceTab(node, api, processInstanceId) {

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -23,4 +24,5 @@ import org.springframework.test.context.ActiveProfiles;
     "programme.demo.data=false"})
 @ActiveProfiles("demo")
 @Import(ProcessEngineCoverageConfiguration.class)
+@AutoConfigureObservability(tracing = false)
 public @interface DemoApplicationTest {}

@@ -125,6 +125,34 @@ public class AuditTrail {
     });
   }
 
+  /** A provincial pipeline, running or ended, as the audit page lists it. */
+  public record PipelineSummary(String processInstanceId, String businessKey, String provinceCode, String provinceName,
+      Long wave, String state, Instant started, Instant ended, String startedBy) {}
+
+  /** The provincial pipelines, newest first, optionally of one province and wave. */
+  public List<PipelineSummary> pipelines(String provinceCode, Long wave, int max) {
+    return EngineHooks.withoutAuthentication(engine.getIdentityService(), () -> {
+      HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery().processDefinitionKey(PIPELINE);
+      if (provinceCode != null) {
+        query.variableValueEquals("provinceCode", provinceCode);
+      }
+      if (wave != null) {
+        query.variableValueEquals("wave", wave);
+      }
+      List<HistoricProcessInstance> found = query.orderByProcessInstanceStartTime().desc().listPage(0, max);
+      Map<String, HistoricProcessInstance> byId = new LinkedHashMap<>();
+      found.forEach(i -> byId.put(i.getId(), i));
+      Map<String, Context> contexts = byId.isEmpty() ? Map.of() : contexts(byId);
+      return found.stream().map(i -> {
+        Context c = contexts.get(i.getId());
+        String state = i.getEndTime() == null ? "running" : "COMPLETED".equals(i.getState()) ? "completed" : "cancelled";
+        return new PipelineSummary(i.getId(), i.getBusinessKey(), c.provinceCode(), c.provinceName(), c.wave(), state,
+            i.getStartTime().toInstant(), i.getEndTime() == null ? null : i.getEndTime().toInstant(),
+            i.getStartUserId());
+      }).toList();
+    });
+  }
+
   private static boolean endedBefore(HistoricProcessInstance instance, Instant from) {
     return from != null && instance.getEndTime() != null && instance.getEndTime().toInstant().isBefore(from);
   }

@@ -152,14 +152,9 @@ public class ProgrammeDashboard {
   }
 
   private TaskQuery partyTasks(Party party) {
-    return engine.getTaskService().createTaskQuery().processDefinitionKeyIn(processKeys())
-        .taskCandidateGroupIn(List.of(party.groups(provinces))).includeAssignedTasks();
+    return engine.getTaskService().createTaskQuery().taskCandidateGroupIn(List.of(party.groups(provinces))).includeAssignedTasks();
   }
 
-  private static String[] processKeys() {
-    return new String[] {AuditTrail.PROGRAMME, AuditTrail.PIPELINE, "understandingForum", "studyVisit",
-        "jointDesign", "implementation"};
-  }
 
   private Row row(Province province, HistoricProcessInstance pipeline, Instant now) {
     HistoryService history = engine.getHistoryService();

@@ -100,6 +100,25 @@ public class ProgrammeResource {
     }
   }
 
+  /** The provincial pipelines, running and ended, newest first: where an auditor picks a trail. */
+  @GET
+  @Path("pipelines")
+  public Response pipelines(@QueryParam("province") String province, @QueryParam("wave") String wave,
+      @QueryParam("limit") String limit) {
+    try {
+      ProgrammeAccess.require(identity, View.AUDIT_TRAIL);
+      AuditQuery query = AuditQuery.parse(null, province, wave, null, null, null, limit);
+      return Response.ok(write(audit.pipelines(query.provinceCode(), query.wave(), query.maxInstances()))
+          .getBytes(StandardCharsets.UTF_8), JSON_UTF8).build();
+    } catch (AccessDeniedException e) {
+      return denied(e);
+    } catch (AuditQuery.InvalidQueryException e) {
+      Map<String, Object> extra = new LinkedHashMap<>();
+      extra.put("problems", e.problems());
+      return error(Response.Status.BAD_REQUEST, "InvalidQuery", e.getMessage(), extra);
+    }
+  }
+
   /** Per province: wave, stage, days in it, open and overdue tasks per party, monthly status, outcome. */
   @GET
   @Path("dashboard")

@@ -1,0 +1,169 @@
+package th.or.codi.programme.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import th.or.codi.programme.DemoApplicationTest;
+import th.or.codi.programme.demo.PersonActions;
+import th.or.codi.programme.demo.Walkthrough;
+import th.or.codi.programme.provinces.ProvinceReferenceData;
+
+/**
+ * The managers' dashboard against the engine's own counts: a known set of pipelines at known
+ * stages, one of them with overdue tasks, and every row of the dashboard checked against task
+ * and process-instance queries made here, independently of the dashboard's code.
+ */
+@DemoApplicationTest
+class ProgrammeDashboardTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+  @Autowired PersonActions act;
+  @Autowired ProvinceReferenceData provinces;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private JsonNode dashboard(String user) throws Exception {
+    ResponseEntity<String> response = http.withBasicAuth(user, user).getForEntity("/engine-rest/programme/dashboard", String.class);
+    assertThat(response.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+    return JSON.readTree(response.getBody());
+  }
+
+  private JsonNode row(JsonNode view, String province) {
+    for (JsonNode row : view.get("provinces")) {
+      if (row.get("provinceCode").asText().equals(province)) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row for " + province);
+  }
+
+  private List<String> runningTree(String id) {
+    List<String> ids = new ArrayList<>(List.of(id));
+    for (int i = 0; i < ids.size(); i++) {
+      engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
+          .forEach(p -> ids.add(p.getId()));
+    }
+    return ids;
+  }
+
+  private List<String> groups(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId()).toList();
+  }
+
+  private static String party(String group) {
+    return group.startsWith("community-") ? "community" : group;
+  }
+
+  @Test
+  void figuresMatchTheEnginesOwnCountsForAKnownSetOfPipelines() throws Exception {
+    // Uthai Thani planned its forum 30 days ago: the two reviews are overdue
+    ClockUtil.setCurrentTime(Date.from(Instant.now().minus(30, ChronoUnit.DAYS)));
+    Walkthrough uthai = new Walkthrough(act, code -> member("community-uthai-thani"), t -> { });
+    String uthaiKey = uthai.start("TH-61", 2597, 1);
+    uthai.planForum(uthaiKey, "TH-61");
+    ClockUtil.reset();
+    // Sing Buri is at the study visit, nothing overdue
+    Walkthrough singBuri = new Walkthrough(act, code -> member("community-sing-buri"), t -> { });
+    String singKey = singBuri.start("TH-17", 2597, 1);
+    singBuri.forumStage(singKey, "TH-17");
+
+    JsonNode view = dashboard("manager");
+    JsonNode uthaiRow = row(view, "TH-61");
+    assertThat(uthaiRow.get("businessKey").asText()).isEqualTo(uthaiKey);
+    assertThat(uthaiRow.get("stageKey").asText()).isEqualTo("understanding-forum");
+    assertThat(uthaiRow.get("wave").asLong()).isEqualTo(1);
+    assertThat(uthaiRow.get("openTasks").get("codi").asLong()).isEqualTo(1);
+    assertThat(uthaiRow.get("openTasks").get("thaihealth").asLong()).isEqualTo(1);
+    assertThat(uthaiRow.get("overdueTasks").get("codi").asLong()).isEqualTo(1);
+    assertThat(uthaiRow.get("overdueTotal").asLong()).isEqualTo(2);
+    assertThat(uthaiRow.get("daysInStage").asLong()).isBetween(29L, 30L);
+    JsonNode singRow = row(view, "TH-17");
+    assertThat(singRow.get("businessKey").asText()).isEqualTo(singKey);
+    assertThat(singRow.get("stageKey").asText()).isEqualTo("study-visit");
+    assertThat(singRow.get("openTasks").get("codi").asLong()).isEqualTo(1);
+    assertThat(singRow.get("overdueTotal").asLong()).isZero();
+    assertThat(singRow.get("daysInStage").asLong()).isZero();
+
+    // every row against the engine's own queries
+    Date now = new Date();
+    for (JsonNode row : view.get("provinces")) {
+      if (!row.get("state").asText().equals("running")) {
+        continue;
+      }
+      String id = row.get("processInstanceId").asText();
+      ProcessInstance latest = engine.getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey("provincialPipeline").variableValueEquals("provinceCode", row.get("provinceCode").asText())
+          .list().stream().max((a, b) -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+              .processInstanceId(a.getId()).singleResult().getStartTime().compareTo(engine.getHistoryService()
+                  .createHistoricProcessInstanceQuery().processInstanceId(b.getId()).singleResult().getStartTime()))
+          .orElseThrow();
+      assertThat(id).as("the latest running pipeline of " + row.get("provinceCode")).isEqualTo(latest.getId());
+      assertThat(row.get("stageKey").asText())
+          .isEqualTo(engine.getRuntimeService().getVariable(id, "stageKey"));
+      List<Task> open = engine.getTaskService().createTaskQuery().processInstanceIdIn(runningTree(id).toArray(String[]::new)).list();
+      for (String party : List.of("codi", "thaihealth", "community", "working-group", "managers")) {
+        long expectedOpen = open.stream().filter(t -> groups(t).stream().map(ProgrammeDashboardTest::party).anyMatch(party::equals)).count();
+        long expectedOverdue = open.stream().filter(t -> t.getDueDate() != null && t.getDueDate().before(now))
+            .filter(t -> groups(t).stream().map(ProgrammeDashboardTest::party).anyMatch(party::equals)).count();
+        assertThat(row.get("openTasks").get(party).asLong()).as(row.get("provinceCode") + " open " + party).isEqualTo(expectedOpen);
+        assertThat(row.get("overdueTasks").get(party).asLong()).as(row.get("provinceCode") + " overdue " + party)
+            .isEqualTo(expectedOverdue);
+      }
+    }
+    // totals per stage: running pipelines, counted by the engine
+    for (Map.Entry<String, JsonNode> stage : (Iterable<Map.Entry<String, JsonNode>>) () -> view.get("pipelinesPerStage").fields()) {
+      assertThat(stage.getValue().asLong()).as(stage.getKey()).isEqualTo(engine.getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey("provincialPipeline").variableValueEquals("stageKey", stage.getKey()).count());
+    }
+    assertThat(view.get("pipelinesPerStage").get("understanding-forum").asLong()).isPositive();
+    assertThat(view.get("auditTrail").asBoolean()).as("a manager gets no audit-trail links").isFalse();
+    assertThat(dashboard("auditor").get("auditTrail").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theDashboardIsForManagersAuditorsAndAdministrators() throws Exception {
+    for (String user : List.of("manager", "auditor", "admin")) {
+      dashboard(user);
+    }
+    for (String user : List.of("codi", "thaihealth", "nakhonsawan")) {
+      ResponseEntity<String> refused = http.withBasicAuth(user, user).getForEntity("/engine-rest/programme/dashboard", String.class);
+      assertThat(refused.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(refused.getBody()).contains("ไม่มีสิทธิ์").contains("may not open the programme dashboard");
+    }
+  }
+
+  private String member(String group) {
+    String id = "m" + group.replace("-", "");
+    if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
+      var user = engine.getIdentityService().newUser(id);
+      user.setPassword(id);
+      engine.getIdentityService().saveUser(user);
+      engine.getIdentityService().createMembership(id, group);
+    }
+    return id;
+  }
+}
