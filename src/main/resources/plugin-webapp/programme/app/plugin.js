@@ -56,7 +56,7 @@ function el(tag, attrs, ...children) {
       node.setAttribute(key, value === true ? '' : value);
     }
   });
-  children.flat().forEach((child) => {
+  children.flat(Infinity).forEach((child) => {
     if (child !== undefined && child !== null && child !== false) {
       node.appendChild(typeof child === 'string' || typeof child === 'number'
         ? document.createTextNode(String(child)) : child);
@@ -112,6 +112,11 @@ function bangkok(isoInstant) {
   return thaiTime(local);
 }
 
+function commonEra(isoInstant) {
+  const date = new Date(new Date(isoInstant).getTime() + 7 * 3600 * 1000).toISOString();
+  return `${date.substring(0, 10)} ${date.substring(11, 16)}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Dashboard
 
@@ -126,8 +131,8 @@ function renderDashboard(node, api) {
     root.appendChild(stageTotals(view));
     root.appendChild(provinceTable(view));
     root.appendChild(el('p', { class: 'programme-note' },
-      `ข้อมูล ณ ${bangkok(view.asOf)} · จังหวัดที่ยังไม่เริ่ม ${view.provincesWithoutPipeline} จังหวัด / `
-      + `As of ${view.asOf} · provinces not started: ${view.provincesWithoutPipeline}`));
+      `ข้อมูล ณ ${bangkok(view.asOf)} น. · จังหวัดที่ยังไม่เริ่ม ${view.provincesWithoutPipeline} จังหวัด / `
+      + `As of ${commonEra(view.asOf)} (Bangkok) · provinces not started: ${view.provincesWithoutPipeline}`));
   }).catch((error) => {
     root.removeChild(root.querySelector('.programme-loading'));
     root.appendChild(problem(error));
@@ -276,16 +281,6 @@ function field(name, th, en, value, attrs) {
 }
 
 function renderAuditPage(node, api) {
-  if (!node.programmeListening) {
-    node.programmeListening = true;
-    window.addEventListener('hashchange', function rerender() {
-      if (!document.body.contains(node)) {
-        window.removeEventListener('hashchange', rerender);
-      } else if (window.location.hash.indexOf('#/programme-audit') === 0) {
-        renderAuditPage(node, api);
-      }
-    });
-  }
   const params = hashQuery();
   const results = el('div', { class: 'programme-results' });
   const form = el('form', { class: 'programme-search', autocomplete: 'off' },
