@@ -481,7 +481,7 @@ public class AuditTrail {
       }
       for (Map.Entry<String, Map<String, Object>> group : groups.entrySet()) {
         add(times.get(group.getKey()), AuditKind.VALUES_RECORDED, AuditEntry.SYSTEM, null, null, null,
-            null, group.getValue(), closing(3));
+            null, group.getValue(), opening(9));
       }
     }
 

@@ -200,6 +200,17 @@ class CockpitBrowserIT {
       String content = new String(bytes, StandardCharsets.UTF_8);
       assertThat(content).contains("auditor").contains("ทำงานเสร็จ").contains("นครสวรรค์").contains(COMPLETED);
       assertThat(csv.getFileName().toString()).startsWith("audit-trail-TH-60_2570-1-");
+
+      // a running instance has the trail as a tab of Cockpit's own instance view
+      String running = engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceBusinessKey("TH-19/2562-1").processDefinitionKey("provincialPipeline").singleResult().getId();
+      driver.get(base + "/camunda/app/cockpit/default/#/process-instance/" + running + "/runtime");
+      waiting(driver).until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//a[contains(normalize-space(.),'บันทึกการตรวจสอบ / Audit trail') and ancestor::*[contains(@class,'nav-tabs') or contains(@class,'ctn-tabbed')]]")))
+          .click();
+      waiting(driver).until(ExpectedConditions.numberOfElementsToBeMoreThan(
+          By.cssSelector("[data-programme=audit-tab] table.programme-trail tr[data-kind=TASK_COMPLETED]"), 0));
+      screenshot(driver, "auditor-instance-tab");
     } finally {
       driver.quit();
     }
