@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -15,6 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
  * minutes), without the demo programme, on a private in-memory H2 database, with the job
  * executor off so tests fire timers themselves. All classes with this annotation share one
  * Spring context; process coverage is recorded for the classes that ask for it (ProcessTest).
+ * With {@code -Dprogramme.test.database=postgres} the same context runs on a real PostgreSQL
+ * ({@link TestDatabase}); the README's test command does both.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,4 +28,5 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("demo")
 @Import(ProcessEngineCoverageConfiguration.class)
 @AutoConfigureObservability(tracing = false)
+@ContextConfiguration(initializers = TestDatabase.class)
 public @interface DemoApplicationTest {}

@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import th.or.codi.programme.pipeline.Deadlines;
 import th.or.codi.programme.system.EngineHooks;
@@ -576,6 +577,9 @@ public class AuditTrail {
       return "(อ่านค่าไม่ได้ / unreadable: " + update.getErrorMessage() + ")";
     }
     TypedValue typed = update.getTypedValue();
+    if (typed instanceof ObjectValue object && !object.isDeserialized()) {
+      return object.getValueSerialized();
+    }
     Object value = typed == null ? null : typed.getValue();
     if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
       return value;

