@@ -1,0 +1,133 @@
+package th.or.codi.programme.cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * One node of the application: the packaged jar in a JVM of its own, demo users and the
+ * postgres profile, on a database shared with other nodes. Its output goes to
+ * {@code target/cluster-logs/<name>.log}.
+ */
+final class ClusterNode implements AutoCloseable {
+
+  static final Path LOGS = Path.of("target/cluster-logs");
+
+  final String name;
+  final int port;
+  private final Process process;
+
+  private ClusterNode(String name, int port, Process process) {
+    this.name = name;
+    this.port = port;
+    this.process = process;
+  }
+
+  static Path jar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files.filter(p -> p.getFileName().toString().matches("joint-programme-.*\\.jar"))
+          .filter(p -> !p.getFileName().toString().endsWith("-plain.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no application jar in target/: run mvn verify (package first)"));
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Starts the node and waits until it answers /actuator/health. */
+  static ClusterNode start(String name, String jdbcUrl, Map<String, String> settings) throws Exception {
+    Files.createDirectories(LOGS);
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar().toString(),
+        "--spring.profiles.active=demo,postgres", "--server.port=" + port, "--programme.demo.data=false",
+        "--camunda.bpm.job-execution.wait-time-in-millis=300", "--camunda.bpm.job-execution.max-wait=1000"));
+    settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(name + ".log").toFile()));
+    builder.environment().put("PROGRAMME_DB_URL", jdbcUrl);
+    builder.environment().put("PROGRAMME_DB_USER", "postgres");
+    builder.environment().put("PROGRAMME_DB_PASSWORD", "postgres");
+    builder.environment().put("PROGRAMME_NODE_ID", name);
+    builder.environment().put("PROGRAMME_DATA_DIR", new File("target/cluster-data/" + name).getAbsolutePath());
+    ClusterNode node = new ClusterNode(name, port, builder.start());
+    node.awaitHealthy(Duration.ofSeconds(180));
+    return node;
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  private void awaitHealthy(Duration timeout) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + LOGS.resolve(name + ".log"));
+      }
+      try {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(500);
+    }
+    close();
+    throw new IllegalStateException(name + " did not become healthy within " + timeout + "; see " + LOGS.resolve(name + ".log"));
+  }
+
+  /** SIGKILL: the JVM gets no chance to finish anything, as when a machine loses power. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + "@" + port + (Objects.equals(alive(), true) ? "" : " (stopped)");
+  }
+}
