@@ -37,7 +37,7 @@ class ApplicationRestartIT {
 
     assertThat(first.deployments()).hasSize(1);
     assertThat(first.groups()).contains("community-nakhon-sawan|ขบวนองค์กรชุมชนจังหวัดนครสวรรค์ / Nakhon Sawan community-organisation movement");
-    assertThat(first.users()).hasSize(8);
+    assertThat(first.users()).hasSize(9);
     assertThat(first.filters()).hasSize(4);
     assertThat(first.authorizations()).hasSizeGreaterThan(50);
     assertThat(second).isEqualTo(first);

@@ -60,8 +60,24 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     return server().getJdbcUrl("postgres", name);
   }
 
+  /** A file-based H2 database under target/ (as the application runs it), for the benchmark. */
+  public static boolean h2File() {
+    return "h2file".equals(System.getProperty(PROPERTY));
+  }
+
+  public static String h2FileUrl(String name) {
+    return "jdbc:h2:file:" + java.nio.file.Path.of("target/bench-h2", name + "-" + ProcessHandle.current().pid())
+        .toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
   @Override
   public void initialize(ConfigurableApplicationContext context) {
+    if (h2File()) {
+      context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-h2-file", Map.of(
+          "spring.datasource.url", h2FileUrl("programme"), "spring.datasource.username", "sa",
+          "spring.datasource.password", "")));
+      return;
+    }
     if (!postgres()) {
       return;
     }

@@ -21,13 +21,14 @@ import java.util.stream.Stream;
  * postgres profile, on a database shared with other nodes. Its output goes to
  * {@code target/cluster-logs/<name>.log}.
  */
-final class ClusterNode implements AutoCloseable {
+public final class ClusterNode implements AutoCloseable {
 
   static final Path LOGS = Path.of("target/cluster-logs");
 
   final String name;
   final int port;
   private final Process process;
+  private long startupMillis;
 
   private ClusterNode(String name, int port, Process process) {
     this.name = name;
@@ -50,28 +51,40 @@ final class ClusterNode implements AutoCloseable {
   }
 
   /** Starts the node and waits until it answers /actuator/health. */
-  static ClusterNode start(String name, String jdbcUrl, Map<String, String> settings) throws Exception {
+  public static ClusterNode start(String name, String jdbcUrl, Map<String, String> settings) throws Exception {
+    return launch(name, "demo,postgres", Map.of("PROGRAMME_DB_URL", jdbcUrl, "PROGRAMME_DB_USER", "postgres",
+        "PROGRAMME_DB_PASSWORD", "postgres"), settings);
+  }
+
+  /** Starts the application jar with these profiles, environment and settings; waits until healthy. */
+  public static ClusterNode launch(String name, String profiles, Map<String, String> environment,
+      Map<String, String> settings) throws Exception {
     Files.createDirectories(LOGS);
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar().toString(),
-        "--spring.profiles.active=demo,postgres", "--server.port=" + port, "--programme.demo.data=false",
+        "--spring.profiles.active=" + profiles, "--server.port=" + port, "--programme.demo.data=false",
         "--camunda.bpm.job-execution.wait-time-in-millis=300", "--camunda.bpm.job-execution.max-wait=1000"));
     settings.forEach((key, value) -> command.add("--" + key + "=" + value));
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(name + ".log").toFile()));
-    builder.environment().put("PROGRAMME_DB_URL", jdbcUrl);
-    builder.environment().put("PROGRAMME_DB_USER", "postgres");
-    builder.environment().put("PROGRAMME_DB_PASSWORD", "postgres");
     builder.environment().put("PROGRAMME_NODE_ID", name);
     builder.environment().put("PROGRAMME_DATA_DIR", new File("target/cluster-data/" + name).getAbsolutePath());
+    builder.environment().putAll(environment);
+    long started = System.nanoTime();
     ClusterNode node = new ClusterNode(name, port, builder.start());
     node.awaitHealthy(Duration.ofSeconds(180));
+    node.startupMillis = (System.nanoTime() - started) / 1_000_000;
     return node;
   }
 
-  String url(String path) {
+  /** Milliseconds from launching the JVM until /actuator/health answered 200. */
+  public long startupMillis() {
+    return startupMillis;
+  }
+
+  public String url(String path) {
     return "http://127.0.0.1:" + port + path;
   }
 

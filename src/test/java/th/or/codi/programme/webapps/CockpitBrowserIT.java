@@ -145,6 +145,7 @@ class CockpitBrowserIT {
       WebElement chaiNat = driver.findElement(By.cssSelector("[data-programme=dashboard] tr[data-province='TH-18']"));
       assertThat(chaiNat.getAttribute("data-stage")).isEqualTo("understanding-forum");
       assertThat(chaiNat.getText()).contains("ชัยนาท").contains("1 เวทีทำความเข้าใจ");
+      assertThat(text(driver, ".navbar")).as("Cockpit itself in Thai").contains("กระบวนการ").contains("การตัดสินใจ");
       assertThat(text(driver, "[data-programme=dashboard]")).contains("ภาพรวมโครงการรายจังหวัด")
           .contains("งานค้าง พอช.").contains("เลยกำหนด");
       assertThat(driver.findElements(By.cssSelector("[data-programme=dashboard] .programme-audit-link")))
@@ -226,6 +227,7 @@ class CockpitBrowserIT {
       screenshot(driver, "nakhonsawan-refused");
       assertThat(driver.findElements(By.cssSelector("[data-programme]"))).isEmpty();
       assertThat(driver.findElements(By.cssSelector("input[type=password]"))).as("still at the login form").isNotEmpty();
+      assertThat(driver.findElement(By.tagName("body")).getText()).as("Cockpit says so, in Thai").contains("เข้าสู่ระบบไม่สำเร็จ");
       driver.get(base + "/camunda/app/cockpit/default/#/programme-audit");
       Thread.sleep(2000);
       assertThat(driver.findElements(By.cssSelector("[data-programme=audit-trail]"))).isEmpty();

@@ -75,7 +75,7 @@ class ThaiLocaleParityTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"tasklist", "welcome", "admin"})
+  @ValueSource(strings = {"tasklist", "welcome", "admin", "cockpit"})
   void everyEnglishKeyIsTranslated(String app) throws IOException {
     Map<String, String> en = flatten(english(app));
     Map<String, String> th = flatten(thai(app));

@@ -1,0 +1,492 @@
+package th.or.codi.programme.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import th.or.codi.programme.DemoApplicationTest;
+import th.or.codi.programme.TestDatabase;
+import th.or.codi.programme.cluster.ClusterNode;
+import th.or.codi.programme.demo.PersonActions;
+import th.or.codi.programme.demo.Walkthrough;
+import th.or.codi.programme.provinces.Province;
+import th.or.codi.programme.provinces.ProvinceReferenceData;
+
+/**
+ * The benchmark of {@code bench/run.sh} (not part of the tests: its name matches no test pattern
+ * and it only runs with {@code -Dbench=true}). Runs once on a file-based H2 and once on
+ * PostgreSQL, writes {@code bench/results/<database>.json} and {@code .md}. Sizes come from
+ * system properties (see bench/README.md).
+ */
+@DemoApplicationTest
+class ProgrammeBenchmark {
+
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Autowired ProcessEngine engine;
+  @Autowired PersonActions act;
+  @Autowired ProvinceReferenceData provinces;
+  @LocalServerPort int port;
+
+  private final Map<String, Object> results = new LinkedHashMap<>();
+  private final List<String> markdown = new ArrayList<>();
+  private final AtomicInteger keys = new AtomicInteger();
+
+  static List<Integer> sizes(String property, String defaults) {
+    List<Integer> out = new ArrayList<>();
+    for (String s : System.getProperty(property, defaults).split(",")) {
+      if (!s.isBlank()) {
+        out.add(Integer.parseInt(s.trim()));
+      }
+    }
+    return out;
+  }
+
+  String database() {
+    return TestDatabase.postgres() ? "postgresql" : "h2";
+  }
+
+  @Test
+  void run() throws Exception {
+    Assumptions.assumeTrue(Boolean.getBoolean("bench"), "the benchmark runs only from bench/run.sh (-Dbench=true)");
+    results.put("database", database());
+    results.put("started", Instant.now().toString());
+    results.put("machine", Machine.describe(engine));
+    markdown.add("# Benchmark on " + database() + "\n");
+    markdown.add(Machine.markdown(engine));
+
+    overhead();
+    restUnderLoad();
+    auditAndDashboard();
+    startup();
+
+    results.put("finished", Instant.now().toString());
+    Path dir = Path.of(System.getProperty("bench.results", "bench/results"));
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(database() + ".json"), JSON.writeValueAsString(results));
+    Files.writeString(dir.resolve(database() + ".md"), String.join("\n", markdown) + "\n");
+  }
+
+  // ------------------------------------------------------------------ engine overhead
+
+  /** The keys of the pipelines this run starts: province, fiscal year and wave all vary. */
+  String nextPipeline(Walkthrough walk) {
+    int i = keys.getAndIncrement();
+    List<Province> list = provinces.provinces().stream().filter(Province::inProgramme).toList();
+    Province province = list.get(i % list.size());
+    int year = 2560 + (i / list.size()) % 41;
+    int wave = 1 + (i / (list.size() * 41)) % 20;
+    return walk.start(province.code(), year, wave) + "|" + province.code();
+  }
+
+  private void overhead() {
+    AtomicInteger completions = new AtomicInteger();
+    AtomicInteger timers = new AtomicInteger();
+    PersonActions counting = new PersonActions(engine) {
+      @Override
+      public void complete(String user, Task task, Map<String, Object> values) {
+        super.complete(user, task, values);
+        completions.incrementAndGet();
+      }
+
+      @Override
+      public void fireTimer(String businessKey, String activityId) {
+        super.fireTimer(businessKey, activityId);
+        timers.incrementAndGet();
+      }
+    };
+    Walkthrough walk = new Walkthrough(counting, code -> member(code), t -> { });
+    // warm-up: the first pipelines load classes and caches
+    for (int i = 0; i < 5; i++) {
+      fullPipeline(walk);
+    }
+    int tasksPerPipeline = completions.get() / 5;
+    int timersPerPipeline = timers.get() / 5;
+    ProcessEngine baseline = baselineEngine();
+    try {
+      deployBaseline(baseline, tasksPerPipeline, timersPerPipeline);
+      for (int i = 0; i < 5; i++) {
+        baselineInstance(baseline, tasksPerPipeline);
+      }
+      List<Map<String, Object>> rows = new ArrayList<>();
+      markdown.add("## Engine overhead\n");
+      markdown.add("N provincial pipelines driven to completion through the Java API (all five stages, "
+          + tasksPerPipeline + " user tasks and " + timersPerPipeline + " timers each, forms validated, listeners) "
+          + "against a baseline process with the same user tasks and timers and none of the programme's listeners, "
+          + "validation or forms, on a plain engine of the same Camunda version on the same kind of database.\n");
+      markdown.add("| N | programme (s) | baseline (s) | ratio | programme ms/pipeline | baseline ms/instance |");
+      markdown.add("|---|---|---|---|---|---|");
+      for (int n : sizes("bench.overhead", "100")) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+          fullPipeline(walk);
+        }
+        double programme = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+          baselineInstance(baseline, tasksPerPipeline);
+        }
+        double base = (System.nanoTime() - t1) / 1e9;
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("n", n);
+        row.put("programmeSeconds", round(programme));
+        row.put("baselineSeconds", round(base));
+        row.put("ratio", round(programme / base));
+        row.put("tasksPerInstance", tasksPerPipeline);
+        row.put("timersPerInstance", timersPerPipeline);
+        rows.add(row);
+        markdown.add("| %d | %.2f | %.2f | **%.2f** | %.1f | %.1f |".formatted(n, programme, base, programme / base,
+            programme * 1000 / n, base * 1000 / n));
+      }
+      results.put("overhead", rows);
+      markdown.add("\nTarget: ratio ≤ 1.15.\n");
+    } finally {
+      baseline.close();
+    }
+  }
+
+  private void fullPipeline(Walkthrough walk) {
+    String[] started = nextPipeline(walk).split("\\|");
+    String key = started[0];
+    String province = started[1];
+    walk.forumStage(key, province);
+    walk.visitStage(key, province);
+    walk.designStage(key, province);
+    walk.monthlyReport(key, province, "on-track");
+    walk.completePlan(key, province);
+    walk.evaluate(key, "expand");
+  }
+
+  private final Map<String, String> members = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private String member(String provinceCode) {
+    return members.computeIfAbsent(provinceCode, code -> {
+      String group = provinces.requireByCode(code).communityGroupId();
+      String id = "bench" + group.replace("-", "");
+      if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
+        var user = engine.getIdentityService().newUser(id);
+        user.setPassword(id);
+        engine.getIdentityService().saveUser(user);
+        engine.getIdentityService().createMembership(id, group);
+        engine.getIdentityService().createMembership(id, "working-group");
+      }
+      return id;
+    });
+  }
+
+  private ProcessEngine baselineEngine() {
+    StandaloneProcessEngineConfiguration c = new StandaloneProcessEngineConfiguration();
+    c.setProcessEngineName("baseline");
+    if (TestDatabase.postgres()) {
+      c.setJdbcUrl(TestDatabase.newDatabase("baseline"));
+      c.setJdbcUsername("postgres");
+      c.setJdbcPassword("postgres");
+      c.setJdbcDriver("org.postgresql.Driver");
+    } else {
+      c.setJdbcUrl(TestDatabase.h2FileUrl("baseline"));
+      c.setJdbcUsername("sa");
+      c.setJdbcPassword("");
+      c.setJdbcDriver("org.h2.Driver");
+    }
+    c.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+    c.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    c.setJobExecutorActivate(false);
+    c.setAuthorizationEnabled(true);
+    c.setDefaultUserPermissionNameForTask("TASK_WORK");
+    c.setMetricsEnabled(false);
+    return c.buildProcessEngine();
+  }
+
+  private void deployBaseline(ProcessEngine baseline, int tasks, int timers) {
+    AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("baseline").camundaHistoryTimeToLive(1)
+        .startEvent();
+    int timersLeft = timers;
+    for (int i = 0; i < tasks; i++) {
+      flow = flow.userTask("Task" + i).camundaCandidateGroups("group" + (i % 3));
+      if (timersLeft > 0 && i % Math.max(1, tasks / Math.max(1, timers)) == 0) {
+        flow = flow.intermediateCatchEvent("Timer" + i).timerWithDuration("P1D");
+        timersLeft--;
+      }
+    }
+    baseline.getRepositoryService().createDeployment().addModelInstance("baseline.bpmn", flow.endEvent().done()).deploy();
+  }
+
+  private void baselineInstance(ProcessEngine baseline, int tasks) {
+    String id = baseline.getRuntimeService().startProcessInstanceByKey("baseline",
+        Map.of("provinceCode", "TH-60", "wave", 1L)).getId();
+    for (int done = 0; done < tasks; ) {
+      for (Job timer : baseline.getManagementService().createJobQuery().processInstanceId(id).timers().list()) {
+        baseline.getManagementService().executeJob(timer.getId());
+      }
+      Task task = baseline.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
+      baseline.getIdentityService().setAuthentication("user", List.of("group0", "group1", "group2"));
+      try {
+        baseline.getTaskService().claim(task.getId(), "user");
+        baseline.getTaskService().complete(task.getId(), Map.of("value" + done, "ค่า " + done, "number", (long) done));
+      } finally {
+        baseline.getIdentityService().clearAuthentication();
+      }
+      done++;
+    }
+  }
+
+  // ------------------------------------------------------------------ REST under load
+
+  private void restUnderLoad() throws Exception {
+    int users = Integer.getInteger("bench.users", 8);
+    int rounds = Integer.getInteger("bench.rounds", 25);
+    List<String> groups = provinces.provinces().stream().filter(Province::inProgramme).map(Province::communityGroupId).toList();
+    engine.getRepositoryService().createDeployment().addModelInstance("benchLoad.bpmn",
+        Bpmn.createExecutableProcess("benchLoad").camundaHistoryTimeToLive(1).startEvent()
+            .userTask("Activity_Load").name("งานทดสอบ / load").camundaCandidateGroups("${group}").endEvent().done())
+        .deploy();
+    markdown.add("## REST under load, authorization on\n");
+    markdown.add(users + " concurrent users (each a member of one province's movement, "
+        + "which sees only its own tasks), each " + rounds + " times: list its group's tasks "
+        + "(`GET /engine-rest/task?candidateGroup=…&maxResults=15`) and complete the first "
+        + "(`POST /engine-rest/task/{id}/complete`). Open tasks spread over " + groups.size() + " groups.\n");
+    markdown.add("| open tasks | requests | throughput (req/s) | list p50 / p95 / p99 (ms) | complete p50 / p95 / p99 (ms) |");
+    markdown.add("|---|---|---|---|---|");
+    List<Map<String, Object>> rows = new ArrayList<>();
+    int open = 0;
+    for (int target : sizes("bench.openTasks", "1000,10000")) {
+      for (; open < target; open++) {
+        engine.getRuntimeService().startProcessInstanceByKey("benchLoad", Map.of("group", groups.get(open % groups.size())));
+      }
+      ConcurrentLinkedQueue<Long> lists = new ConcurrentLinkedQueue<>();
+      ConcurrentLinkedQueue<Long> completes = new ConcurrentLinkedQueue<>();
+      AtomicInteger errors = new AtomicInteger();
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      CountDownLatch done = new CountDownLatch(users);
+      long t0 = System.nanoTime();
+      for (int u = 0; u < users; u++) {
+        String group = groups.get(u % groups.size());
+        String user = member(provinces.provinces().stream().filter(p -> p.communityGroupId().equals(group))
+            .findFirst().orElseThrow().code());
+        String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        new Thread(() -> {
+          try {
+            for (int r = 0; r < rounds; r++) {
+              long a = System.nanoTime();
+              HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                  + "/engine-rest/task?candidateGroup=" + group + "&processDefinitionKey=benchLoad&maxResults=15"
+                  + "&sortBy=created&sortOrder=asc")).header("Authorization", auth).build(),
+                  HttpResponse.BodyHandlers.ofString());
+              lists.add(System.nanoTime() - a);
+              Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(list.body());
+              List<String> ids = new ArrayList<>();
+              while (m.find()) {
+                ids.add(m.group(1));
+              }
+              if (list.statusCode() != 200 || ids.isEmpty()) {
+                errors.incrementAndGet();
+                continue;
+              }
+              String id = ids.get((int) (Math.random() * ids.size()));
+              long b = System.nanoTime();
+              HttpResponse<String> complete = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                  + "/engine-rest/task/" + id + "/complete")).header("Authorization", auth)
+                  .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+              completes.add(System.nanoTime() - b);
+              if (complete.statusCode() / 100 != 2 && complete.statusCode() != 409) {
+                errors.incrementAndGet();
+              }
+            }
+          } catch (Exception e) {
+            errors.incrementAndGet();
+          } finally {
+            done.countDown();
+          }
+        }).start();
+      }
+      done.await();
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      int requests = lists.size() + completes.size();
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("openTasks", target);
+      row.put("users", users);
+      row.put("requests", requests);
+      row.put("errors", errors.get());
+      row.put("throughputPerSecond", round(requests / seconds));
+      row.put("listMillis", percentiles(lists));
+      row.put("completeMillis", percentiles(completes));
+      rows.add(row);
+      markdown.add("| %d | %d | %.0f | %s | %s |".formatted(target, requests, requests / seconds,
+          format(percentiles(lists)), format(percentiles(completes))));
+      open -= completes.size();
+    }
+    results.put("rest", rows);
+    markdown.add("\nTarget: task-list p95 ≤ 50 ms at 100,000 open tasks on PostgreSQL.\n");
+  }
+
+  // ------------------------------------------------------------------ audit trail and dashboard
+
+  private void auditAndDashboard() throws Exception {
+    Walkthrough walk = new Walkthrough(act, this::member, t -> { });
+    HttpClient http = HttpClient.newHttpClient();
+    String auditor = "Basic " + Base64.getEncoder().encodeToString("auditor:auditor".getBytes(StandardCharsets.UTF_8));
+    markdown.add("## Audit trail and dashboard\n");
+    markdown.add("Historic pipelines that ended at the understanding forum (the province withdrew: 4 tasks, "
+        + "a timer); the audit trail of one pipeline and the dashboard over all, as the auditor, 30 calls each.\n");
+    markdown.add("| historic pipelines | audit trail p50 / p95 / p99 (ms) | dashboard p50 / p95 / p99 (ms) |");
+    markdown.add("|---|---|---|");
+    List<Map<String, Object>> rows = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (int target : sizes("bench.historic", "1000")) {
+      while (ids.size() < target) {
+        String[] started = nextPipeline(walk).split("\\|");
+        walk.planForum(started[0], started[1]);
+        walk.reviewForum(started[0], "approve", "approve");
+        act.fireTimer(started[0], "Event_ForumDay");
+        walk.reportForum(started[0], started[1], "withdraw");
+        ids.add(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(started[0])
+            .processDefinitionKey("provincialPipeline").singleResult().getId());
+      }
+      ConcurrentLinkedQueue<Long> trails = new ConcurrentLinkedQueue<>();
+      ConcurrentLinkedQueue<Long> dashboards = new ConcurrentLinkedQueue<>();
+      for (int i = 0; i < 30; i++) {
+        String id = ids.get((int) (Math.random() * ids.size()));
+        long a = System.nanoTime();
+        HttpResponse<String> trail = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/engine-rest/programme/audit-trail/" + id)).header("Authorization", auditor).build(),
+            HttpResponse.BodyHandlers.ofString());
+        trails.add(System.nanoTime() - a);
+        assertThat(trail.statusCode()).isEqualTo(200);
+        long b = System.nanoTime();
+        HttpResponse<String> dashboard = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/engine-rest/programme/dashboard")).header("Authorization", auditor).build(),
+            HttpResponse.BodyHandlers.ofString());
+        dashboards.add(System.nanoTime() - b);
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("historicPipelines", target);
+      row.put("auditTrailMillis", percentiles(trails));
+      row.put("dashboardMillis", percentiles(dashboards));
+      rows.add(row);
+      markdown.add("| %d | %s | %s |".formatted(target, format(percentiles(trails)), format(percentiles(dashboards))));
+    }
+    results.put("auditAndDashboard", rows);
+    markdown.add("\nTarget: audit trail of one pipeline ≤ 100 ms at 100,000 historic pipelines.\n");
+  }
+
+  // ------------------------------------------------------------------ start-up
+
+  private void startup() throws Exception {
+    Map<String, String> env = TestDatabase.postgres()
+        ? Map.of("PROGRAMME_DB_URL", TestDatabase.newDatabase("startup"), "PROGRAMME_DB_USER", "postgres",
+            "PROGRAMME_DB_PASSWORD", "postgres")
+        : Map.of();
+    String profiles = TestDatabase.postgres() ? "demo,postgres" : "demo";
+    Map<String, Object> row = new LinkedHashMap<>();
+    markdown.add("## Start-up\n");
+    markdown.add("The packaged jar (`java -Xmx512m -jar`, demo profile, demo users, no demo data), until "
+        + "`/actuator/health` answers; heap in use read from `/actuator/prometheus` right after.\n");
+    markdown.add("| start | seconds to healthy | heap in use (MiB) |");
+    markdown.add("|---|---|---|");
+    for (String start : List.of("empty database", "restart on the same database")) {
+      try (ClusterNode node = ClusterNode.launch("bench-" + database(), profiles, env, Map.of())) {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+            node.url("/actuator/prometheus"))).header("Authorization", "Basic "
+            + Base64.getEncoder().encodeToString("monitor:monitor".getBytes(StandardCharsets.UTF_8))).build(),
+            HttpResponse.BodyHandlers.ofString());
+        double heap = 0;
+        Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$").matcher(metrics.body());
+        while (m.find()) {
+          heap += Double.parseDouble(m.group(1));
+        }
+        row.put(start, Map.of("seconds", round(node.startupMillis() / 1000.0), "heapMiB", round(heap / 1048576)));
+        markdown.add("| %s | %.1f | %.0f |".formatted(start, node.startupMillis() / 1000.0, heap / 1048576));
+      }
+    }
+    results.put("startup", row);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  static Map<String, Double> percentiles(java.util.Collection<Long> nanos) {
+    List<Long> sorted = new ArrayList<>(nanos);
+    Collections.sort(sorted);
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int p : new int[] {50, 95, 99}) {
+      out.put("p" + p, sorted.isEmpty() ? 0 : round(sorted.get(Math.min(sorted.size() - 1,
+          (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6));
+    }
+    return out;
+  }
+
+  static String format(Map<String, Double> p) {
+    return "%.1f / %.1f / %.1f".formatted(p.get("p50"), p.get("p95"), p.get("p99"));
+  }
+
+  static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  /** What machine and software the figures come from. */
+  static final class Machine {
+    static Map<String, Object> describe(ProcessEngine engine) throws IOException {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("cpus", Runtime.getRuntime().availableProcessors());
+      m.put("cpuModel", Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?"));
+      m.put("memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
+      m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+      m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+      m.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / 1048576);
+      m.put("camunda", org.camunda.bpm.engine.ProcessEngine.class.getPackage().getImplementationVersion());
+      try (var c = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+          .getDataSource().getConnection()) {
+        m.put("database", c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion());
+      } catch (java.sql.SQLException e) {
+        m.put("database", "?");
+      }
+      m.put("jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
+      return m;
+    }
+
+    static String markdown(ProcessEngine engine) throws IOException {
+      Map<String, Object> m = describe(engine);
+      StringBuilder out = new StringBuilder("Machine: ");
+      out.append(m.get("cpus")).append(" CPUs (").append(m.get("cpuModel")).append("), ").append(m.get("memory"))
+          .append(", ").append(m.get("os")).append("; ").append(m.get("java")).append(" (max heap ")
+          .append(m.get("maxHeapMiB")).append(" MiB); Camunda ").append(m.get("camunda")).append("; ")
+          .append(m.get("database")).append(". The application, the database and the load generator share the machine.\n");
+      return out.toString();
+    }
+  }
+}
