@@ -145,7 +145,7 @@ class CockpitBrowserIT {
       WebElement chaiNat = driver.findElement(By.cssSelector("[data-programme=dashboard] tr[data-province='TH-18']"));
       assertThat(chaiNat.getAttribute("data-stage")).isEqualTo("understanding-forum");
       assertThat(chaiNat.getText()).contains("ชัยนาท").contains("1 เวทีทำความเข้าใจ");
-      assertThat(text(driver, ".navbar")).as("Cockpit itself in Thai").contains("กระบวนการ").contains("การตัดสินใจ");
+      assertThat(text(driver, "body")).as("Cockpit itself in Thai").contains("การตัดสินใจ").contains("งานของผู้ใช้");
       assertThat(text(driver, "[data-programme=dashboard]")).contains("ภาพรวมโครงการรายจังหวัด")
           .contains("งานค้าง พอช.").contains("เลยกำหนด");
       assertThat(driver.findElements(By.cssSelector("[data-programme=dashboard] .programme-audit-link")))
