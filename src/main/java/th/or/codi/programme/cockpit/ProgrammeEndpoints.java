@@ -43,9 +43,16 @@ public class ProgrammeEndpoints {
 
   /** {@code /engine-rest/programme/…}, authenticated by the REST API's HTTP Basic filter. */
   @Bean
-  ResourceConfigCustomizer programmeRestEndpoints(ProcessEngine engine, AuditTrail audit, ProgrammeDashboard dashboard) {
-    ProgrammeRestApi api = new ProgrammeRestApi(audit, dashboard, engine.getIdentityService(), Clock.systemUTC());
-    return config -> config.register(api);
+  ResourceConfigCustomizer programmeRestEndpoints(ProgrammeResource resource) {
+    return config -> config.register(ProgrammeRestApi.class);
+  }
+
+  /** The application's endpoints, for the REST API's per-request resource. */
+  public static ProgrammeResource current() {
+    if (current == null) {
+      throw new IllegalStateException("the programme's endpoints are not set up yet");
+    }
+    return current;
   }
 
   static ProgrammeResource forEngine(String name) {

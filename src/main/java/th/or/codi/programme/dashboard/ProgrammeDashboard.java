@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.TaskQuery;
 import th.or.codi.programme.audit.AuditTrail;
 import th.or.codi.programme.identity.ProgrammeGroups;
@@ -101,21 +102,28 @@ public class ProgrammeDashboard {
     HistoryService history = engine.getHistoryService();
     List<Row> rows = new ArrayList<>();
     int without = 0;
-    for (Province province : provinces.provinces()) {
-      // the running pipeline of the province, else its latest
-      List<HistoricProcessInstance> latest = history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(AuditTrail.PIPELINE).variableValueEquals("provinceCode", province.code())
-          .unfinished().orderByProcessInstanceStartTime().desc().listPage(0, 1);
-      if (latest.isEmpty()) {
-        latest = history.createHistoricProcessInstanceQuery()
-            .processDefinitionKey(AuditTrail.PIPELINE).variableValueEquals("provinceCode", province.code())
-            .orderByProcessInstanceStartTime().desc().listPage(0, 1);
+    // running pipelines first: a handful of rows, read with two plain queries
+    Map<String, HistoricProcessInstance> running = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> runningVars = pipelineVariables(runningPipelineIds(), "provinceCode");
+    if (!runningVars.isEmpty()) {
+      for (HistoricProcessInstance pipeline : history.createHistoricProcessInstanceQuery()
+          .processInstanceIds(runningVars.keySet()).orderByProcessInstanceStartTime().asc().list()) {
+        Object code = runningVars.get(pipeline.getId()).get("provinceCode");
+        if (code != null) {
+          running.put(code.toString(), pipeline); // the latest started wins
+        }
       }
-      if (latest.isEmpty()) {
+    }
+    for (Province province : provinces.provinces()) {
+      HistoricProcessInstance latest = running.get(province.code());
+      if (latest == null) {
+        latest = latestEnded(province.code());
+      }
+      if (latest == null) {
         without++;
         continue;
       }
-      rows.add(row(province, latest.get(0), now));
+      rows.add(row(province, latest, now));
     }
     rows.sort(Comparator.comparing((Row r) -> r.wave() == null ? Long.MAX_VALUE : r.wave())
         .thenComparing(Row::provinceCode));
@@ -134,13 +142,19 @@ public class ProgrammeDashboard {
   }
 
   private Totals totalsNow(Instant now) {
-    RuntimeService runtime = engine.getRuntimeService();
+    // stage of every running pipeline: its variables read directly, not one count per stage with
+    // a variable filter (on H2 such a filter scans every variable of every running process)
     Map<String, Long> perStage = new LinkedHashMap<>();
     Map<String, String> labels = new LinkedHashMap<>();
     for (Stage stage : Stage.values()) {
       labels.put(stage.key(), stage.label());
-      perStage.put(stage.key(), runtime.createProcessInstanceQuery().processDefinitionKey(AuditTrail.PIPELINE)
-          .variableValueEquals("stageKey", stage.key()).count());
+      perStage.put(stage.key(), 0L);
+    }
+    for (Map<String, Object> vars : pipelineVariables(runningPipelineIds(), "stageKey").values()) {
+      Object stage = vars.get("stageKey");
+      if (stage != null && perStage.containsKey(stage.toString())) {
+        perStage.merge(stage.toString(), 1L, Long::sum);
+      }
     }
     Map<String, Long> open = new LinkedHashMap<>();
     Map<String, Long> overdue = new LinkedHashMap<>();
@@ -149,6 +163,45 @@ public class ProgrammeDashboard {
       overdue.put(party.key(), partyTasks(party).dueBefore(Date.from(now)).count());
     }
     return new Totals(perStage, labels, open, overdue);
+  }
+
+  private List<String> runningPipelineIds() {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(AuditTrail.PIPELINE).list()
+        .stream().map(ProcessInstance::getId).toList();
+  }
+
+  /** The named variables of each pipeline (its own scope), by pipeline id; read in chunks. */
+  private Map<String, Map<String, Object>> pipelineVariables(List<String> ids, String... names) {
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      chunk.forEach(id -> out.put(id, new LinkedHashMap<>()));
+      for (VariableInstance v : engine.getRuntimeService().createVariableInstanceQuery()
+          .processInstanceIdIn(chunk.toArray(String[]::new)).variableNameIn(names).list()) {
+        if (v.getTaskId() == null && v.getProcessInstanceId().equals(v.getActivityInstanceId())) {
+          out.get(v.getProcessInstanceId()).put(v.getName(), v.getValue());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The province's pipeline that started last among those that ended, or null. */
+  private HistoricProcessInstance latestEnded(String provinceCode) {
+    HistoryService history = engine.getHistoryService();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
+        .variableValueEquals("provinceCode", provinceCode).list()) {
+      if (AuditTrail.PIPELINE.equals(v.getProcessDefinitionKey()) && v.getTaskId() == null
+          && v.getProcessInstanceId().equals(v.getActivityInstanceId())) {
+        ids.add(v.getProcessInstanceId());
+      }
+    }
+    if (ids.isEmpty()) {
+      return null;
+    }
+    return history.createHistoricProcessInstanceQuery().processInstanceIds(ids).finished()
+        .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
   }
 
   private TaskQuery partyTasks(Party party) {

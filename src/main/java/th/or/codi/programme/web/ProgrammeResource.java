@@ -55,6 +55,11 @@ public class ProgrammeResource {
     this.clock = clock;
   }
 
+  /** The same endpoints over the same services. */
+  protected ProgrammeResource(ProgrammeResource other) {
+    this(other.audit, other.dashboard, other.identity, other.clock);
+  }
+
   /** The whole trail of one programme or pipeline instance, with every process it called. */
   @GET
   @Path("audit-trail/{processInstanceId}")

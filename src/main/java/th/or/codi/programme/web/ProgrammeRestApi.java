@@ -1,16 +1,16 @@
 package th.or.codi.programme.web;
 
 import jakarta.ws.rs.Path;
-import java.time.Clock;
-import org.camunda.bpm.engine.IdentityService;
-import th.or.codi.programme.audit.AuditTrail;
-import th.or.codi.programme.dashboard.ProgrammeDashboard;
+import th.or.codi.programme.cockpit.ProgrammeEndpoints;
 
-/** {@link ProgrammeResource} at {@code /engine-rest/programme}. */
+/**
+ * {@link ProgrammeResource} at {@code /engine-rest/programme}: registered as a class, Jersey
+ * creates it per request, with the application's audit trail and dashboard.
+ */
 @Path("programme")
 public class ProgrammeRestApi extends ProgrammeResource {
 
-  public ProgrammeRestApi(AuditTrail audit, ProgrammeDashboard dashboard, IdentityService identity, Clock clock) {
-    super(audit, dashboard, identity, clock);
+  public ProgrammeRestApi() {
+    super(ProgrammeEndpoints.current());
   }
 }

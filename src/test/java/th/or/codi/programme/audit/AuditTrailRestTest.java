@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,6 +191,71 @@ class AuditTrailRestTest {
     JsonNode byUser = JSON.readTree(get("auditor", "/engine-rest/programme/audit-trail?province=TH-18&user=admin").getBody());
     assertThat(entries(byUser)).isNotEmpty().allSatisfy(e -> assertThat(e.get("actor").asText()).isEqualTo("admin"));
     assertThat(byUser.get("query").get("user").asText()).isEqualTo("admin");
+  }
+
+  @Test
+  void remindersEscalationsAndDelegationsAreInTheTrailAndASearchKeepsToItsWaveAndDays() throws Exception {
+    String key = walk.start("TH-18", FISCAL_YEAR, WAVE.incrementAndGet());
+    String id = pipeline(key).getId();
+    // the forum plan goes past its due date: the timeout listener reminds
+    Task plan = walk.act().task(key, "Activity_PlanForum");
+    var reminder = engine.getManagementService().createJobQuery().processInstanceId(plan.getProcessInstanceId())
+        .timers().activityId("Activity_PlanForum").singleResult();
+    ClockUtil.setCurrentTime(new java.util.Date(plan.getDueDate().getTime() + 1000));
+    try {
+      engine.getManagementService().executeJob(reminder.getId());
+    } finally {
+      ClockUtil.reset();
+    }
+    // the stage overruns: managers are asked to follow up
+    walk.act().fireTimer(key, "Event_ForumStageOverrun");
+    // an administrator assigns the plan to Chai Nat's member, then delegates it to CODI's officer
+    walk.act().as("admin", () -> {
+      engine.getTaskService().setAssignee(plan.getId(), "chainat");
+      engine.getTaskService().delegateTask(plan.getId(), "codi");
+      return null;
+    });
+
+    List<JsonNode> entries = entries(JSON.readTree(get("auditor", "/engine-rest/programme/audit-trail/" + id).getBody()));
+    assertThat(entries).anySatisfy(e -> {
+      assertThat(e.get("kind").asText()).isEqualTo("REMINDER");
+      assertThat(e.get("actor").asText()).isEqualTo("system");
+      assertThat(e.get("taskId").asText()).isEqualTo(plan.getId());
+      assertThat(e.get("detail").asText()).startsWith("แจ้งเตือนครั้งที่ 1").contains("Reminder 1");
+    });
+    assertThat(entries).anySatisfy(e -> {
+      assertThat(e.get("kind").asText()).isEqualTo("ESCALATION");
+      assertThat(e.get("activityId").asText()).isEqualTo("Event_ForumStageOverrun");
+    });
+    assertThat(entries).anySatisfy(e -> {
+      assertThat(e.get("kind").asText()).isEqualTo("TASK_CREATED");
+      assertThat(e.get("activityId").asText()).isEqualTo("Activity_FollowUpForumOverrun");
+      assertThat(e.get("detail").asText()).contains("managers");
+    });
+    assertThat(entries).anySatisfy(e -> {
+      assertThat(e.get("kind").asText()).isEqualTo("TASK_ASSIGNED");
+      assertThat(e.get("actor").asText()).isEqualTo("admin");
+      assertThat(e.get("detail").asText()).contains("chainat");
+    });
+    assertThat(entries).anySatisfy(e -> {
+      assertThat(e.get("kind").asText()).isEqualTo("TASK_DELEGATED");
+      assertThat(e.get("actor").asText()).isEqualTo("admin");
+      assertThat(e.get("detail").asText()).contains("codi");
+    });
+
+    // a search keeps to its wave and its days
+    String wave = String.valueOf(WAVE.get());
+    JsonNode byWave = JSON.readTree(get("auditor", "/engine-rest/programme/audit-trail?province=TH-18&wave=" + wave).getBody());
+    assertThat(entries(byWave)).isNotEmpty().allSatisfy(e -> {
+      assertThat(e.get("wave").asText()).isEqualTo(wave);
+      assertThat(e.get("pipeline").asText()).isEqualTo(key);
+    });
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Bangkok")).toString();
+    String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Bangkok")).plusDays(1).toString();
+    assertThat(entries(JSON.readTree(get("auditor", "/engine-rest/programme/audit-trail?province=TH-18&wave=" + wave
+        + "&from=" + today + "&to=" + today).getBody()))).hasSameSizeAs(entries(byWave));
+    assertThat(entries(JSON.readTree(get("auditor", "/engine-rest/programme/audit-trail?province=TH-18&wave=" + wave
+        + "&from=" + tomorrow).getBody()))).isEmpty();
   }
 
   @Test

@@ -53,7 +53,7 @@ public final class ClusterNode implements AutoCloseable {
   /** Starts the node and waits until it answers /actuator/health. */
   public static ClusterNode start(String name, String jdbcUrl, Map<String, String> settings) throws Exception {
     return launch(name, "demo,postgres", Map.of("PROGRAMME_DB_URL", jdbcUrl, "PROGRAMME_DB_USER", "postgres",
-        "PROGRAMME_DB_PASSWORD", "postgres"), settings);
+        "PROGRAMME_DB_PASSWORD", "postgres", "JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1"), settings);
   }
 
   /** Starts the application jar with these profiles, environment and settings; waits until healthy. */

@@ -23,19 +23,27 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import th.or.codi.programme.TestDatabase;
 
 /**
  * Two nodes of the application, each in a JVM of its own with its own job executor, on one
  * PostgreSQL database, as a round-robin load balancer would see them: a timer fires exactly
  * once across the nodes; a task completed on node A is gone on node B; a login to the webapps
- * on node A is valid on node B.
+ * on node A is valid on node B. Last, node A is killed with SIGKILL under load and started again
+ * ({@link CrashSafety}).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeClusterIT {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String PROBE = "clusterTimerProbe";
+  /** A dead node's jobs go to the others 5 seconds after it took them (production: 5 minutes). */
+  static final Map<String, String> SETTINGS = Map.of("camunda.bpm.job-execution.lock-time-in-millis",
+      String.valueOf(CrashSafety.LOCK_MILLIS));
   static String jdbcUrl;
   static ClusterNode a;
   static ClusterNode b;
@@ -46,8 +54,8 @@ class TwoNodeClusterIT {
   static void twoNodesOnOneDatabase() throws Exception {
     jdbcUrl = TestDatabase.newDatabase("cluster");
     // the first node creates the schema, the users and the deployment; then the second joins
-    a = ClusterNode.start("node-a", jdbcUrl, Map.of());
-    b = ClusterNode.start("node-b", jdbcUrl, Map.of());
+    a = ClusterNode.start("node-a", jdbcUrl, SETTINGS);
+    b = ClusterNode.start("node-b", jdbcUrl, SETTINGS);
     observer = Observer.on(jdbcUrl);
   }
 
@@ -72,6 +80,7 @@ class TwoNodeClusterIT {
   }
 
   @Test
+  @Order(1)
   void aTimerFiresExactlyOnceAcrossTheNodes() throws Exception {
     observer.getRepositoryService().createDeployment().addModelInstance(PROBE + ".bpmn",
         Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
@@ -110,6 +119,7 @@ class TwoNodeClusterIT {
   }
 
   @Test
+  @Order(2)
   void aTaskCompletedOnNodeAIsGoneOnNodeB() throws Exception {
     String key = "clusterTaskProbe";
     observer.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn",
@@ -138,6 +148,7 @@ class TwoNodeClusterIT {
   }
 
   @Test
+  @Order(3)
   void aLoginOnNodeAIsValidOnNodeB() throws Exception {
     Map<String, String> cookies = new HashMap<>();
     HttpResponse<String> welcome = send(HttpRequest.newBuilder(URI.create(a.url("/camunda/app/welcome/default/"))));
@@ -170,6 +181,12 @@ class TwoNodeClusterIT {
     HttpResponse<String> after = send(HttpRequest.newBuilder(URI.create(a.url("/camunda/api/admin/auth/user/default")))
         .header("Cookie", cookieHeader(cookies)));
     assertThat(after.statusCode()).isIn(401, 404);
+  }
+
+  @Test
+  @Order(4)
+  void nodeAKilledUnderLoadLosesNothingAcknowledgedAndRecovers() throws Exception {
+    a = CrashSafety.killUnderLoadAndRestart(a, jdbcUrl, observer, () -> ClusterNode.start("node-a", jdbcUrl, SETTINGS));
   }
 
   static void keep(Map<String, String> cookies, HttpResponse<?> response) {
