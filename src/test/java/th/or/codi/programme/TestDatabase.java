@@ -33,7 +33,15 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        // server settings for a run, e.g. -Dprogramme.test.postgres.config=log_min_duration_statement=50
+        for (String setting : System.getProperty("programme.test.postgres.config", "").split(",")) {
+          if (setting.contains("=")) {
+            builder.setServerConfig(setting.substring(0, setting.indexOf('=')).trim(),
+                setting.substring(setting.indexOf('=') + 1).trim());
+          }
+        }
+        server = builder.start();
       } catch (IOException e) {
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);
       }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,22 +187,35 @@ public class ProgrammeDashboard {
     return out;
   }
 
-  /** The province's pipeline that started last among those that ended, or null. */
+  /**
+   * The province's pipeline that started last among those that ended, or null: one query
+   * that stops at the first match, newest first (it used to load every historic copy of the
+   * province's code, thousands per province once the history holds 100,000 pipelines).
+   */
   private HistoricProcessInstance latestEnded(String provinceCode) {
-    HistoryService history = engine.getHistoryService();
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-        .variableValueEquals("provinceCode", provinceCode).list()) {
-      if (AuditTrail.PIPELINE.equals(v.getProcessDefinitionKey()) && v.getTaskId() == null
-          && v.getProcessInstanceId().equals(v.getActivityInstanceId())) {
-        ids.add(v.getProcessInstanceId());
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(AuditTrail.PIPELINE)
+        .finished().variableValueEquals("provinceCode", provinceCode).orderByProcessInstanceStartTime().desc()
+        .listPage(0, 1).stream().findFirst().orElse(null);
+  }
+
+  /**
+   * The pipeline and the processes it called, recursively: one query on the root instance
+   * (indexed), not one per level on the super instance (a full scan of the history table).
+   */
+  private List<String> descendants(HistoricProcessInstance pipeline) {
+    Map<String, List<String>> children = new HashMap<>();
+    String root = pipeline.getRootProcessInstanceId() == null ? pipeline.getId() : pipeline.getRootProcessInstanceId();
+    for (HistoricProcessInstance instance : engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .rootProcessInstanceId(root).list()) {
+      if (instance.getSuperProcessInstanceId() != null) {
+        children.computeIfAbsent(instance.getSuperProcessInstanceId(), k -> new ArrayList<>()).add(instance.getId());
       }
     }
-    if (ids.isEmpty()) {
-      return null;
+    List<String> tree = new ArrayList<>(List.of(pipeline.getId()));
+    for (int i = 0; i < tree.size(); i++) {
+      tree.addAll(children.getOrDefault(tree.get(i), List.of()));
     }
-    return history.createHistoricProcessInstanceQuery().processInstanceIds(ids).finished()
-        .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
+    return tree;
   }
 
   private TaskQuery partyTasks(Party party) {
@@ -211,13 +225,7 @@ public class ProgrammeDashboard {
 
   private Row row(Province province, HistoricProcessInstance pipeline, Instant now) {
     HistoryService history = engine.getHistoryService();
-    List<String> tree = new ArrayList<>(List.of(pipeline.getId()));
-    for (int i = 0; i < tree.size(); i++) {
-      for (HistoricProcessInstance child : history.createHistoricProcessInstanceQuery()
-          .superProcessInstanceId(tree.get(i)).list()) {
-        tree.add(child.getId());
-      }
-    }
+    List<String> tree = descendants(pipeline);
     Map<String, HistoricVariableInstance> vars = new LinkedHashMap<>();
     for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceIdIn(pipeline.getId())
         .variableNameIn("wave", "provinceName", "stageKey", "stage", "outcome").list()) {
