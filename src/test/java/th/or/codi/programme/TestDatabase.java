@@ -41,6 +41,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 setting.substring(setting.indexOf('=') + 1).trim());
           }
         }
+        // and where the server's log goes, e.g. -Dprogramme.test.postgres.log=target/postgres.log
+        String log = System.getProperty("programme.test.postgres.log", "");
+        if (!log.isBlank()) {
+          builder.setErrorRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File(log)));
+          builder.setOutputRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File(log)));
+        }
         server = builder.start();
       } catch (IOException e) {
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);

@@ -115,11 +115,10 @@ public class ProgrammeDashboard {
         }
       }
     }
+    Map<String, HistoricProcessInstance> ended = latestEnded(provinces.provinces().stream().map(Province::code)
+        .filter(code -> !running.containsKey(code)).collect(java.util.stream.Collectors.toSet()));
     for (Province province : provinces.provinces()) {
-      HistoricProcessInstance latest = running.get(province.code());
-      if (latest == null) {
-        latest = latestEnded(province.code());
-      }
+      HistoricProcessInstance latest = running.getOrDefault(province.code(), ended.get(province.code()));
       if (latest == null) {
         without++;
         continue;
@@ -188,14 +187,48 @@ public class ProgrammeDashboard {
   }
 
   /**
-   * The province's pipeline that started last among those that ended, or null: one query
-   * that stops at the first match, newest first (it used to load every historic copy of the
-   * province's code, thousands per province once the history holds 100,000 pipelines).
+   * For each of these provinces, its pipeline that started last among those that ended. The
+   * ended pipelines are read newest first, 500 at a time with their province codes, until every
+   * province has one (usually the first page); a province still without one after four pages
+   * gets a query of its own. (It used to load every historic copy of each province's code:
+   * thousands per province once the history holds 100,000 pipelines.)
    */
-  private HistoricProcessInstance latestEnded(String provinceCode) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(AuditTrail.PIPELINE)
-        .finished().variableValueEquals("provinceCode", provinceCode).orderByProcessInstanceStartTime().desc()
-        .listPage(0, 1).stream().findFirst().orElse(null);
+  private Map<String, HistoricProcessInstance> latestEnded(java.util.Set<String> wanted) {
+    HistoryService history = engine.getHistoryService();
+    Map<String, HistoricProcessInstance> found = new HashMap<>();
+    int page = 500;
+    for (int first = 0; first < 4 * page && found.size() < wanted.size(); first += page) {
+      List<HistoricProcessInstance> ended = history.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(AuditTrail.PIPELINE).finished().orderByProcessInstanceStartTime().desc()
+          .listPage(first, page);
+      Map<String, Map<String, Object>> codes = new HashMap<>();
+      if (!ended.isEmpty()) {
+        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
+            .processInstanceIdIn(ended.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+            .variableName("provinceCode").list()) {
+          if (v.getTaskId() == null && v.getProcessInstanceId().equals(v.getActivityInstanceId())) {
+            codes.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put("code", v.getValue());
+          }
+        }
+      }
+      for (HistoricProcessInstance pipeline : ended) {
+        Object code = codes.getOrDefault(pipeline.getId(), Map.of()).get("code");
+        if (code != null && wanted.contains(code.toString())) {
+          found.putIfAbsent(code.toString(), pipeline);
+        }
+      }
+      if (ended.size() < page) {
+        return found; // the whole history was read: the others never had a pipeline that ended
+      }
+    }
+    for (String code : wanted) {
+      if (!found.containsKey(code)) {
+        history.createHistoricProcessInstanceQuery().processDefinitionKey(AuditTrail.PIPELINE).finished()
+            .variableValueEquals("provinceCode", code).orderByProcessInstanceStartTime().desc().listPage(0, 1)
+            .stream().findFirst().ifPresent(pipeline -> found.put(code, pipeline));
+      }
+    }
+    return found;
   }
 
   /**

@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 /**
  * Fills the history tables to a benchmark's size in minutes instead of hours: the history of a
  * set of real pipelines (driven through the engine, with every listener, form and timer) is
- * copied in SQL, {@code copies} times, every instance id of a copy given the suffix {@code ~k}.
+ * copied in SQL, {@code copies} times, every instance id of a copy made {@code k~id} (see {@link #id}).
  * The engine's definitions, users and byte arrays are shared, ids and business keys are not, so
  * each copy is an independent historic pipeline to every history query: the tables hold the
  * rows, and the indexes the entries, of the number of pipelines the figures are quoted for.
@@ -36,28 +36,25 @@ final class HistoryCopies {
   private HistoryCopies() {}
 
   /**
-   * Copies the history of the given root process instances; copy numbers {@code from..to}
-   * (inclusive). Returns the rows written.
+   * Copies the history of the given root process instances as copies number {@code from} to
+   * {@code to} (inclusive), {@code batch} copies per transaction, saying after each batch how
+   * many pipelines the history holds. Returns the rows written.
    */
-  static long copy(DataSource dataSource, boolean postgres, List<String> roots, int from, int to) throws SQLException {
-    String series = postgres ? "(select k from generate_series(" + from + ", " + to + ") as k)"
-        : "(select x as k from system_range(" + from + ", " + to + "))";
-    String in = roots.stream().map(r -> "?").collect(Collectors.joining(", "));
+  static long copy(DataSource dataSource, boolean postgres, List<String> roots, int from, int to, int batch,
+      java.util.function.LongConsumer progress) throws SQLException {
     long rows = 0;
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
-      for (String table : TABLES) {
-        List<String> columns = columns(c, postgres ? table.toLowerCase(Locale.ROOT) : table);
-        String select = columns.stream()
-            .map(col -> OWN_IDS.contains(col) ? "t." + col + " || '~' || cast(copies.k as varchar(12))" : "t." + col)
-            .collect(Collectors.joining(", "));
-        String sql = "insert into " + table + " (" + String.join(", ", columns) + ") select " + select
-            + " from " + table + " t cross join " + series + " copies where t.ROOT_PROC_INST_ID_ in (" + in + ")";
-        try (PreparedStatement insert = c.prepareStatement(sql)) {
-          for (int i = 0; i < roots.size(); i++) {
-            insert.setString(i + 1, roots.get(i));
-          }
-          rows += insert.executeUpdate();
+      List<String> indexes = postgres ? dropIndexes(c) : List.of();
+      c.commit();
+      for (int first = from; first <= to; first += batch) {
+        rows += copyBatch(c, postgres, roots, first, Math.min(to, first + batch - 1));
+        c.commit();
+        progress.accept((long) roots.size() * (Math.min(to, first + batch - 1) + 1));
+      }
+      try (Statement s = c.createStatement()) {
+        for (String index : indexes) {
+          s.execute(index);
         }
       }
       c.commit();
@@ -65,11 +62,71 @@ final class HistoryCopies {
     return rows;
   }
 
+  private static long copyBatch(Connection c, boolean postgres, List<String> roots, int from, int to)
+      throws SQLException {
+    String series = postgres ? "(select k from generate_series(" + from + ", " + to + ") as k)"
+        : "(select x as k from system_range(" + from + ", " + to + "))";
+    String in = roots.stream().map(r -> "?").collect(Collectors.joining(", "));
+    long rows = 0;
+    for (String table : TABLES) {
+      List<String> columns = columns(c, postgres ? table.toLowerCase(Locale.ROOT) : table);
+      String select = columns.stream()
+          .map(col -> OWN_IDS.contains(col) ? copyId("t." + col) : "t." + col)
+          .collect(Collectors.joining(", "));
+      String sql = "insert into " + table + " (" + String.join(", ", columns) + ") select " + select
+          + " from " + table + " t cross join " + series + " copies where t.ROOT_PROC_INST_ID_ in (" + in + ")";
+      try (PreparedStatement insert = c.prepareStatement(sql)) {
+        for (int i = 0; i < roots.size(); i++) {
+          insert.setString(i + 1, roots.get(i));
+        }
+        rows += insert.executeUpdate();
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * PostgreSQL: drops the secondary indexes of the history tables and returns the statements
+   * that create them again (the usual way to bulk-load: rebuilding an index once is far faster
+   * than updating it row by row; the tables end with exactly the indexes they had).
+   */
+  private static List<String> dropIndexes(Connection c) throws SQLException {
+    List<String> create = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    try (PreparedStatement q = c.prepareStatement("select i.indexname, i.indexdef from pg_indexes i "
+        + "where i.schemaname = current_schema() and upper(i.tablename) = any (?) and not exists (select 1 from "
+        + "pg_constraint k where k.conname = i.indexname)")) {
+      q.setArray(1, c.createArrayOf("varchar", TABLES.toArray()));
+      try (var rs = q.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+          create.add(rs.getString(2));
+        }
+      }
+    }
+    try (Statement s = c.createStatement()) {
+      for (String name : names) {
+        s.execute("drop index " + name);
+      }
+    }
+    return create;
+  }
+
   /** Refreshes the planner's statistics after a bulk load, as an operator would after one. */
   static void analyze(DataSource dataSource, boolean postgres) throws SQLException {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       s.execute("analyze");
     }
+  }
+
+  /** The id a copy gives an original id: {@code k~id}, within the columns' 64 characters. */
+  static String id(int copy, String original) {
+    String tail = original.length() > 56 ? original.substring(original.length() - 56) : original;
+    return copy + "~" + tail;
+  }
+
+  private static String copyId(String column) {
+    return "cast(copies.k as varchar(12)) || '~' || right(" + column + ", 56)";
   }
 
   private static List<String> columns(Connection c, String table) throws SQLException {

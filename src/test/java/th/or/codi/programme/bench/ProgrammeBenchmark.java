@@ -460,11 +460,12 @@ class ProgrammeBenchmark {
         }
       }
       int needed = (target - roots.size() + roots.size() - 1) / roots.size();
-      while (copies < needed) {
-        int to = Math.min(needed, copies + Math.max(1, 20000 / roots.size()));
-        long written = HistoryCopies.copy(dataSource, TestDatabase.postgres(), roots, copies + 1, to);
-        copies = to;
-        progress(roots.size() * (1 + copies) + " historic pipelines (" + written + " rows copied)");
+      if (copies < needed) {
+        int first = copies + 1;
+        long written = HistoryCopies.copy(dataSource, TestDatabase.postgres(), roots, first, needed,
+            Math.max(1, 5000 / roots.size()), pipelines -> progress(pipelines + " historic pipelines"));
+        copies = needed;
+        progress(written + " history rows copied, indexes rebuilt");
       }
       HistoryCopies.analyze(dataSource, TestDatabase.postgres());
       long historic = engine.getHistoryService().createHistoricProcessInstanceQuery()
@@ -473,7 +474,7 @@ class ProgrammeBenchmark {
       for (int i = 0; i < 30; i++) {
         String root = roots.get((int) (Math.random() * roots.size()));
         int k = (int) (Math.random() * (copies + 1));
-        ids.add(k == 0 ? root : root + "~" + k);
+        ids.add(k == 0 ? root : HistoryCopies.id(k, root));
       }
       ConcurrentLinkedQueue<Long> trails = new ConcurrentLinkedQueue<>();
       ConcurrentLinkedQueue<Long> dashboards = new ConcurrentLinkedQueue<>();
