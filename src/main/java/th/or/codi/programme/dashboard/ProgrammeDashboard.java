@@ -115,8 +115,9 @@ public class ProgrammeDashboard {
         }
       }
     }
-    Map<String, HistoricProcessInstance> ended = latestEnded(provinces.provinces().stream().map(Province::code)
-        .filter(code -> !running.containsKey(code)).collect(java.util.stream.Collectors.toSet()));
+    // only programme provinces can have pipelines (PipelineStages.prepare refuses others)
+    Map<String, HistoricProcessInstance> ended = latestEnded(provinces.programmeProvinces().stream()
+        .map(Province::code).filter(code -> !running.containsKey(code)).collect(java.util.stream.Collectors.toSet()));
     for (Province province : provinces.provinces()) {
       HistoricProcessInstance latest = running.getOrDefault(province.code(), ended.get(province.code()));
       if (latest == null) {

@@ -5,9 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -69,11 +72,12 @@ final class HistoryCopies {
     String in = roots.stream().map(r -> "?").collect(Collectors.joining(", "));
     long rows = 0;
     for (String table : TABLES) {
-      List<String> columns = columns(c, postgres ? table.toLowerCase(Locale.ROOT) : table);
-      String select = columns.stream()
-          .map(col -> OWN_IDS.contains(col) ? copyId("t." + col) : "t." + col)
+      Map<String, Integer> columns = columns(c, postgres ? table.toLowerCase(Locale.ROOT) : table);
+      String select = columns.entrySet().stream()
+          .map(col -> OWN_IDS.contains(col.getKey()) ? copyId("t." + col.getKey())
+              : isTime(col.getValue()) ? earlier(postgres, "t." + col.getKey()) : "t." + col.getKey())
           .collect(Collectors.joining(", "));
-      String sql = "insert into " + table + " (" + String.join(", ", columns) + ") select " + select
+      String sql = "insert into " + table + " (" + String.join(", ", columns.keySet()) + ") select " + select
           + " from " + table + " t cross join " + series + " copies where t.ROOT_PROC_INST_ID_ in (" + in + ")";
       try (PreparedStatement insert = c.prepareStatement(sql)) {
         for (int i = 0; i < roots.size(); i++) {
@@ -129,15 +133,28 @@ final class HistoryCopies {
     return "cast(copies.k as varchar(12)) || '~' || right(" + column + ", 56)";
   }
 
-  private static List<String> columns(Connection c, String table) throws SQLException {
+  /** Column names and JDBC types of a table, in order. */
+  private static Map<String, Integer> columns(Connection c, String table) throws SQLException {
     try (Statement s = c.createStatement();
         var rs = s.executeQuery("select * from " + table + " where 1 = 0")) {
       ResultSetMetaData meta = rs.getMetaData();
-      List<String> out = new ArrayList<>();
+      Map<String, Integer> out = new LinkedHashMap<>();
       for (int i = 1; i <= meta.getColumnCount(); i++) {
-        out.add(meta.getColumnName(i).toUpperCase(Locale.ROOT));
+        out.put(meta.getColumnName(i).toUpperCase(Locale.ROOT), meta.getColumnType(i));
       }
       return out;
     }
+  }
+
+  private static boolean isTime(int jdbcType) {
+    return jdbcType == Types.TIMESTAMP || jdbcType == Types.TIMESTAMP_WITH_TIMEZONE || jdbcType == Types.DATE;
+  }
+
+  /**
+   * Copy k happened k hours before its original: the history grows into the past, so the
+   * newest pipelines are the real ones, as in a programme that has run for years.
+   */
+  private static String earlier(boolean postgres, String column) {
+    return postgres ? column + " - copies.k * interval '1 hour'" : "dateadd(hour, -copies.k, " + column + ")";
   }
 }
