@@ -5,23 +5,32 @@
 #
 #   bash bench/run.sh                 # the sizes below (about 45 minutes on 2 cores)
 #   BENCH_PG_OPEN_TASKS=1000 BENCH_PG_HISTORIC=1000 bash bench/run.sh    # a quick look
+#   BENCH_DATABASES=postgresql bash bench/run.sh                          # one database only
 #
 # Every size can be set per database; a comma-separated list runs each in turn.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mvn -q -DskipTests -Dbpmnlint.skip package          # the jar, for the start-up figures
-mvn -q test -Dbpmnlint.skip -Dtest=ProgrammeBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench=true -Dprogramme.test.database=h2file \
-  -Dbench.h2.overhead="${BENCH_H2_OVERHEAD:-100}" \
-  -Dbench.h2.openTasks="${BENCH_H2_OPEN_TASKS:-1000,10000}" \
-  -Dbench.h2.historic="${BENCH_H2_HISTORIC:-10000}" \
-  -Dbench.postgresql.overhead="${BENCH_PG_OVERHEAD:-100}" \
-  -Dbench.postgresql.openTasks="${BENCH_PG_OPEN_TASKS:-1000,10000,100000}" \
-  -Dbench.postgresql.historic="${BENCH_PG_HISTORIC:-10000,100000}" \
-  -Dbench.users="${BENCH_USERS:-1,8}" -Dbench.rounds="${BENCH_ROUNDS:-25}" \
-  -Dbench.seedPipelines="${BENCH_SEED_PIPELINES:-200}" \
-  -Dprogramme.test.postgres.config="log_min_duration_statement=${BENCH_PG_LOG_SLOWER_THAN_MS:-100}" \
-  -Dbench.results="$(pwd)/bench/results" 2>&1 | tee target/bench.log | grep --line-buffered -a '\[bench\|duration: '
-# (the whole output, PostgreSQL's slow statements included: target/bench.log)
-cat bench/results/h2.md bench/results/postgresql.md
+mvn -q -Dbpmnlint.skip test-compile
+# Surefire's two executions of the test phase: default-test on H2 (here a file), postgres on PostgreSQL
+sizes=(-Dtest=ProgrammeBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench=true
+  -Dbench.h2.overhead="${BENCH_H2_OVERHEAD:-100}"
+  -Dbench.h2.openTasks="${BENCH_H2_OPEN_TASKS:-1000,10000}"
+  -Dbench.h2.historic="${BENCH_H2_HISTORIC:-10000}"
+  -Dbench.postgresql.overhead="${BENCH_PG_OVERHEAD:-100}"
+  -Dbench.postgresql.openTasks="${BENCH_PG_OPEN_TASKS:-1000,10000,100000}"
+  -Dbench.postgresql.historic="${BENCH_PG_HISTORIC:-10000,100000}"
+  -Dbench.users="${BENCH_USERS:-1,8}" -Dbench.rounds="${BENCH_ROUNDS:-25}"
+  -Dbench.seedPipelines="${BENCH_SEED_PIPELINES:-200}"
+  -Dprogramme.test.postgres.config="log_min_duration_statement=${BENCH_PG_LOG_SLOWER_THAN_MS:-100}"
+  -Dprogramme.test.postgres.log="$(pwd)/target/bench-postgres.log"
+  -Dbench.results="$(pwd)/bench/results")
+for database in ${BENCH_DATABASES:-h2 postgresql}; do
+  case "$database" in
+    h2) mvn -q surefire:test@default-test -Dprogramme.test.database=h2file "${sizes[@]}" ;;
+    postgresql) mvn -q surefire:test@postgres "${sizes[@]}" ;;
+  esac
+done 2>&1 | tee target/bench.log | grep --line-buffered -a "\\[bench"
+# the whole output: target/bench.log; PostgreSQL statements slower than 100 ms: target/bench-postgres.log
+cat bench/results/*.md
