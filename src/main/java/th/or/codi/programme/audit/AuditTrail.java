@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -158,42 +159,35 @@ public class AuditTrail {
     return from != null && instance.getEndTime() != null && instance.getEndTime().toInstant().isBefore(from);
   }
 
-  /**
-   * The instance and every process it called, recursively, parents first. One query on the
-   * root process instance (indexed) instead of one per level on the super instance, which
-   * the history table has no index for: at 100,000 pipelines that was a full scan per level.
-   */
   List<HistoricProcessInstance> tree(HistoricProcessInstance root) {
-    String rootId = root.getRootProcessInstanceId();
-    if (rootId == null) {
-      return treeBySuperInstance(root);
-    }
-    Map<String, List<HistoricProcessInstance>> children = new HashMap<>();
-    for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
-        .rootProcessInstanceId(rootId).orderByProcessInstanceStartTime().asc().list()) {
-      if (instance.getSuperProcessInstanceId() != null) {
-        children.computeIfAbsent(instance.getSuperProcessInstanceId(), k -> new ArrayList<>()).add(instance);
-      }
-    }
-    List<HistoricProcessInstance> all = new ArrayList<>();
-    Deque<HistoricProcessInstance> todo = new ArrayDeque<>(List.of(root));
-    while (!todo.isEmpty()) {
-      HistoricProcessInstance next = todo.poll();
-      all.add(next);
-      todo.addAll(children.getOrDefault(next.getId(), List.of()));
-    }
-    return all;
+    return tree(history, root);
   }
 
-  /** History written without root instance ids (before Camunda 7.10): level by level. */
-  private List<HistoricProcessInstance> treeBySuperInstance(HistoricProcessInstance root) {
+  /**
+   * The instance and every process it called, recursively, parents first (the dashboard uses it
+   * too). One query on the root process instance (indexed) instead of one per level on the super
+   * instance, which the history table has no index for: at 100,000 pipelines that was a full
+   * scan per level. History written without root instance ids (before Camunda 7.10) is still
+   * read level by level.
+   */
+  public static List<HistoricProcessInstance> tree(HistoryService history, HistoricProcessInstance root) {
+    Function<String, List<HistoricProcessInstance>> childrenOf;
+    if (root.getRootProcessInstanceId() == null) {
+      childrenOf = id -> history.createHistoricProcessInstanceQuery().superProcessInstanceId(id)
+          .orderByProcessInstanceStartTime().asc().list();
+    } else {
+      Map<String, List<HistoricProcessInstance>> children = history.createHistoricProcessInstanceQuery()
+          .rootProcessInstanceId(root.getRootProcessInstanceId()).orderByProcessInstanceStartTime().asc().list()
+          .stream().filter(i -> i.getSuperProcessInstanceId() != null)
+          .collect(Collectors.groupingBy(HistoricProcessInstance::getSuperProcessInstanceId));
+      childrenOf = id -> children.getOrDefault(id, List.of());
+    }
     List<HistoricProcessInstance> all = new ArrayList<>();
     Deque<HistoricProcessInstance> todo = new ArrayDeque<>(List.of(root));
     while (!todo.isEmpty()) {
       HistoricProcessInstance next = todo.poll();
       all.add(next);
-      todo.addAll(history.createHistoricProcessInstanceQuery().superProcessInstanceId(next.getId())
-          .orderByProcessInstanceStartTime().asc().list());
+      todo.addAll(childrenOf.apply(next.getId()));
     }
     return all;
   }

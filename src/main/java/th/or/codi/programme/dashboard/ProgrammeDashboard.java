@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -117,7 +119,7 @@ public class ProgrammeDashboard {
     }
     // only programme provinces can have pipelines (PipelineStages.prepare refuses others)
     Map<String, HistoricProcessInstance> ended = latestEnded(provinces.programmeProvinces().stream()
-        .map(Province::code).filter(code -> !running.containsKey(code)).collect(java.util.stream.Collectors.toSet()));
+        .map(Province::code).filter(code -> !running.containsKey(code)).collect(Collectors.toSet()));
     for (Province province : provinces.provinces()) {
       HistoricProcessInstance latest = running.getOrDefault(province.code(), ended.get(province.code()));
       if (latest == null) {
@@ -194,7 +196,7 @@ public class ProgrammeDashboard {
    * gets a query of its own. (It used to load every historic copy of each province's code:
    * thousands per province once the history holds 100,000 pipelines.)
    */
-  private Map<String, HistoricProcessInstance> latestEnded(java.util.Set<String> wanted) {
+  private Map<String, HistoricProcessInstance> latestEnded(Set<String> wanted) {
     HistoryService history = engine.getHistoryService();
     Map<String, HistoricProcessInstance> found = new HashMap<>();
     int page = 500;
@@ -202,18 +204,18 @@ public class ProgrammeDashboard {
       List<HistoricProcessInstance> ended = history.createHistoricProcessInstanceQuery()
           .processDefinitionKey(AuditTrail.PIPELINE).finished().orderByProcessInstanceStartTime().desc()
           .listPage(first, page);
-      Map<String, Map<String, Object>> codes = new HashMap<>();
+      Map<String, Object> codes = new HashMap<>();
       if (!ended.isEmpty()) {
         for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
             .processInstanceIdIn(ended.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
             .variableName("provinceCode").list()) {
           if (v.getTaskId() == null && v.getProcessInstanceId().equals(v.getActivityInstanceId())) {
-            codes.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put("code", v.getValue());
+            codes.put(v.getProcessInstanceId(), v.getValue());
           }
         }
       }
       for (HistoricProcessInstance pipeline : ended) {
-        Object code = codes.getOrDefault(pipeline.getId(), Map.of()).get("code");
+        Object code = codes.get(pipeline.getId());
         if (code != null && wanted.contains(code.toString())) {
           found.putIfAbsent(code.toString(), pipeline);
         }
@@ -232,26 +234,6 @@ public class ProgrammeDashboard {
     return found;
   }
 
-  /**
-   * The pipeline and the processes it called, recursively: one query on the root instance
-   * (indexed), not one per level on the super instance (a full scan of the history table).
-   */
-  private List<String> descendants(HistoricProcessInstance pipeline) {
-    Map<String, List<String>> children = new HashMap<>();
-    String root = pipeline.getRootProcessInstanceId() == null ? pipeline.getId() : pipeline.getRootProcessInstanceId();
-    for (HistoricProcessInstance instance : engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .rootProcessInstanceId(root).list()) {
-      if (instance.getSuperProcessInstanceId() != null) {
-        children.computeIfAbsent(instance.getSuperProcessInstanceId(), k -> new ArrayList<>()).add(instance.getId());
-      }
-    }
-    List<String> tree = new ArrayList<>(List.of(pipeline.getId()));
-    for (int i = 0; i < tree.size(); i++) {
-      tree.addAll(children.getOrDefault(tree.get(i), List.of()));
-    }
-    return tree;
-  }
-
   private TaskQuery partyTasks(Party party) {
     return engine.getTaskService().createTaskQuery().taskCandidateGroupIn(List.of(party.groups(provinces))).includeAssignedTasks();
   }
@@ -259,7 +241,7 @@ public class ProgrammeDashboard {
 
   private Row row(Province province, HistoricProcessInstance pipeline, Instant now) {
     HistoryService history = engine.getHistoryService();
-    List<String> tree = descendants(pipeline);
+    List<String> tree = AuditTrail.tree(history, pipeline).stream().map(HistoricProcessInstance::getId).toList();
     Map<String, HistoricVariableInstance> vars = new LinkedHashMap<>();
     for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceIdIn(pipeline.getId())
         .variableNameIn("wave", "provinceName", "stageKey", "stage", "outcome").list()) {

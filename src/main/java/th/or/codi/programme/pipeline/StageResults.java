@@ -31,7 +31,7 @@ public class StageResults implements DelegateVariableMapping {
     VariableMap stage = subInstance.getVariablesTyped();
     for (String name : stage.keySet()) {
       TypedValue value = stage.getValueTyped(name);
-      if (!superExecution.hasVariable(name) || changed(superExecution.getVariableTyped(name), value)) {
+      if (changed(superExecution.getVariableTyped(name), value)) { // null before: a new variable
         superExecution.setVariable(name, value);
       }
     }
