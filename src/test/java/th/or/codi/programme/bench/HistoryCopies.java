@@ -117,7 +117,7 @@ final class HistoryCopies {
   }
 
   /** Refreshes the planner's statistics after a bulk load, as an operator would after one. */
-  static void analyze(DataSource dataSource, boolean postgres) throws SQLException {
+  static void analyze(DataSource dataSource) throws SQLException {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       s.execute("analyze");
     }

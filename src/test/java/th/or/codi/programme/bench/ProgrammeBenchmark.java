@@ -149,11 +149,13 @@ class ProgrammeBenchmark {
     AtomicInteger completions = new AtomicInteger();
     AtomicInteger timers = new AtomicInteger();
     List<Map<String, Object>> submitted = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean recording = new java.util.concurrent.atomic.AtomicBoolean(true);
     PersonActions counting = new PersonActions(engine) {
       @Override
       public void complete(String user, Task task, Map<String, Object> values) {
         super.complete(user, task, values);
-        if (completions.incrementAndGet() <= PIPELINE_TASKS_RECORDED) {
+        completions.incrementAndGet();
+        if (recording.get()) {
           submitted.add(values);
         }
       }
@@ -169,6 +171,7 @@ class ProgrammeBenchmark {
     for (int i = 0; i < 5; i++) {
       fullPipeline(walk);
     }
+    recording.set(false);
     int tasksPerPipeline = completions.get() / 5;
     values = List.copyOf(submitted.subList(0, tasksPerPipeline));
     int timersPerPipeline = timers.get() / 5;
@@ -251,8 +254,6 @@ class ProgrammeBenchmark {
 
   /** The values the first pipeline's tasks were submitted with, task by task; the baseline's tasks get the same. */
   private List<Map<String, Object>> values = List.of();
-
-  static final int PIPELINE_TASKS_RECORDED = 200;
 
   private ProcessEngine baselineEngine() {
     StandaloneProcessEngineConfiguration c = new StandaloneProcessEngineConfiguration();
@@ -337,36 +338,15 @@ class ProgrammeBenchmark {
     markdown.add("| open tasks | K users | requests | errors | throughput (req/s) | list p50 / p95 / p99 (ms) | complete p50 / p95 / p99 (ms) |");
     markdown.add("|---|---|---|---|---|---|---|");
     List<Map<String, Object>> rows = new ArrayList<>();
-    int open = 0;
     for (int target : sizes("bench.openTasks", "1000,10000")) {
-      // open tasks started by 4 threads (one transaction each, as one start from Tasklist)
-      var starters = java.util.concurrent.Executors.newFixedThreadPool(4);
-      AtomicInteger started = new AtomicInteger(open);
-      for (; open < target; open++) {
-        String group = groups.get(open % groups.size());
-        starters.submit(() -> {
-          engine.getRuntimeService().startProcessInstanceByKey("benchLoad", Map.of("group", group));
-          if (started.incrementAndGet() % 10000 == 0) {
-            progress(started.get() + " open tasks");
-          }
-        });
-      }
-      starters.shutdown();
-      assertThat(starters.awaitTermination(2, java.util.concurrent.TimeUnit.HOURS)).isTrue();
-      assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("benchLoad").count())
-          .as("open tasks").isEqualTo(target);
+      openLoadTasks(target, groups);
       // fresh planner statistics, as autovacuum gives a production database soon after such a load
-      HistoryCopies.analyze(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
-          .getProcessEngineConfiguration()).getDataSource(), TestDatabase.postgres());
+      HistoryCopies.analyze(dataSource());
       progress(target + " open tasks ready");
       if (!warm) {
         warmUp(groups);
         warm = true;
-        // top up what the warm-up completed
-        for (open = (int) engine.getTaskService().createTaskQuery().processDefinitionKey("benchLoad").count();
-            open < target; open++) {
-          engine.getRuntimeService().startProcessInstanceByKey("benchLoad", Map.of("group", groups.get(open % groups.size())));
-        }
+        openLoadTasks(target, groups); // again what the warm-up completed
       }
       for (int users : userCounts) {
         ConcurrentLinkedQueue<Long> lists = new ConcurrentLinkedQueue<>();
@@ -377,33 +357,21 @@ class ProgrammeBenchmark {
         long t0 = System.nanoTime();
         for (int u = 0; u < users; u++) {
           String group = groups.get(u % groups.size());
-          String user = member(provinces.provinces().stream().filter(p -> p.communityGroupId().equals(group))
-              .findFirst().orElseThrow().code());
-          String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+          String auth = memberOf(group);
           new Thread(() -> {
             try {
               for (int r = 0; r < rounds; r++) {
                 long a = System.nanoTime();
-                HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/engine-rest/task?candidateGroup=" + group + "&processDefinitionKey=benchLoad&maxResults=15"
-                    + "&sortBy=created&sortOrder=asc")).header("Authorization", auth).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> list = listTasks(http, group, auth);
                 lists.add(System.nanoTime() - a);
-                Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(list.body());
-                List<String> ids = new ArrayList<>();
-                while (m.find()) {
-                  ids.add(m.group(1));
-                }
+                List<String> ids = taskIds(list);
                 if (list.statusCode() != 200 || ids.isEmpty()) {
                   errors.incrementAndGet();
                   continue;
                 }
                 String id = ids.get((int) (Math.random() * ids.size()));
                 long b = System.nanoTime();
-                HttpResponse<String> complete = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/engine-rest/task/" + id + "/complete")).header("Authorization", auth)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> complete = completeTask(http, id, auth);
                 completes.add(System.nanoTime() - b);
                 if (complete.statusCode() / 100 != 2 && complete.statusCode() != 409) {
                   errors.incrementAndGet();
@@ -430,7 +398,6 @@ class ProgrammeBenchmark {
         rows.add(row);
         markdown.add("| %d | %d | %d | %d | %.0f | %s | %s |".formatted(target, users, requests, errors.get(), requests / seconds,
             format(percentiles(lists)), format(percentiles(completes))));
-        open = (int) engine.getTaskService().createTaskQuery().processDefinitionKey("benchLoad").count();
       }
     }
     results.put("rest", rows);
@@ -447,21 +414,72 @@ class ProgrammeBenchmark {
   private void warmUp(List<String> groups) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String group = groups.get(0);
-    String user = member(provinces.provinces().stream().filter(p -> p.communityGroupId().equals(group))
-        .findFirst().orElseThrow().code());
-    String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    String auth = memberOf(group);
     for (int i = 0; i < 300; i++) {
-      HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-          + "/engine-rest/task?candidateGroup=" + group + "&processDefinitionKey=benchLoad&maxResults=15"
-          + "&sortBy=created&sortOrder=asc")).header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
-      Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(list.body());
-      if (i % 10 == 0 && m.find()) {
-        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest/task/" + m.group(1)
-            + "/complete")).header("Authorization", auth).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+      List<String> ids = taskIds(listTasks(http, group, auth));
+      if (i % 10 == 0 && !ids.isEmpty()) {
+        completeTask(http, ids.get(0), auth);
       }
     }
     progress("REST warmed up");
+  }
+
+  /**
+   * Starts instances of the one-task load process until {@code target} tasks are open, from 4
+   * threads (one transaction each, as one start from Tasklist), spread over the groups.
+   */
+  private void openLoadTasks(int target, List<String> groups) throws InterruptedException {
+    int open = (int) engine.getTaskService().createTaskQuery().processDefinitionKey("benchLoad").count();
+    var starters = java.util.concurrent.Executors.newFixedThreadPool(4);
+    AtomicInteger started = new AtomicInteger(open);
+    for (; open < target; open++) {
+      String group = groups.get(open % groups.size());
+      starters.submit(() -> {
+        engine.getRuntimeService().startProcessInstanceByKey("benchLoad", Map.of("group", group));
+        if (started.incrementAndGet() % 10000 == 0) {
+          progress(started.get() + " open tasks");
+        }
+      });
+    }
+    starters.shutdown();
+    assertThat(starters.awaitTermination(2, java.util.concurrent.TimeUnit.HOURS)).isTrue();
+    assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("benchLoad").count())
+        .as("open tasks").isEqualTo(target);
+  }
+
+  /** HTTP Basic credentials of the benchmark's member of the province movement with this group. */
+  private String memberOf(String group) {
+    String user = member(provinces.provinces().stream().filter(p -> p.communityGroupId().equals(group))
+        .findFirst().orElseThrow().code());
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> listTasks(HttpClient http, String group, String auth) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/engine-rest/task?candidateGroup=" + group + "&processDefinitionKey=benchLoad&maxResults=15"
+        + "&sortBy=created&sortOrder=asc")).header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static final Pattern TASK_ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+
+  private static List<String> taskIds(HttpResponse<String> list) {
+    List<String> ids = new ArrayList<>();
+    Matcher m = TASK_ID.matcher(list.body());
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
+  }
+
+  private HttpResponse<String> completeTask(HttpClient http, String id, String auth) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest/task/" + id
+        + "/complete")).header("Authorization", auth).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private javax.sql.DataSource dataSource() {
+    return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getDataSource();
   }
 
   // ------------------------------------------------------------------ audit trail and dashboard
@@ -483,8 +501,6 @@ class ProgrammeBenchmark {
     List<Map<String, Object>> rows = new ArrayList<>();
     List<String> roots = new ArrayList<>();
     int copies = 0;
-    var dataSource = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
-        .getProcessEngineConfiguration()).getDataSource();
     for (int target : sizes("bench.historic", "1000")) {
       while (roots.size() < Math.min(target, seeds)) {
         String[] started = nextPipeline(walk).split("\\|");
@@ -501,12 +517,12 @@ class ProgrammeBenchmark {
       int needed = (target - roots.size() + roots.size() - 1) / roots.size();
       if (copies < needed) {
         int first = copies + 1;
-        long written = HistoryCopies.copy(dataSource, TestDatabase.postgres(), roots, first, needed,
+        long written = HistoryCopies.copy(dataSource(), TestDatabase.postgres(), roots, first, needed,
             Math.max(1, 5000 / roots.size()), pipelines -> progress(pipelines + " historic pipelines"));
         copies = needed;
         progress(written + " history rows copied, indexes rebuilt");
       }
-      HistoryCopies.analyze(dataSource, TestDatabase.postgres());
+      HistoryCopies.analyze(dataSource());
       long historic = engine.getHistoryService().createHistoricProcessInstanceQuery()
           .processDefinitionKey("provincialPipeline").count();
       List<String> ids = new ArrayList<>();
