@@ -346,9 +346,9 @@ class ProgrammeBenchmark {
       if (!warm) {
         warmUp(groups);
         warm = true;
-        openLoadTasks(target, groups); // again what the warm-up completed
       }
       for (int users : userCounts) {
+        openLoadTasks(target, groups); // again what the warm-up or the round before completed
         ConcurrentLinkedQueue<Long> lists = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> completes = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
@@ -426,20 +426,24 @@ class ProgrammeBenchmark {
 
   /**
    * Starts instances of the one-task load process until {@code target} tasks are open, from 4
-   * threads (one transaction each, as one start from Tasklist), spread over the groups.
+   * threads (one transaction each, as one start from Tasklist), each group its equal share.
    */
   private void openLoadTasks(int target, List<String> groups) throws InterruptedException {
-    int open = (int) engine.getTaskService().createTaskQuery().processDefinitionKey("benchLoad").count();
     var starters = java.util.concurrent.Executors.newFixedThreadPool(4);
-    AtomicInteger started = new AtomicInteger(open);
-    for (; open < target; open++) {
-      String group = groups.get(open % groups.size());
-      starters.submit(() -> {
-        engine.getRuntimeService().startProcessInstanceByKey("benchLoad", Map.of("group", group));
-        if (started.incrementAndGet() % 10000 == 0) {
-          progress(started.get() + " open tasks");
-        }
-      });
+    AtomicInteger started = new AtomicInteger();
+    for (int g = 0; g < groups.size(); g++) {
+      String group = groups.get(g);
+      // each group its share of the target, however many of its tasks earlier rounds completed
+      int share = target / groups.size() + (g < target % groups.size() ? 1 : 0);
+      long open = engine.getTaskService().createTaskQuery().processDefinitionKey("benchLoad").taskCandidateGroup(group).count();
+      for (long i = open; i < share; i++) {
+        starters.submit(() -> {
+          engine.getRuntimeService().startProcessInstanceByKey("benchLoad", Map.of("group", group));
+          if (started.incrementAndGet() % 10000 == 0) {
+            progress(started.get() + " tasks opened");
+          }
+        });
+      }
     }
     starters.shutdown();
     assertThat(starters.awaitTermination(2, java.util.concurrent.TimeUnit.HOURS)).isTrue();
