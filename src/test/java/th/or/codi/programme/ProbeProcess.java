@@ -1,5 +1,6 @@
 package th.or.codi.programme;
 
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -7,7 +8,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 /**
  * A throw-away process for security tests: an asynchronous step (so a job exists) and a
- * user task for one candidate group. Deployed and removed by the test that uses it.
+ * user task for one candidate group (or an expression naming it). Deployed and removed by the test that uses it.
  */
 public final class ProbeProcess implements AutoCloseable {
 
@@ -32,6 +33,11 @@ public final class ProbeProcess implements AutoCloseable {
 
   public ProcessInstance start() {
     return engine.getRuntimeService().startProcessInstanceByKey(KEY);
+  }
+
+  /** With variables, e.g. the candidate group when it was given as an expression ({@code ${group}}). */
+  public ProcessInstance start(Map<String, Object> variables) {
+    return engine.getRuntimeService().startProcessInstanceByKey(KEY, variables);
   }
 
   @Override

@@ -6,7 +6,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -306,6 +308,34 @@ class ProvincialPipelineTest {
     drive.evaluate(key, "stop");
     assertThat(pipeline).isEnded().hasPassed("Event_PipelineStopped");
     assertThat(variable(key, "outcome")).isEqualTo("stop");
+  }
+
+  // ------------------------------------------------------------------------ what a stage is given
+
+  @Test
+  void aStageHoldsThePipelinesIdentityAndWhatItReadsButNotEarlierStagesOtherAnswers() {
+    String key = startNakhonSawan();
+    drive.forumStage(key, "TH-60");
+    drive.visitStage(key, "TH-60");
+    drive.designStage(key, "TH-60");
+
+    // the forum's and the visit's answers are the pipeline's, not the implementation stage's
+    assertThat(variableNames(key, "provincialPipeline")).contains("forumDecision", "venue", "visitLessons", "approvedBudget");
+    assertThat(variableNames(key, "implementation")).doesNotContain("forumDecision", "venue", "visitLessons", "approvedBudget")
+        // what its forms show from the joint design (its stage-inputs), and who the pipeline is
+        .contains("agreementNumber", "planSummary", "planEndDate")
+        .containsAll(List.of("provinceCode", "provinceName", "wave", "fiscalYear", "communityGroup", "stage"));
+    // the stage's results still reach the pipeline
+    drive.monthlyReport(key, "TH-60", "on-track");
+    drive.completePlan(key, "TH-60");
+    assertThat(variableNames(key, "provincialPipeline")).contains("completionSummary", "implementationResult");
+  }
+
+  /** The names of the instance's own variables (not its tasks'). */
+  private Set<String> variableNames(String key, String processKey) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(history(key, processKey).getId()).list().stream()
+        .filter(v -> v.getTaskId() == null).map(v -> v.getName()).collect(Collectors.toSet());
   }
 
   // ------------------------------------------------------------------------ timers for monitoring

@@ -14,10 +14,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import th.or.codi.programme.DemoApplicationTest;
+import th.or.codi.programme.ProbeProcess;
 import th.or.codi.programme.TestDatabase;
 
 /** The engine's schema and authorization checks as tuned for 100,000 open tasks. */
@@ -40,25 +40,22 @@ class DatabaseTuningTest {
 
   @Test
   void aGroupWithoutAuthorizationsNeitherWidensNorNarrowsWhatAUserSees() {
-    String deployment = engine.getRepositoryService().createDeployment().addModelInstance("tuning.bpmn",
-        Bpmn.createExecutableProcess("tuningProbe").camundaHistoryTimeToLive(1).startEvent()
-            .userTask("Probe").camundaCandidateGroups("${group}").endEvent().done()).deploy().getId();
     IdentityService identity = engine.getIdentityService();
-    try {
-      String mine = engine.getRuntimeService().startProcessInstanceByKey("tuningProbe", Map.of("group", "tuning-a")).getId();
-      engine.getRuntimeService().startProcessInstanceByKey("tuningProbe", Map.of("group", "tuning-b"));
+    try (ProbeProcess probe = new ProbeProcess(engine, "${group}")) {
+      String mine = probe.start(Map.of("group", "tuning-a")).getId();
+      probe.start(Map.of("group", "tuning-b"));
       String myTask = engine.getTaskService().createTaskQuery().processInstanceId(mine).singleResult().getId();
-
-      identity.setAuthentication("tuning-user", List.of("tuning-a", "a-group-without-any-authorization"));
-      assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("tuningProbe").list())
-          .extracting(t -> t.getId()).containsExactly(myTask);
-      identity.setAuthentication("tuning-user", List.of("a-group-without-any-authorization"));
-      assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("tuningProbe").count()).isZero();
-      identity.setAuthentication("tuning-user", List.of());
-      assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("tuningProbe").count()).isZero();
-    } finally {
-      identity.clearAuthentication();
-      engine.getRepositoryService().deleteDeployment(deployment, true);
+      try {
+        identity.setAuthentication("tuning-user", List.of("tuning-a", "a-group-without-any-authorization"));
+        assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(ProbeProcess.KEY).list())
+            .extracting(t -> t.getId()).containsExactly(myTask);
+        identity.setAuthentication("tuning-user", List.of("a-group-without-any-authorization"));
+        assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(ProbeProcess.KEY).count()).isZero();
+        identity.setAuthentication("tuning-user", List.of());
+        assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(ProbeProcess.KEY).count()).isZero();
+      } finally {
+        identity.clearAuthentication(); // before the probe is removed, as the test's own user
+      }
     }
   }
 
