@@ -193,17 +193,16 @@ class ProgrammeBenchmark {
           + "listeners, form validation, deadlines, called processes, gateways and the decision table.\n");
       markdown.add("| N | programme (s) | baseline (s) | ratio | programme ms/pipeline | baseline ms/instance |");
       markdown.add("|---|---|---|---|---|---|");
-      javax.sql.DataSource baselineData = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-          baseline.getProcessEngineConfiguration()).getDataSource();
+      javax.sql.DataSource baselineData = dataSource(baseline);
       List<String> writeTables = new ArrayList<>();
       for (int n : sizes("bench.overhead", "100")) {
-        var before = TestDatabase.postgres() ? TableWrites.snapshot(dataSource()) : null;
+        var before = TestDatabase.postgres() ? TableWrites.snapshot(dataSource(engine)) : null;
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
           fullPipeline(walk);
         }
         double programme = (System.nanoTime() - t0) / 1e9;
-        var programmeWrites = TestDatabase.postgres() ? TableWrites.perInstance(before, TableWrites.snapshot(dataSource()), n) : null;
+        var programmeWrites = TestDatabase.postgres() ? TableWrites.perInstance(before, TableWrites.snapshot(dataSource(engine)), n) : null;
         progress(n + " pipelines in %.0f s".formatted(programme));
         var baseBefore = TestDatabase.postgres() ? TableWrites.snapshot(baselineData) : null;
         long t1 = System.nanoTime();
@@ -357,7 +356,7 @@ class ProgrammeBenchmark {
     for (int target : sizes("bench.openTasks", "1000,10000")) {
       openLoadTasks(target, groups);
       // fresh planner statistics, as autovacuum gives a production database soon after such a load
-      HistoryCopies.analyze(dataSource());
+      HistoryCopies.analyze(dataSource(engine));
       progress(target + " open tasks ready");
       if (!warm) {
         warmUp(groups);
@@ -497,7 +496,8 @@ class ProgrammeBenchmark {
         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private javax.sql.DataSource dataSource() {
+  /** The engine's database (the application's or the baseline's). */
+  static javax.sql.DataSource dataSource(ProcessEngine engine) {
     return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getDataSource();
   }
@@ -537,12 +537,12 @@ class ProgrammeBenchmark {
       int needed = (target - roots.size() + roots.size() - 1) / roots.size();
       if (copies < needed) {
         int first = copies + 1;
-        long written = HistoryCopies.copy(dataSource(), TestDatabase.postgres(), roots, first, needed,
+        long written = HistoryCopies.copy(dataSource(engine), TestDatabase.postgres(), roots, first, needed,
             Math.max(1, 5000 / roots.size()), pipelines -> progress(pipelines + " historic pipelines"));
         copies = needed;
         progress(written + " history rows copied, indexes rebuilt");
       }
-      HistoryCopies.analyze(dataSource());
+      HistoryCopies.analyze(dataSource(engine));
       long historic = engine.getHistoryService().createHistoricProcessInstanceQuery()
           .processDefinitionKey("provincialPipeline").count();
       List<String> ids = new ArrayList<>();
@@ -645,8 +645,7 @@ class ProgrammeBenchmark {
       m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
       m.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / 1048576);
       m.put("camunda", org.camunda.bpm.engine.ProcessEngine.class.getPackage().getImplementationVersion());
-      try (var c = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-          .getDataSource().getConnection()) {
+      try (var c = dataSource(engine).getConnection()) {
         m.put("database", c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion());
       } catch (java.sql.SQLException e) {
         m.put("database", "?");
