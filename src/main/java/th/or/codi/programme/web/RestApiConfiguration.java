@@ -10,16 +10,15 @@ import org.springframework.core.Ordered;
 
 /**
  * The programme's additions to both REST APIs, {@code /engine-rest} and the one the webapps
- * use under {@code /camunda/api/engine}: clear errors ({@link RestErrors}), only a form's fields
- * in a submission ({@link SubmittedVariablesFilter}) and a limit on the size of a request
- * ({@link RequestSizeLimit}).
+ * use under {@code /camunda/api/engine}: clear errors ({@link RestErrors}) and a limit on the size
+ * of a request ({@link RequestSizeLimit}). What a person may submit is checked in the engine,
+ * for every path ({@link th.or.codi.programme.security.CommandPolicy}).
  */
 @Configuration
 @EnableConfigurationProperties(RestProperties.class)
 public class RestApiConfiguration {
 
-  static final Class<?>[] MAPPERS = {ProgrammeRestExceptionMapper.class, ProgrammeEngineExceptionMapper.class,
-      SubmittedVariablesFilter.class};
+  static final Class<?>[] MAPPERS = {ProgrammeRestExceptionMapper.class, ProgrammeEngineExceptionMapper.class};
 
   static {
     // the webapps' REST application registers Camunda's configuration classes when its servlet

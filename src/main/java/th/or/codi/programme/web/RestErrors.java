@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import th.or.codi.programme.security.CommandRefusedException;
 import th.or.codi.programme.system.EngineHooks;
 import th.or.codi.programme.validation.FieldError;
 import th.or.codi.programme.validation.SubmissionRejectedException;
@@ -42,6 +43,11 @@ public final class RestErrors {
     SubmissionRejectedException rejected = SubmissionRejectedException.in(failure);
     if (rejected != null) {
       return rejected(rejected);
+    }
+    CommandRefusedException refused = EngineHooks.cause(failure, CommandRefusedException.class);
+    if (refused != null) {
+      // also where Camunda's resource wraps it in a 400 "Not enough parameters submitted"
+      return json(Response.Status.FORBIDDEN, "NotAllowed", null, refused.getMessage(), Map.of("rule", refused.rule()));
     }
     Matcher taskAction = TASK_ACTION.matcher(path == null ? "" : path);
     if (taskAction.find()) {

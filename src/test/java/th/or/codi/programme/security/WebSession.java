@@ -76,6 +76,19 @@ public final class WebSession {
     return response;
   }
 
+  /** Any request as the webapps send it: session cookie, CSRF header, a JSON body if given. */
+  public ResponseEntity<String> exchange(HttpMethod method, String path, String json) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, cookies);
+    headers.add("X-XSRF-TOKEN", csrfToken);
+    if (json != null) {
+      headers.setContentType(MediaType.APPLICATION_JSON);
+    }
+    ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(json, headers), String.class);
+    keepCookies(response);
+    return response;
+  }
+
   private void keepCookies(ResponseEntity<String> response) {
     java.util.Map<String, String> jar = new java.util.LinkedHashMap<>();
     for (String c : cookies.split("; ")) {
