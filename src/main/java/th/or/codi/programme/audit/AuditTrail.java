@@ -32,7 +32,6 @@ import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import th.or.codi.programme.pipeline.Deadlines;
-import th.or.codi.programme.system.EngineHooks;
 
 /**
  * The audit trail of a programme or provincial-pipeline instance, running or completed, with
@@ -41,8 +40,13 @@ import th.or.codi.programme.system.EngineHooks;
  * the user-operation log with the variable updates each operation made, comments, incidents.
  * Nothing is kept in a log of our own, so nothing here can disagree with the engine.
  *
- * <p>Reads run without the caller's authorization checks: {@link ProgrammeAccess} decides who
- * may read a trail at all (auditors and administrators), and they read all of it.
+ * <p>Reads run as the caller, with the caller's authorization checks on: {@link ProgrammeAccess}
+ * lets in whoever may read the history of every process, and the engine then filters every
+ * query here as it filters {@code /engine-rest/history/*}, so the trail can never show a
+ * caller more than those endpoints would. Process names come with the history rows (the
+ * engine joins the definition), so nothing is read about a definition apart from its history.
+ * Called without a logged-in user (the application's own code, tests), the engine checks
+ * nothing and the whole history is read.
  */
 public class AuditTrail {
 
@@ -69,62 +73,58 @@ public class AuditTrail {
    * engine's history has no such instance.
    */
   public List<AuditEntry> trail(String processInstanceId) {
-    return EngineHooks.withoutAuthentication(engine.getIdentityService(), () -> {
-      HistoricProcessInstance root = history.createHistoricProcessInstanceQuery()
-          .processInstanceId(processInstanceId).singleResult();
-      return root == null ? null : entries(tree(root));
-    });
+    HistoricProcessInstance root = history.createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId).singleResult();
+    return root == null ? null : entries(tree(root));
   }
 
   /** The entries matching the query, across the pipelines (and programmes) it selects. */
   public AuditReport search(AuditQuery query) {
-    return EngineHooks.withoutAuthentication(engine.getIdentityService(), () -> {
-      List<List<HistoricProcessInstance>> trees = new ArrayList<>();
-      if (query.processInstanceId() != null) {
-        HistoricProcessInstance one = history.createHistoricProcessInstanceQuery()
-            .processInstanceId(query.processInstanceId()).singleResult();
-        if (one != null) {
-          trees.add(tree(one));
+    List<List<HistoricProcessInstance>> trees = new ArrayList<>();
+    if (query.processInstanceId() != null) {
+      HistoricProcessInstance one = history.createHistoricProcessInstanceQuery()
+          .processInstanceId(query.processInstanceId()).singleResult();
+      if (one != null) {
+        trees.add(tree(one));
+      }
+    } else {
+      HistoricProcessInstanceQuery pipelines = history.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(PIPELINE);
+      if (query.provinceCode() != null) {
+        pipelines.variableValueEquals("provinceCode", query.provinceCode());
+      }
+      if (query.wave() != null) {
+        pipelines.variableValueEquals("wave", query.wave());
+      }
+      if (query.to() != null) {
+        pipelines.startedBefore(Date.from(query.to()));
+      }
+      for (HistoricProcessInstance pipeline : pipelines.orderByProcessInstanceStartTime().desc()
+          .listPage(0, query.maxInstances() + 1)) {
+        if (!endedBefore(pipeline, query.from())) {
+          trees.add(tree(pipeline));
         }
-      } else {
-        HistoricProcessInstanceQuery pipelines = history.createHistoricProcessInstanceQuery()
-            .processDefinitionKey(PIPELINE);
-        if (query.provinceCode() != null) {
-          pipelines.variableValueEquals("provinceCode", query.provinceCode());
-        }
-        if (query.wave() != null) {
-          pipelines.variableValueEquals("wave", query.wave());
-        }
+      }
+      if (query.provinceCode() == null && query.wave() == null) {
+        // the programme's own steps (choosing provinces, reviewing waves), without its pipelines
+        HistoricProcessInstanceQuery programmes = history.createHistoricProcessInstanceQuery()
+            .processDefinitionKey(PROGRAMME);
         if (query.to() != null) {
-          pipelines.startedBefore(Date.from(query.to()));
+          programmes.startedBefore(Date.from(query.to()));
         }
-        for (HistoricProcessInstance pipeline : pipelines.orderByProcessInstanceStartTime().desc()
+        for (HistoricProcessInstance programme : programmes.orderByProcessInstanceStartTime().desc()
             .listPage(0, query.maxInstances() + 1)) {
-          if (!endedBefore(pipeline, query.from())) {
-            trees.add(tree(pipeline));
-          }
-        }
-        if (query.provinceCode() == null && query.wave() == null) {
-          // the programme's own steps (choosing provinces, reviewing waves), without its pipelines
-          HistoricProcessInstanceQuery programmes = history.createHistoricProcessInstanceQuery()
-              .processDefinitionKey(PROGRAMME);
-          if (query.to() != null) {
-            programmes.startedBefore(Date.from(query.to()));
-          }
-          for (HistoricProcessInstance programme : programmes.orderByProcessInstanceStartTime().desc()
-              .listPage(0, query.maxInstances() + 1)) {
-            if (!endedBefore(programme, query.from())) {
-              trees.add(List.of(programme));
-            }
+          if (!endedBefore(programme, query.from())) {
+            trees.add(List.of(programme));
           }
         }
       }
-      boolean truncated = trees.size() > query.maxInstances();
-      List<HistoricProcessInstance> instances = trees.stream().limit(query.maxInstances())
-          .flatMap(List::stream).toList();
-      List<AuditEntry> matching = entries(instances).stream().filter(query::matches).toList();
-      return new AuditReport(matching, (int) Math.min(trees.size(), query.maxInstances()), truncated);
-    });
+    }
+    boolean truncated = trees.size() > query.maxInstances();
+    List<HistoricProcessInstance> instances = trees.stream().limit(query.maxInstances())
+        .flatMap(List::stream).toList();
+    List<AuditEntry> matching = entries(instances).stream().filter(query::matches).toList();
+    return new AuditReport(matching, (int) Math.min(trees.size(), query.maxInstances()), truncated);
   }
 
   /** A provincial pipeline, running or ended, as the audit page lists it. */
@@ -133,26 +133,24 @@ public class AuditTrail {
 
   /** The provincial pipelines, newest first, optionally of one province and wave. */
   public List<PipelineSummary> pipelines(String provinceCode, Long wave, int max) {
-    return EngineHooks.withoutAuthentication(engine.getIdentityService(), () -> {
-      HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery().processDefinitionKey(PIPELINE);
-      if (provinceCode != null) {
-        query.variableValueEquals("provinceCode", provinceCode);
-      }
-      if (wave != null) {
-        query.variableValueEquals("wave", wave);
-      }
-      List<HistoricProcessInstance> found = query.orderByProcessInstanceStartTime().desc().listPage(0, max);
-      Map<String, HistoricProcessInstance> byId = new LinkedHashMap<>();
-      found.forEach(i -> byId.put(i.getId(), i));
-      Map<String, Context> contexts = byId.isEmpty() ? Map.of() : contexts(byId);
-      return found.stream().map(i -> {
-        Context c = contexts.get(i.getId());
-        String state = i.getEndTime() == null ? "running" : "COMPLETED".equals(i.getState()) ? "completed" : "cancelled";
-        return new PipelineSummary(i.getId(), i.getBusinessKey(), c.provinceCode(), c.provinceName(), c.wave(), state,
-            i.getStartTime().toInstant(), i.getEndTime() == null ? null : i.getEndTime().toInstant(),
-            i.getStartUserId());
-      }).toList();
-    });
+    HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery().processDefinitionKey(PIPELINE);
+    if (provinceCode != null) {
+      query.variableValueEquals("provinceCode", provinceCode);
+    }
+    if (wave != null) {
+      query.variableValueEquals("wave", wave);
+    }
+    List<HistoricProcessInstance> found = query.orderByProcessInstanceStartTime().desc().listPage(0, max);
+    Map<String, HistoricProcessInstance> byId = new LinkedHashMap<>();
+    found.forEach(i -> byId.put(i.getId(), i));
+    Map<String, Context> contexts = byId.isEmpty() ? Map.of() : contexts(byId);
+    return found.stream().map(i -> {
+      Context c = contexts.get(i.getId());
+      String state = i.getEndTime() == null ? "running" : "COMPLETED".equals(i.getState()) ? "completed" : "cancelled";
+      return new PipelineSummary(i.getId(), i.getBusinessKey(), c.provinceCode(), c.provinceName(), c.wave(), state,
+          i.getStartTime().toInstant(), i.getEndTime() == null ? null : i.getEndTime().toInstant(),
+          i.getStartUserId());
+    }).toList();
   }
 
   private static boolean endedBefore(HistoricProcessInstance instance, Instant from) {
@@ -468,6 +466,9 @@ public class AuditTrail {
     }
 
     private void comments() {
+      // The engine checks no grant for a process instance's comments; this instance came from
+      // the caller's own (authorized) history query, so they are comments on history the caller
+      // may read.
       for (Comment comment : engine.getTaskService().getProcessInstanceComments(instance.getId())) {
         boolean reminder = comment.getUserId() == null;
         HistoricTaskInstance task = comment.getTaskId() == null ? null

@@ -1,35 +1,47 @@
 package th.or.codi.programme.audit;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import th.or.codi.programme.identity.AuthorizationPolicy;
+import th.or.codi.programme.identity.AuthorizationPolicy.Right;
 import th.or.codi.programme.identity.ProgrammeGroups;
 
 /**
- * Who may read the programme's own views. The audit trail shows every value every party
- * submitted, so only auditors and administrators read it; the dashboard shows counts and
- * stages, for managers too. The caller is whoever the REST API or the webapps authenticated.
+ * Who may open the programme's own views, decided by the engine's grants
+ * ({@link AuthorizationPolicy}) and not by a list of groups of its own: the audit trail and its
+ * exports are for whoever may read the history of every process (the same right
+ * {@code /engine-rest/history/*} asks for), the dashboard for whoever may also read the running
+ * instances and tasks. Both then read as the caller, so the engine filters what they show. The
+ * caller is whoever the REST API or the webapps authenticated.
  */
 public final class ProgrammeAccess {
 
   public enum View {
-    AUDIT_TRAIL("บันทึกการตรวจสอบ", "the audit trail", Set.of(ProgrammeGroups.AUDITORS, ProgrammeGroups.ADMINISTRATORS)),
-    DASHBOARD("แดชบอร์ดโครงการ", "the programme dashboard",
-        Set.of(ProgrammeGroups.MANAGERS, ProgrammeGroups.AUDITORS, ProgrammeGroups.ADMINISTRATORS));
+    AUDIT_TRAIL("บันทึกการตรวจสอบ", "the audit trail", AuthorizationPolicy.READS_HISTORY),
+    DASHBOARD("แดชบอร์ดโครงการ", "the programme dashboard", both());
 
     private final String th;
     private final String en;
-    private final Set<String> groups;
+    private final List<Right> rights;
 
-    View(String th, String en, Set<String> groups) {
+    View(String th, String en, List<Right> rights) {
       this.th = th;
       this.en = en;
-      this.groups = groups;
+      this.rights = rights;
     }
 
-    public Set<String> groups() {
-      return groups;
+    /** The rights, on every resource of their type, the view needs. */
+    public List<Right> rights() {
+      return rights;
+    }
+
+    private static List<Right> both() {
+      List<Right> rights = new ArrayList<>(AuthorizationPolicy.READS_HISTORY);
+      rights.addAll(AuthorizationPolicy.READS_RUNNING);
+      return List.copyOf(rights);
     }
   }
 
@@ -50,27 +62,32 @@ public final class ProgrammeAccess {
   private ProgrammeAccess() {}
 
   /** Whether the logged-in user may open the view. */
-  public static boolean allowed(IdentityService identity, View view) {
+  public static boolean allowed(IdentityService identity, AuthorizationService authorizations, View view) {
     try {
-      require(identity, view);
+      require(identity, authorizations, view);
       return true;
     } catch (AccessDeniedException e) {
       return false;
     }
   }
 
-  /** The logged-in user's id, once it is known they may open the view. */
-  public static String require(IdentityService identity, View view) {
+  /** The logged-in user's id, once the engine's grants say they may open the view. */
+  public static String require(IdentityService identity, AuthorizationService authorizations, View view) {
     Authentication caller = identity.getCurrentAuthentication();
     if (caller == null || caller.getUserId() == null) {
       throw new AccessDeniedException(false, "กรุณาเข้าสู่ระบบก่อน / Please log in first.");
     }
     List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-    if (groups.stream().noneMatch(view.groups::contains)) {
-      throw new AccessDeniedException(true, "ผู้ใช้ " + caller.getUserId() + " ไม่มีสิทธิ์เปิด" + view.th
-          + " (เฉพาะกลุ่ม " + String.join(", ", view.groups.stream().sorted().toList()) + ") / User "
-          + caller.getUserId() + " may not open " + view.en + " (only " + String.join(", ",
-              view.groups.stream().sorted().toList()) + ").");
+    for (Right right : view.rights) {
+      // resource id null: granted on every resource of the type ("*"), as the views read them all
+      if (!authorizations.isUserAuthorized(caller.getUserId(), groups, right.permission(), right.resource())) {
+        List<String> holders = new ArrayList<>(AuthorizationPolicy.PROGRAMME_READERS);
+        holders.add(ProgrammeGroups.ADMINISTRATORS);
+        throw new AccessDeniedException(true, "ผู้ใช้ " + caller.getUserId() + " ไม่มีสิทธิ์เปิด" + view.th
+            + " (ต้องอ่านประวัติของทุกกระบวนการได้ เช่น กลุ่ม " + String.join(", ", holders) + ") / User "
+            + caller.getUserId() + " may not open " + view.en + " (it needs the right to read every process's"
+            + " history, as " + String.join(", ", holders) + " have).");
+      }
     }
     return caller.getUserId();
   }

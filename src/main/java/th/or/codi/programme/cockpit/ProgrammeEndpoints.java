@@ -35,7 +35,7 @@ public class ProgrammeEndpoints {
   @Bean
   ProgrammeResource programmeResource(ProcessEngine engine, AuditTrail audit, ProgrammeDashboard dashboard) {
     ProgrammeResource resource = new ProgrammeResource(audit, dashboard, engine.getIdentityService(),
-        Clock.systemUTC());
+        engine.getAuthorizationService(), Clock.systemUTC());
     current = resource;
     engineName = engine.getName();
     return resource;

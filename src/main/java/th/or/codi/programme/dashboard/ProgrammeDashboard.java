@@ -33,7 +33,9 @@ import th.or.codi.programme.system.EngineHooks;
  * The managers' view of the programme: for each province its latest provincial pipeline (the
  * running one, else the last that ended) — wave, stage and how long it has been there, open and
  * overdue tasks of each party, the latest monthly status, the outcome — and totals per stage.
- * Every figure is a query on the engine (runtime for what is open, history for what ended).
+ * Every figure is a query on the engine (runtime for what is open, history for what ended),
+ * made as the caller with the caller's authorization checks on, so a viewer is shown what the
+ * engine shows them through {@code /engine-rest} and {@code /history/*}, no more.
  */
 public class ProgrammeDashboard {
 
@@ -97,11 +99,8 @@ public class ProgrammeDashboard {
     this.provinces = provinces;
   }
 
+  /** The dashboard as the logged-in user may see it. */
   public View view(Instant now) {
-    return EngineHooks.withoutAuthentication(engine.getIdentityService(), () -> build(now));
-  }
-
-  private View build(Instant now) {
     HistoryService history = engine.getHistoryService();
     List<Row> rows = new ArrayList<>();
     int without = 0;
@@ -140,6 +139,12 @@ public class ProgrammeDashboard {
   public record Totals(Map<String, Long> pipelinesPerStage, Map<String, String> stageLabels,
       Map<String, Long> openTasksPerParty, Map<String, Long> overdueTasksPerParty) {}
 
+  /**
+   * The totals for {@code /actuator/prometheus}, read without authorization checks: counts per
+   * party and stage only, no instance, name or value, for the operators' monitoring system,
+   * whose access {@code security/MetricsAccess} decides (the actuator is outside the engine,
+   * which has no grant for it). Every reader of the dashboard sees the same totals in it.
+   */
   public Totals totals(Instant now) {
     return EngineHooks.withoutAuthentication(engine.getIdentityService(), () -> totalsNow(now));
   }

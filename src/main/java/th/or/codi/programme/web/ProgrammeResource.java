@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import th.or.codi.programme.audit.AuditEntry;
 import th.or.codi.programme.audit.AuditExport;
@@ -33,7 +34,8 @@ import th.or.codi.programme.pipeline.Deadlines;
  * The programme's own REST endpoints: the audit trail (JSON, CSV) and the dashboard. The same
  * class answers under {@code /engine-rest/programme} (HTTP Basic) and under Cockpit's plugin API
  * {@code /camunda/api/cockpit/plugin/programme/{engine}} (the webapps' login), so both check the
- * same rules ({@link ProgrammeAccess}) against whoever the API authenticated.
+ * same rules ({@link ProgrammeAccess}, from the engine's grants) against whoever the API
+ * authenticated, and both read the engine as that caller.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class ProgrammeResource {
@@ -46,18 +48,21 @@ public class ProgrammeResource {
   private final AuditTrail audit;
   private final ProgrammeDashboard dashboard;
   private final IdentityService identity;
+  private final AuthorizationService authorizations;
   private final Clock clock;
 
-  public ProgrammeResource(AuditTrail audit, ProgrammeDashboard dashboard, IdentityService identity, Clock clock) {
+  public ProgrammeResource(AuditTrail audit, ProgrammeDashboard dashboard, IdentityService identity,
+      AuthorizationService authorizations, Clock clock) {
     this.audit = audit;
     this.dashboard = dashboard;
     this.identity = identity;
+    this.authorizations = authorizations;
     this.clock = clock;
   }
 
   /** The same endpoints over the same services. */
   protected ProgrammeResource(ProgrammeResource other) {
-    this(other.audit, other.dashboard, other.identity, other.clock);
+    this(other.audit, other.dashboard, other.identity, other.authorizations, other.clock);
   }
 
   /** The whole trail of one programme or pipeline instance, with every process it called. */
@@ -66,7 +71,7 @@ public class ProgrammeResource {
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
   public Response trail(@PathParam("processInstanceId") String processInstanceId, @QueryParam("format") String format) {
     try {
-      String user = ProgrammeAccess.require(identity, View.AUDIT_TRAIL);
+      String user = ProgrammeAccess.require(identity, authorizations, View.AUDIT_TRAIL);
       if (!knownFormat(format)) {
         return badFormat(format);
       }
@@ -94,7 +99,7 @@ public class ProgrammeResource {
       @QueryParam("wave") String wave, @QueryParam("from") String from, @QueryParam("to") String to,
       @QueryParam("user") String user, @QueryParam("limit") String limit, @QueryParam("format") String format) {
     try {
-      String caller = ProgrammeAccess.require(identity, View.AUDIT_TRAIL);
+      String caller = ProgrammeAccess.require(identity, authorizations, View.AUDIT_TRAIL);
       if (!knownFormat(format)) {
         return badFormat(format);
       }
@@ -117,7 +122,7 @@ public class ProgrammeResource {
   public Response pipelines(@QueryParam("province") String province, @QueryParam("wave") String wave,
       @QueryParam("limit") String limit) {
     try {
-      ProgrammeAccess.require(identity, View.AUDIT_TRAIL);
+      ProgrammeAccess.require(identity, authorizations, View.AUDIT_TRAIL);
       AuditQuery query = AuditQuery.parse(null, province, wave, null, null, null, limit);
       return Response.ok(write(audit.pipelines(query.provinceCode(), query.wave(), query.maxInstances()))
           .getBytes(StandardCharsets.UTF_8), JSON_UTF8).build();
@@ -135,10 +140,10 @@ public class ProgrammeResource {
   @Path("dashboard")
   public Response dashboard() {
     try {
-      String user = ProgrammeAccess.require(identity, View.DASHBOARD);
+      String user = ProgrammeAccess.require(identity, authorizations, View.DASHBOARD);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("viewer", user);
-      body.put("auditTrail", ProgrammeAccess.allowed(identity, View.AUDIT_TRAIL));
+      body.put("auditTrail", ProgrammeAccess.allowed(identity, authorizations, View.AUDIT_TRAIL));
       body.putAll(JSON.convertValue(dashboard.view(clock.instant()), Map.class));
       return Response.ok(write(body).getBytes(StandardCharsets.UTF_8), JSON_UTF8).build();
     } catch (AccessDeniedException e) {
