@@ -277,7 +277,7 @@ class ForgeryAttacksTest {
   @EnumSource(Api.class)
   void noOneButAnAdministratorTouchesAJob(Api api) throws Exception {
     Job job = timerJob();
-    for (String user : List.of("manager", "auditor", "codi", "nakhonsawan")) {
+    for (String user : List.of("manager", "auditor", "thaihealth", "nakhonsawan")) {
       String path = "/job/" + job.getId();
       assertRefused(call(api, user, HttpMethod.PUT, path + "/suspended", "{\"suspended\": true}"), HttpStatus.FORBIDDEN);
       assertRefused(call(api, user, HttpMethod.PUT, path + "/duedate", "{\"duedate\": \"2030-01-01T00:00:00.000+0000\"}"),
@@ -296,7 +296,7 @@ class ForgeryAttacksTest {
   @Test
   void theHistoryCleanupJobIsAdministratorsOnly() throws Exception {
     Job cleanup = engine.getHistoryService().cleanUpHistoryAsync(true);
-    for (String user : List.of("manager", "auditor", "codi", "nakhonsawan")) {
+    for (String user : List.of("manager", "auditor", "thaihealth", "nakhonsawan")) {
       for (HttpMethod method : List.of(HttpMethod.PUT, HttpMethod.DELETE)) {
         String path = method == HttpMethod.PUT ? "/job/" + cleanup.getId() + "/suspended" : "/job/" + cleanup.getId();
         assertRefused(call(Api.ENGINE_REST, user, method, path, "{\"suspended\": true}"), HttpStatus.FORBIDDEN);
