@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import th.or.codi.programme.DemoApplicationTest;
+import th.or.codi.programme.UnusedWave;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
 
@@ -32,7 +33,8 @@ class PrometheusMetricsTest {
 
   @Test
   void openTasksOverdueTasksAndPipelinesPerStageBehindAuthentication() {
-    new Walkthrough(act, code -> "nakhonsawan", t -> { }).start("TH-60", 2596, 1);
+    UnusedWave unused = UnusedWave.of(engine, "TH-60");
+    new Walkthrough(act, code -> "nakhonsawan", t -> { }).start("TH-60", unused.fiscalYear(), unused.wave());
 
     ResponseEntity<String> response = http.withBasicAuth("monitor", "monitor").getForEntity("/actuator/prometheus", String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);

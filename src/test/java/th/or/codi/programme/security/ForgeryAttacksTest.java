@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
@@ -28,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import th.or.codi.programme.DemoApplicationTest;
+import th.or.codi.programme.UnusedWave;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
 import th.or.codi.programme.validation.SubmissionRejectedException;
@@ -43,8 +43,6 @@ import th.or.codi.programme.validation.SubmissionRejectedException;
 class ForgeryAttacksTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final AtomicInteger WAVE = new AtomicInteger();
-  private static final int FISCAL_YEAR = 2597;
 
   @Autowired TestRestTemplate http;
   @Autowired ProcessEngine engine;
@@ -69,8 +67,8 @@ class ForgeryAttacksTest {
   @BeforeEach
   void aProvinceAtForumPlanning() {
     Walkthrough walk = new Walkthrough(act, code -> "nakhonsawan", task -> { });
-    int n = WAVE.getAndIncrement();
-    key = walk.start("TH-60", FISCAL_YEAR - n / 20, n % 20 + 1);
+    UnusedWave unused = UnusedWave.of(engine, "TH-60");
+    key = walk.start("TH-60", unused.fiscalYear(), unused.wave());
     planForum = act.task(key, "Activity_PlanForum");
   }
 
