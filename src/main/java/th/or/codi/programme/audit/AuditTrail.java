@@ -502,9 +502,12 @@ public class AuditTrail {
         groups.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(u.getVariableName(), plain(u));
         times.putIfAbsent(key, u.getTime());
       }
+      Date ended = instance.getEndTime();
       for (Map.Entry<String, Map<String, Object>> group : groups.entrySet()) {
-        add(times.get(group.getKey()), AuditKind.VALUES_RECORDED, AuditEntry.SYSTEM, null, null, null,
-            null, group.getValue(), opening(9));
+        Date time = times.get(group.getKey());
+        // what the last step recorded in the millisecond the process ended is shown before its end
+        int order = ended != null && ended.getTime() == time.getTime() ? closing(4) : opening(9);
+        add(time, AuditKind.VALUES_RECORDED, AuditEntry.SYSTEM, null, null, null, null, group.getValue(), order);
       }
     }
 
