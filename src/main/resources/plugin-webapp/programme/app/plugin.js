@@ -16,7 +16,8 @@ const PARTIES = [
   ['codi', 'พอช.', 'CODI'],
   ['thaihealth', 'สสส.', 'ThaiHealth'],
   ['community', 'ชุมชน', 'Community'],
-  ['working-group', 'คณะทำงาน', 'Working group'],
+  ['joint', 'ทีมร่วมจังหวัด', 'Provincial team'],
+  ['working-group', 'คณะทำงานภาค', 'Regional working group'],
   ['managers', 'ผู้บริหาร', 'Managers'],
 ];
 

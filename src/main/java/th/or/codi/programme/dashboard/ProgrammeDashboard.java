@@ -39,12 +39,16 @@ import th.or.codi.programme.system.EngineHooks;
  */
 public class ProgrammeDashboard {
 
-  /** The parties whose open tasks are counted; a province's movement is one party, "community". */
+  /**
+   * The parties whose open tasks are counted; a province's movement is one party, "community",
+   * and the provinces' tri-party teams are one party, "joint".
+   */
   public enum Party {
     CODI("codi", "พอช.", "CODI"),
     THAIHEALTH("thaihealth", "สสส.", "ThaiHealth"),
     COMMUNITY("community", "ขบวนองค์กรชุมชน", "Community movement"),
-    WORKING_GROUP("working-group", "คณะทำงานร่วม", "Working group"),
+    JOINT("joint", "ทีมร่วม 3 ฝ่ายจังหวัด", "Provincial tri-party team"),
+    WORKING_GROUP("working-group", "คณะทำงานร่วมระดับภาค", "Regional working group"),
     MANAGERS("managers", "ผู้บริหาร", "Managers");
 
     private final String key;
@@ -77,6 +81,16 @@ public class ProgrammeDashboard {
         case WORKING_GROUP -> new String[] {ProgrammeGroups.WORKING_GROUP};
         case MANAGERS -> new String[] {ProgrammeGroups.MANAGERS};
         case COMMUNITY -> provinces.provinces().stream().map(Province::communityGroupId).toArray(String[]::new);
+        case JOINT -> ProgrammeGroups.jointProvinces(provinces).stream().map(Province::jointGroupId).toArray(String[]::new);
+      };
+    }
+
+    /** The candidate groups of the party's tasks in one province's pipeline. */
+    public String[] groups(ProvinceReferenceData provinces, Province province) {
+      return switch (this) {
+        case COMMUNITY -> new String[] {province.communityGroupId()};
+        case JOINT -> new String[] {province.jointGroupId()};
+        default -> groups(provinces);
       };
     }
   }
@@ -289,7 +303,7 @@ public class ProgrammeDashboard {
       long o = 0;
       long d = 0;
       if (running) {
-        String[] groups = party == Party.COMMUNITY ? new String[] {province.communityGroupId()} : party.groups(provinces);
+        String[] groups = party.groups(provinces, province);
         o = tasks(runningTree).taskCandidateGroupIn(List.of(groups)).includeAssignedTasks().count();
         d = tasks(runningTree).taskCandidateGroupIn(List.of(groups)).includeAssignedTasks()
             .dueBefore(Date.from(now)).count();

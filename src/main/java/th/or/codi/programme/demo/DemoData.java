@@ -57,7 +57,8 @@ class DemoData {
       return;
     }
     LOG.info("Demo data: starting the programme of fiscal year {} with its three pilots", FISCAL_YEAR);
-    Walkthrough walk = new Walkthrough(act, PILOT_USERS::get, task -> { });
+    // CODI's officer, a member of each pilot's tri-party team, writes up the joint work
+    Walkthrough walk = new Walkthrough(act, PILOT_USERS::get, code -> "codi", task -> { });
 
     act.start("manager", "regionalProgramme", PROGRAMME_KEY, Walkthrough.values(
         "programmeName", "โครงการความร่วมมือ พอช.–สสส. ภาคกลางและตะวันตก ปี " + FISCAL_YEAR,

@@ -20,16 +20,30 @@ public class Walkthrough {
 
   private final PersonActions act;
   private final Function<String, String> communityMember;
+  private final Function<String, String> jointMember;
   private final Consumer<Task> beforeCompletion;
 
   /**
+   * The province's movement user also does its tri-party team's tasks (it is in both groups).
+   *
    * @param communityMember the user who acts for a province's community movement
    * @param beforeCompletion a check run on every task before it is completed
    */
   public Walkthrough(PersonActions act, Function<String, String> communityMember,
       Consumer<Task> beforeCompletion) {
+    this(act, communityMember, communityMember, beforeCompletion);
+  }
+
+  /**
+   * @param communityMember the user who acts for a province's community movement
+   * @param jointMember the user who does a province's tri-party team's tasks (joint-&lt;slug&gt;)
+   * @param beforeCompletion a check run on every task before it is completed
+   */
+  public Walkthrough(PersonActions act, Function<String, String> communityMember,
+      Function<String, String> jointMember, Consumer<Task> beforeCompletion) {
     this.act = act;
     this.communityMember = communityMember;
+    this.jointMember = jointMember;
     this.beforeCompletion = beforeCompletion;
   }
 
@@ -39,6 +53,11 @@ public class Walkthrough {
 
   public String community(String provinceCode) {
     return communityMember.apply(provinceCode);
+  }
+
+  /** Who does the joint tasks of the pipeline with this business key ({@code TH-60/2570-1}). */
+  public String joint(String businessKey) {
+    return jointMember.apply(businessKey.substring(0, businessKey.indexOf('/')));
   }
 
   /** Completes the open task through its form, as the user. */
@@ -138,7 +157,7 @@ public class Walkthrough {
   // ---------------------------------------------------------------- stage 3: joint design
 
   public void draftPlan(String key) {
-    complete("codi", key, "Activity_DraftJointPlan", values(
+    complete(joint(key), key, "Activity_DraftJointPlan", values(
         "planObjectives", "สร้างกลไกความร่วมมือระดับจังหวัด",
         "planActivities", json(List.of(
             Map.of("activityName", "เวทีสภาองค์กรชุมชน", "responsibleParty", "community",
@@ -166,7 +185,7 @@ public class Walkthrough {
     complete(community(province), key, "Activity_SubmitMonthlyReport", values(
         "reportMonth", "2026-12", "activitiesDone", "จัดเวทีสภาองค์กรชุมชน", "moneySpent", 12000L,
         "problems", status.equals("on-track") ? "" : "ผู้เข้าร่วมน้อย", "progressStatus", status));
-    complete("codi", key, "Activity_ReviewProgress", values(
+    complete(joint(key), key, "Activity_ReviewProgress", values(
         "progressStatusConfirmed", status, "progressReviewComment", "ทบทวนแล้ว"));
   }
 
@@ -179,7 +198,7 @@ public class Walkthrough {
   // ---------------------------------------------------------------- stage 5: evaluation
 
   public void evaluate(String key, String recommendation) {
-    complete("codi", key, "Activity_EvaluateOutcomes", values(
+    complete(joint(key), key, "Activity_EvaluateOutcomes", values(
         "ratingParticipation", 4L, "ratingCooperation", 5L, "ratingResults", 4L,
         "lessonsLearned", "ความร่วมมือ 3 ฝ่ายทำให้ทำงานใหญ่ได้", "recommendation", recommendation,
         "recommendationReason", "ผลการประเมิน"));

@@ -30,7 +30,7 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
  * <table>
  *   <caption>Roles</caption>
  *   <tr><th>group</th><th>reads</th><th>writes</th></tr>
- *   <tr><td>codi, thaihealth, working-group, community-&lt;slug&gt;</td>
+ *   <tr><td>codi, thaihealth, community-&lt;slug&gt;, joint-&lt;slug&gt;, working-group</td>
  *       <td>their own tasks (as assignee or candidate), process and form definitions, names of
  *       users and groups, the shared Tasklist filters; no history</td>
  *       <td>claim and complete their own tasks</td></tr>

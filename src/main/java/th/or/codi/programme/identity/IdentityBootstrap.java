@@ -62,6 +62,7 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
       for (DemoProperties.DemoUser user : demo.users()) {
         ensureUser(engine.getIdentityService(), user.id(), user.id(), user.firstName(),
             user.lastName(), user.email(), user.groups());
+        leaveOtherGroups(engine.getIdentityService(), user.id(), user.groups());
       }
       LOG.warn("Demo mode: {} demo users whose password equals their user id",
           demo.users().size());
@@ -150,6 +151,21 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
           สร้างผู้ดูแลระบบ %s ไม่ได้: รหัสผ่านใน PROGRAMME_ADMIN_PASSWORD ต้องมีอย่างน้อย 10 ตัวอักษร มีตัวพิมพ์ใหญ่ ตัวพิมพ์เล็ก ตัวเลข และอักขระพิเศษ
           Cannot create the administrator %s: PROGRAMME_ADMIN_PASSWORD must follow the password policy (at least 10 characters with upper case, lower case, a digit and a special character). Engine: %s"""
           .formatted(administrator.id(), administrator.id(), e.getMessage()), e);
+    }
+  }
+
+  /**
+   * A demo user belongs to exactly the groups the configuration names, so a demo database made
+   * by an earlier version (when the provinces' users were in the regional working group) follows
+   * the configuration on the next start. Only demo users: real people's groups are
+   * administrators' business.
+   */
+  private static void leaveOtherGroups(IdentityService identity, String id, List<String> groups) {
+    for (Group group : identity.createGroupQuery().groupMember(id).list()) {
+      if (!groups.contains(group.getId())) {
+        identity.deleteMembership(id, group.getId());
+        LOG.info("Demo user {} is no longer in group {}", id, group.getId());
+      }
     }
   }
 

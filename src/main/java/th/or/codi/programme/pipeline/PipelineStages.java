@@ -69,6 +69,7 @@ public class PipelineStages {
     execution.setVariable("provinceName", province.nameTh());
     execution.setVariable("provinceNameEn", province.nameEn());
     execution.setVariable("communityGroup", province.communityGroupId());
+    execution.setVariable("jointGroup", province.jointGroupId());
     // counters are Long throughout, as the models' expressions (${cycle + 1}) produce them and
     // whether a number came from Tasklist (Integer) or a script (Long) does not show in the record
     execution.setVariable("wave", wholeNumber(execution.getVariable("wave"), 1L));

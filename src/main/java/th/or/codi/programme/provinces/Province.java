@@ -41,6 +41,15 @@ public record Province(
     return "community-" + slug;
   }
 
+  /**
+   * The Camunda group of the province's tri-party team: the movement's representatives and the
+   * CODI and ThaiHealth officers responsible for the province. It receives the provincial
+   * pipeline's joint tasks (drafting the joint plan, reviewing progress, evaluating).
+   */
+  public String jointGroupId() {
+    return "joint-" + slug;
+  }
+
   /** How the entry is named in messages: {@code TH-19 สระบุรี / Saraburi}. */
   public String label() {
     return code + " " + nameTh + " / " + nameEn;

@@ -255,13 +255,14 @@ class ProgrammeBenchmark {
   private String member(String provinceCode) {
     return members.computeIfAbsent(provinceCode, code -> {
       String group = provinces.requireByCode(code).communityGroupId();
+      String joint = provinces.requireByCode(code).jointGroupId();
       String id = "bench" + group.replace("-", "");
       if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
         var user = engine.getIdentityService().newUser(id);
         user.setPassword(id);
         engine.getIdentityService().saveUser(user);
         engine.getIdentityService().createMembership(id, group);
-        engine.getIdentityService().createMembership(id, "working-group");
+        engine.getIdentityService().createMembership(id, joint);
       }
       return id;
     });

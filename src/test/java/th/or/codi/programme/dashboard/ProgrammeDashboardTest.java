@@ -75,7 +75,7 @@ class ProgrammeDashboardTest {
   }
 
   private static String party(String group) {
-    return group.startsWith("community-") ? "community" : group;
+    return group.startsWith("community-") ? "community" : group.startsWith("joint-") ? "joint" : group;
   }
 
   @Test
@@ -125,7 +125,7 @@ class ProgrammeDashboardTest {
       assertThat(row.get("stageKey").asText())
           .isEqualTo(engine.getRuntimeService().getVariable(id, "stageKey"));
       List<Task> open = engine.getTaskService().createTaskQuery().processInstanceIdIn(runningTree(id).toArray(String[]::new)).list();
-      for (String party : List.of("codi", "thaihealth", "community", "working-group", "managers")) {
+      for (String party : List.of("codi", "thaihealth", "community", "joint", "working-group", "managers")) {
         long expectedOpen = open.stream().filter(t -> groups(t).stream().map(ProgrammeDashboardTest::party).anyMatch(party::equals)).count();
         long expectedOverdue = open.stream().filter(t -> t.getDueDate() != null && t.getDueDate().before(now))
             .filter(t -> groups(t).stream().map(ProgrammeDashboardTest::party).anyMatch(party::equals)).count();

@@ -36,16 +36,16 @@ class DemoDataIT {
       assertThat(engine.getRuntimeService().createProcessInstanceQuery()
           .processDefinitionKey("regionalProgramme").processInstanceBusinessKey("PROGRAMME-2562").count()).isOne();
 
-      assertThat(tasksOf(engine, "nakhonsawan", "community-nakhon-sawan", "working-group"))
+      assertThat(tasksOf(engine, "nakhonsawan", "community-nakhon-sawan", "joint-nakhon-sawan"))
           .contains("TH-60/2562-1 Activity_CarryOutPlan", "TH-60/2562-1 Activity_SubmitMonthlyReport")
           .noneMatch(t -> t.startsWith("TH-19") || t.startsWith("TH-18"));
       assertThat(tasksOf(engine, "codi", "codi", "working-group"))
           .containsExactly("TH-18/2562-1 Activity_ReviewForumPlanCodi");
       assertThat(tasksOf(engine, "thaihealth", "thaihealth", "working-group"))
           .containsExactlyInAnyOrder("TH-18/2562-1 Activity_ReviewForumPlanThaiHealth", "TH-19/2562-1 Activity_ApproveVisitBudget");
-      assertThat(tasksOf(engine, "chainat", "community-chai-nat", "working-group"))
+      assertThat(tasksOf(engine, "chainat", "community-chai-nat", "joint-chai-nat"))
           .as("Chai Nat's forum plan is with CODI and ThaiHealth").isEmpty();
-      assertThat(tasksOf(engine, "saraburi", "community-saraburi", "working-group"))
+      assertThat(tasksOf(engine, "saraburi", "community-saraburi", "joint-saraburi"))
           .as("Saraburi waits for ThaiHealth's budget decision and sees nobody else's tasks").isEmpty();
 
       Task monthlyReport = engine.getTaskService().createTaskQuery().processInstanceBusinessKey("TH-60/2562-1")

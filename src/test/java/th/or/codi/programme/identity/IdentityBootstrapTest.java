@@ -35,6 +35,8 @@ class IdentityBootstrapTest {
   @Autowired AuthorizationService authorizationService;
   @Autowired FilterService filterService;
   @Autowired ProvinceReferenceData referenceData;
+  @Autowired DemoProperties demo;
+  @Autowired AdministratorProperties administrator;
 
   @Test
   void partyAndRoleGroupsExistWithThaiNames() {
@@ -61,16 +63,40 @@ class IdentityBootstrapTest {
         .isEqualTo("ขบวนองค์กรชุมชนจังหวัดนครสวรรค์ / Nakhon Sawan community-organisation movement");
   }
 
+  @Test
+  void everyProgrammeProvinceHasItsTriPartyTeamAndTheStudyVisitHostHasNone() {
+    referenceData.provinces().forEach(province -> {
+      Group group = identityService.createGroupQuery().groupId(province.jointGroupId()).singleResult();
+      if (province.inProgramme()) {
+        assertThat(group).as(province.label()).isNotNull();
+        assertThat(group.getName()).startsWith("ทีมร่วม 3 ฝ่ายจังหวัด" + province.nameTh());
+      } else {
+        assertThat(group).as(province.label()).isNull();
+      }
+    });
+    assertThat(identityService.createGroupQuery().groupIdIn(referenceData.provinces().stream()
+        .map(p -> p.jointGroupId()).toArray(String[]::new)).count()).isEqualTo(16);
+  }
+
+  @Test
+  void aDemoUserLeavesAGroupTheConfigurationNoLongerNames() {
+    // as a demo database made by an earlier version: the province's user in the regional group
+    identityService.createMembership("saraburi", "working-group");
+    new IdentityBootstrap(referenceData, demo, administrator).postProcessEngineBuild(engine);
+    assertThat(identityService.createGroupQuery().groupMember("saraburi").list().stream().map(Group::getId))
+        .containsExactlyInAnyOrder("community-saraburi", "joint-saraburi");
+  }
+
   @ParameterizedTest(name = "{0} is a member of {1}")
   @CsvSource({
       "admin, camunda-admin",
       "manager, managers",
       "auditor, auditors",
-      "codi, codi working-group",
-      "thaihealth, thaihealth working-group",
-      "nakhonsawan, community-nakhon-sawan working-group",
-      "saraburi, community-saraburi working-group",
-      "chainat, community-chai-nat working-group"})
+      "codi, codi working-group joint-nakhon-sawan joint-saraburi joint-chai-nat",
+      "thaihealth, thaihealth working-group joint-nakhon-sawan joint-saraburi joint-chai-nat",
+      "nakhonsawan, community-nakhon-sawan joint-nakhon-sawan",
+      "saraburi, community-saraburi joint-saraburi",
+      "chainat, community-chai-nat joint-chai-nat"})
   void demoUsersHaveTheirGroupsAndPasswordEqualToTheirId(String user, String groups) {
     List<String> memberOf = identityService.createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId).toList();

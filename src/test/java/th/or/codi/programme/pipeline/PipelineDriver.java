@@ -29,19 +29,22 @@ final class PipelineDriver {
           case "TH-60" -> "nakhonsawan";
           case "TH-19" -> "saraburi";
           case "TH-18" -> "chainat";
-          default -> memberOf(engine, referenceData.requireByCode(code).communityGroupId());
+          default -> memberOf(engine, referenceData.requireByCode(code).communityGroupId(),
+              referenceData.requireByCode(code).jointGroupId());
         },
         task -> assertFormResolves(engine, task));
   }
 
-  /** A test user who belongs to the group (created once). */
-  static String memberOf(ProcessEngine engine, String group) {
-    String id = "member" + Math.abs(group.hashCode());
+  /** A test user who belongs to the groups (created once). */
+  static String memberOf(ProcessEngine engine, String... groups) {
+    String id = "member" + Math.abs(String.join(" ", groups).hashCode());
     if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
       User user = engine.getIdentityService().newUser(id);
       user.setPassword(id);
       engine.getIdentityService().saveUser(user);
-      engine.getIdentityService().createMembership(id, group);
+      for (String group : groups) {
+        engine.getIdentityService().createMembership(id, group);
+      }
     }
     return id;
   }

@@ -116,7 +116,7 @@ class ProvincialPipelineTest {
     drive.reportLessons(key, "TH-60");
 
     assertThat(pipeline).isWaitingAt("Activity_JointDesign").variables().containsEntry("stageKey", "joint-design");
-    assertThat(act.task(key, "Activity_DraftJointPlan")).hasCandidateGroup("working-group");
+    assertThat(act.task(key, "Activity_DraftJointPlan")).hasCandidateGroup("joint-nakhon-sawan");
     drive.draftPlan(key);
     assertThat(instance(key, "jointDesign")).variables()
         .containsEntry("planTotalBudget", 80000.0)
@@ -141,7 +141,7 @@ class ProvincialPipelineTest {
     assertThat(pipeline).isWaitingAt("Activity_EvaluateOutcomes").variables()
         .containsEntry("stageKey", "evaluation").containsEntry("implementationResult", "completed")
         .containsEntry("latestMonthlyStatus", "on-track");
-    assertThat(act.task(key, "Activity_EvaluateOutcomes")).hasCandidateGroup("working-group");
+    assertThat(act.task(key, "Activity_EvaluateOutcomes")).hasCandidateGroup("joint-nakhon-sawan");
     drive.evaluate(key, "expand");
 
     assertThat(pipeline).isEnded().hasPassed("Event_ModelExpanded");

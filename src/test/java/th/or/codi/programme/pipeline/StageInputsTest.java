@@ -30,7 +30,7 @@ class StageInputsTest {
 
   /** Who the pipeline is: every stage's tasks show the province, wave and stage (TaskListContext). */
   static final List<String> IDENTITY = List.of("provinceCode", "provinceName", "provinceNameEn", "communityGroup",
-      "programmeName", "fiscalYear", "wave", "cycle", "stage", "stageKey", "studyVisitHost");
+      "jointGroup", "programmeName", "fiscalYear", "wave", "cycle", "stage", "stageKey", "studyVisitHost");
 
   /** Read by Java code in a stage rather than by a form or an expression (JointPlans). */
   static final Map<String, List<String>> READ_BY_CODE = Map.of(
