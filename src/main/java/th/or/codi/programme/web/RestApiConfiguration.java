@@ -7,18 +7,21 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import th.or.codi.programme.security.RestAllowListFilter;
 
 /**
  * The programme's additions to both REST APIs, {@code /engine-rest} and the one the webapps
- * use under {@code /camunda/api/engine}: clear errors ({@link RestErrors}) and a limit on the size
- * of a request ({@link RequestSizeLimit}). What a person may submit is checked in the engine,
+ * use under {@code /camunda/api/engine}: clear errors ({@link RestErrors}), a limit on the size
+ * of a request ({@link RequestSizeLimit}) and the allow-list of operations for everyone but
+ * administrators ({@link RestAllowListFilter}). What a person may submit is checked in the engine,
  * for every path ({@link th.or.codi.programme.security.CommandPolicy}).
  */
 @Configuration
 @EnableConfigurationProperties(RestProperties.class)
 public class RestApiConfiguration {
 
-  static final Class<?>[] MAPPERS = {ProgrammeRestExceptionMapper.class, ProgrammeEngineExceptionMapper.class};
+  static final Class<?>[] MAPPERS = {ProgrammeRestExceptionMapper.class, ProgrammeEngineExceptionMapper.class,
+      RestAllowListFilter.class};
 
   static {
     // the webapps' REST application registers Camunda's configuration classes when its servlet

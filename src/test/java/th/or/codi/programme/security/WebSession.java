@@ -11,7 +11,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-/** A browser-like session with the Camunda webapps: session cookie and CSRF token. */
 /** A browser's session with the Camunda webapps: cookies, CSRF token, login. */
 public final class WebSession {
 
@@ -78,13 +77,18 @@ public final class WebSession {
 
   /** Any request as the webapps send it: session cookie, CSRF header, a JSON body if given. */
   public ResponseEntity<String> exchange(HttpMethod method, String path, String json) {
+    return exchange(method, path, json, json == null ? null : MediaType.APPLICATION_JSON);
+  }
+
+  /** Any request as the webapps send it, with a body of this type. */
+  public ResponseEntity<String> exchange(HttpMethod method, String path, String body, MediaType type) {
     HttpHeaders headers = new HttpHeaders();
     headers.add(HttpHeaders.COOKIE, cookies);
     headers.add("X-XSRF-TOKEN", csrfToken);
-    if (json != null) {
-      headers.setContentType(MediaType.APPLICATION_JSON);
+    if (type != null) {
+      headers.setContentType(type);
     }
-    ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(json, headers), String.class);
+    ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
     keepCookies(response);
     return response;
   }
