@@ -72,6 +72,38 @@ class HardeningTest {
     }
   }
 
+  @Test
+  void aRequestTheCsrfCheckRefusesKeepsThePersonLoggedIn() {
+    WebSession browser = WebSession.open(http);
+    assertThat(browser.login("codi", "codi", "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(browser.get("/camunda/api/admin/auth/user/default").getBody()).contains("\"userId\":\"codi\"");
+    String query = "/camunda/api/engine/engine/default/task/count";
+
+    for (String token : new String[] {"wrong-" + browser.csrfToken(), "", null}) {
+      HttpHeaders headers = json();
+      headers.add(HttpHeaders.COOKIE, browser.cookies());
+      if (token != null) {
+        headers.add("X-XSRF-TOKEN", token);
+      }
+      ResponseEntity<String> refused = http.exchange(query, HttpMethod.POST, new HttpEntity<>("{}", headers), String.class);
+      assertThat(refused.getStatusCode()).as("token " + token).isEqualTo(HttpStatus.FORBIDDEN);
+      assertSecurityHeaders("CSRF refusal", refused);
+      if (token == null || token.isEmpty()) {
+        assertThat(refused.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
+      }
+      assertThat(refused.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)).as("no new session")
+          .noneMatch(c -> c.startsWith("JSESSIONID="));
+
+      ResponseEntity<String> still = browser.get("/camunda/api/admin/auth/user/default");
+      assertThat(still.getStatusCode()).as("after token " + token).isEqualTo(HttpStatus.OK);
+      assertThat(still.getBody()).as("still logged in after token " + token).contains("\"userId\":\"codi\"");
+    }
+
+    ResponseEntity<String> accepted = browser.postJson(query, "{}");
+    assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(accepted.getBody()).contains("\"count\"");
+  }
+
   private static HttpHeaders json() {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
