@@ -2,7 +2,9 @@ package th.or.codi.programme.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -70,6 +72,32 @@ class HardeningTest {
       }
       assertSecurityHeaders((String) call[0], response);
     }
+  }
+
+  @Test
+  void theSessionCookieOfALoginHasEachAttributeOnce() {
+    WebSession browser = WebSession.open(http);
+    ResponseEntity<String> login = browser.login("codi", "codi", "tasklist");
+    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String session = login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+        .orElseThrow(() -> new AssertionError("no JSESSIONID in " + login.getHeaders()));
+    List<String> attributes = attributes(session);
+    assertThat(attributes).as(session).containsOnlyOnce("httponly", "samesite=lax").doesNotContain("secure");
+    assertThat(attributes.stream().filter(a -> a.startsWith("path=")).count()).as(session).isOne();
+    assertThat(attributes.stream().filter(a -> a.startsWith("samesite")).count()).as(session).isOne();
+    assertThat(attributes.stream().filter(a -> a.startsWith("jsessionid=")).count()).as(session).isOne();
+
+    ResponseEntity<String> next = browser.get("/camunda/api/admin/auth/user/default");
+    String xsrf = next.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
+        .orElseThrow(() -> new AssertionError("no XSRF-TOKEN in " + next.getHeaders()));
+    assertThat(attributes(xsrf).stream().filter(a -> a.startsWith("samesite")).toList()).as(xsrf).containsExactly("samesite=lax");
+    assertThat(attributes(xsrf)).as(xsrf).doesNotContain("secure");
+  }
+
+  static List<String> attributes(String setCookie) {
+    return Arrays.stream(setCookie.split(";")).map(a -> a.trim().toLowerCase(Locale.ROOT)).toList();
   }
 
   @Test
