@@ -108,19 +108,33 @@ public final class AuditExport {
     out.append("\r\n");
   }
 
-  /** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so Excel never runs it as a formula. */
+  /**
+   * What a spreadsheet may read as the start of a formula (OWASP, "CSV Injection"): = + - @,
+   * a tab, a carriage return, a line feed, and the full-width forms ＝ ＋ － ＠ (U+FF1D, U+FF0B,
+   * U+FF0D, U+FF20) that Excel with an East Asian input method treats like their ASCII twins.
+   */
+  static final String FORMULA_START = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
+
+  /**
+   * RFC 4180 quoting; a cell starting with any of {@link #FORMULA_START} is prefixed with ' so
+   * that Excel, LibreOffice and Google Sheets show it as text and never run it as a formula.
+   */
   static String cell(String value) {
     if (value == null) {
       return "";
     }
     String v = value;
-    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+    if (startsLikeAFormula(v)) {
       v = "'" + v;
     }
     if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
       return "\"" + v.replace("\"", "\"\"") + "\"";
     }
     return v;
+  }
+
+  static boolean startsLikeAFormula(String value) {
+    return !value.isEmpty() && FORMULA_START.indexOf(value.charAt(0)) >= 0;
   }
 
   static String time(Instant instant) {

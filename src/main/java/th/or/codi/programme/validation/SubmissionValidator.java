@@ -236,8 +236,9 @@ public final class SubmissionValidator {
       errors.add(error(field, path, "“" + field.labelTh() + "” ต้องเป็นข้อความ", "“" + field.labelEn() + "” must be text"));
       return;
     }
+    // a minimum counts what a person sees (VisibleText); a maximum counts every character stored
     int length = s.trim().codePointCount(0, s.trim().length());
-    if (field.minLength() != null && length < field.minLength()) {
+    if (field.minLength() != null && VisibleText.length(s) < field.minLength()) {
       errors.add(error(field, path, "“" + field.labelTh() + "” สั้นเกินไป: อย่างน้อย " + field.minLength() + " ตัวอักษร",
           "“" + field.labelEn() + "” is too short: at least " + field.minLength() + " characters"));
     }
@@ -300,9 +301,10 @@ public final class SubmissionValidator {
     return context;
   }
 
+  /** Nothing given: null, an empty list, or a text that shows nothing ({@link VisibleText#isBlank}). */
   static boolean isEmpty(Object value) {
     return value == null
-        || value instanceof String s && s.isBlank()
+        || value instanceof String s && VisibleText.isBlank(s)
         || value instanceof Collection<?> c && c.isEmpty();
   }
 

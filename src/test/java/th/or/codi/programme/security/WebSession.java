@@ -41,6 +41,11 @@ public final class WebSession {
     return cookies;
   }
 
+  /** The session's CSRF token, as the webapps send it in {@code X-XSRF-TOKEN}. */
+  public String csrfToken() {
+    return csrfToken;
+  }
+
   public ResponseEntity<String> login(String user, String password, String app) {
     HttpHeaders headers = new HttpHeaders();
     headers.add(HttpHeaders.COOKIE, cookies);

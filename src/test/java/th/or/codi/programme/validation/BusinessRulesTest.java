@@ -67,6 +67,8 @@ class BusinessRulesTest {
   void turningDownOrSendingBackNeedsAReason(String formId, String decision, String value, String reason) throws IOException {
     assertThat(check(formId, decision, value, reason, " "))
         .as("blank reason").extracting(FieldError::field).containsExactly(reason);
+    assertThat(check(formId, decision, value, reason, "\u200B\uFEFF\u00A0\u200D"))
+        .as("a reason of invisible characters").extracting(FieldError::field).containsExactly(reason);
     assertThat(check(formId, decision, value, reason, "เหตุผลที่ชัดเจนพอ")).isEmpty();
   }
 

@@ -151,6 +151,33 @@ class SubmissionRestTest {
   }
 
   @Test
+  void aRequiredFieldOfInvisibleCharactersIsEmpty() throws Exception {
+    Snapshot before = snapshot();
+    // zero-width space, ZWNJ, ZWJ, word joiner, BOM, direction marks, an override, an isolate,
+    // a soft hyphen, NBSP, the ideographic space: Tasklist shows nothing
+    String invisible = "\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u200E\\u200F\\u202E\\u2066\\u2069\\u00AD\\u00A0\\u3000";
+    String plan = goodPlan()
+        .replace("ศาลาประชาคมจังหวัด", invisible)
+        .replace("ทำความเข้าใจแนวทางความร่วมมือ 3 ฝ่าย", "ab" + invisible.repeat(2));
+
+    ResponseEntity<String> response = post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", plan);
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    JsonNode body = json(response);
+    assertThat(body.path("type").asText()).isEqualTo("SubmissionRejected");
+    assertThat(body.path("errors")).hasSize(2);
+    assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("venue");
+    assertThat(body.path("errors").get(0).path("en").asText()).contains("is required");
+    assertThat(body.path("errors").get(1).path("field").asText()).isEqualTo("agenda");
+    assertThat(body.path("errors").get(1).path("en").asText()).contains("at least 10");
+    assertThat(snapshot()).isEqualTo(before);
+
+    String thai = goodPlan().replace("ศาลาประชาคมจังหวัด", "\\u200Bวัด\\u200B");
+    assertThat(post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", thai).getStatusCode())
+        .as("three Thai letters around invisible ones reach the venue's minimum of 3").isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
   void aValidCompletionGoesThroughAndTheProcessMovesOn() {
     ResponseEntity<String> response = post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/submit-form", goodPlan());
 
