@@ -72,7 +72,9 @@ public final class RestAllowList {
         "GET /group", "POST /group", "GET /group/count", "POST /group/count", "OPTIONS /group",
         "GET /group/{id}", "OPTIONS /group/{id}", "OPTIONS /group/{id}/members",
         "GET /identity/groups", "GET /identity/password-policy", "POST /identity/password-policy",
-        "GET /tenant", "GET /tenant/count", "GET /authorization/check", "GET /version"));
+        "GET /tenant", "GET /tenant/count", "GET /authorization/check"));
+    ops.put("Everyone, also before logging in: the engines' names and Camunda's version", List.of(
+        "GET /engine", "GET /version"));
     ops.put("Cockpit, read only: definitions, deployments, running instances", List.of(
         "GET /process-definition/statistics", "GET /process-definition/{id}/statistics",
         "GET /process-definition/key/{key}/statistics", "GET /process-definition/{id}/static-called-process-definitions",
@@ -99,6 +101,8 @@ public final class RestAllowList {
         "GET /incident", "GET /incident/count", "GET /incident/{id}",
         "GET /event-subscription", "GET /event-subscription/count",
         "GET /task/report/candidate-group-count",
+        // the dashboard counts case definitions (the programme has none; CMMN checks no grants)
+        "GET /case-definition/count",
         "GET /job", "GET /job/count", "GET /job-definition", "GET /job-definition/count"));
     ops.put("Cockpit, read only: history and the user-operation log (the engine grants it per role)", List.of(
         "GET /history/process-instance", "POST /history/process-instance", "GET /history/process-instance/count",

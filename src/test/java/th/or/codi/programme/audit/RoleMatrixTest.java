@@ -26,7 +26,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -354,8 +353,6 @@ class RoleMatrixTest {
    * them.
    */
   @Test
-  @Disabled("the engine authorizes no read or write of the history-cleanup job and no metrics query: "
-      + "closed by the REST allow-list and the command check of issue 13 (items 1-2), not by grants")
   void nonAdministratorsNeitherSeeNorTouchTheHistoryCleanupJobNorTheMetrics() {
     List<Job> cleanup = engine.getHistoryService().findHistoryCleanupJobs();
     assertThat(cleanup).as("the history-cleanup job is scheduled").isNotEmpty();

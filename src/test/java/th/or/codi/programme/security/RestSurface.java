@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.rest.impl.DefaultProcessEngineRestServiceImpl;
+import org.camunda.bpm.engine.rest.impl.NamedProcessEngineRestServiceImpl;
 
 /**
  * Every operation of Camunda's REST API, read from the JAX-RS annotations: the root resource's
@@ -58,6 +59,16 @@ final class RestSurface {
         } else if (path != null) {
           todo.add(new Todo(method.getReturnType(), template));
         }
+      }
+    }
+    // the named-engine root's own operations (the list of engines); its locators repeat the above
+    Path namedRoot = NamedProcessEngineRestServiceImpl.class.getAnnotation(Path.class);
+    for (Method method : NamedProcessEngineRestServiceImpl.class.getMethods()) {
+      Method annotated = annotated(NamedProcessEngineRestServiceImpl.class, method);
+      String verb = verb(annotated);
+      if (verb != null) {
+        Path path = annotated.getAnnotation(Path.class);
+        found.put(verb + " " + join(namedRoot.value(), path == null ? "" : path.value()), "application/json");
       }
     }
     return found;
