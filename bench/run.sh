@@ -11,8 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mvn -q -DskipTests -Dbpmnlint.skip package          # the jar, for the start-up figures
-mvn -q -Dbpmnlint.skip test-compile
+./mvnw -q -DskipTests -Dbpmnlint.skip package          # the jar, for the start-up figures
+./mvnw -q -Dbpmnlint.skip test-compile
 # Surefire's two executions of the test phase: default-test on H2 (here a file), postgres on PostgreSQL
 sizes=(-Dtest=ProgrammeBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench=true
   -Dbench.h2.overhead="${BENCH_H2_OVERHEAD:-100}"
@@ -28,8 +28,8 @@ sizes=(-Dtest=ProgrammeBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench
   -Dbench.results="$(pwd)/bench/results")
 for database in ${BENCH_DATABASES:-h2 postgresql}; do
   case "$database" in
-    h2) mvn -q surefire:test@default-test -Dprogramme.test.database=h2file "${sizes[@]}" ;;
-    postgresql) mvn -q surefire:test@postgres "${sizes[@]}" ;;
+    h2) ./mvnw -q surefire:test@default-test -Dprogramme.test.database=h2file "${sizes[@]}" ;;
+    postgresql) ./mvnw -q surefire:test@postgres "${sizes[@]}" ;;
   esac
 done 2>&1 | tee target/bench.log | grep --line-buffered -a "\\[bench"
 # the whole output: target/bench.log; PostgreSQL statements slower than 100 ms: target/bench-postgres.log
