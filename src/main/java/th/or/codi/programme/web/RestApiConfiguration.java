@@ -18,7 +18,8 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties(RestProperties.class)
 public class RestApiConfiguration {
 
-  static final Class<?>[] MAPPERS = {ProgrammeRestExceptionMapper.class, ProgrammeEngineExceptionMapper.class};
+  static final Class<?>[] MAPPERS = {ProgrammeRestExceptionMapper.class, ProgrammeEngineExceptionMapper.class,
+      ProgrammeRuntimeExceptionMapper.class, ProgrammeJsonExceptionMapper.Mapping.class, ProgrammeJsonExceptionMapper.Parsing.class};
 
   static {
     // the webapps' REST application registers Camunda's configuration classes when its servlet
@@ -37,6 +38,17 @@ public class RestApiConfiguration {
         }
       }
     };
+  }
+
+  @Bean
+  FilterRegistrationBean<ErrorPathRequests> errorPathRequests(
+      @org.springframework.beans.factory.annotation.Value("${server.error.path:/error}") String errorPath) {
+    FilterRegistrationBean<ErrorPathRequests> registration = new FilterRegistrationBean<>(new ErrorPathRequests());
+    registration.addUrlPatterns(errorPath, errorPath + "/*");
+    registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setName("errorPathRequests");
+    return registration;
   }
 
   @Bean
