@@ -101,6 +101,7 @@ public final class RestErrors {
   private static Response taskAction(Throwable failure, String engineName, String taskId, String action) {
     HistoricTaskInstance done = finishedTask(engineName, taskId);
     if (done != null) {
+      LOG.debug("{} of task {} failed after it ended ({}): 409", action, taskId, failure.toString());
       return alreadyCompleted(done);
     }
     boolean conflict = causedBy(failure, OptimisticLockingException.class) || isConflict(failure);
