@@ -153,6 +153,11 @@ class SimultaneousCompletionTest {
         .containsEntry("ProcessEngineException/40P01", 409).containsEntry("ProcessEngineException/40001", 409)
         .containsEntry("NullValueException", 404);
 
+    var claimRace = RestErrors.translate(new org.camunda.bpm.engine.OptimisticLockingException("ENGINE-03005"),
+        "task/" + planForum.getId() + "/claim");
+    assertThat(claimRace.getStatus()).as("two claims at once: the loser").isEqualTo(409);
+    assertThat(((Map<?, ?>) claimRace.getEntity()).get("type")).isEqualTo("TaskAlreadyClaimed");
+
     assertThat(complete("nakhonsawan").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
     for (RuntimeException failure : failures) {
