@@ -16,7 +16,8 @@ import org.camunda.spin.json.SpinJsonNode;
  * What a form can submit: text, numbers, true/false, dates and JSON (lists and items), nothing
  * else. A submission (task completion, process start, BPMN error or escalation from a task) that
  * carries a serialized Java object ({@code "type": "Object"}), XML, a file or bytes, a JSON value
- * that does not parse, or JSON nested deeper than {@link #MAX_DEPTH} levels is refused as a
+ * that does not parse, JSON nested deeper than {@link #MAX_DEPTH} levels, or text with the NUL
+ * character (which PostgreSQL cannot store) is refused as a
  * {@link SubmissionRejectedException} naming the field, before the engine stores or deserializes
  * anything (which would otherwise fail as a server error, or run arbitrary deserialization).
  */
@@ -26,6 +27,11 @@ public final class SubmittedValues {
   public static final int MAX_DEPTH = 32;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The value types a form's fields have (besides JSON); no object, xml, file or bytes. */
+  private static final java.util.Set<String> FORM_TYPES = java.util.Set.of(
+      ValueType.NULL.getName(), ValueType.STRING.getName(), ValueType.BOOLEAN.getName(), ValueType.SHORT.getName(),
+      ValueType.INTEGER.getName(), ValueType.LONG.getName(), ValueType.DOUBLE.getName(), ValueType.NUMBER.getName(),
+      ValueType.DATE.getName());
 
   private SubmittedValues() {}
 
@@ -56,8 +62,8 @@ public final class SubmittedValues {
       if ("json".equals(name)) {
         return json(typed);
       }
-      if (type.isPrimitiveValueType() && !ValueType.BYTES.equals(type)) {
-        return null;
+      if (FORM_TYPES.contains(name)) {
+        return text(typed.getValue());
       }
       return "ส่งเป็นชนิด " + name + " ไม่ได้: แบบฟอร์มส่งได้เฉพาะข้อความ ตัวเลข ใช่/ไม่ใช่ วันที่ หรือ JSON"
           + " / cannot be sent as type " + name + ": a form submits only text, numbers, true/false, dates or JSON";
@@ -66,7 +72,10 @@ public final class SubmittedValues {
     if (raw instanceof SpinJsonNode node) {
       return jsonText(node.toString());
     }
-    if (raw == null || raw instanceof String || raw instanceof Number || raw instanceof Boolean || raw instanceof Date) {
+    if (raw instanceof String) {
+      return text(raw);
+    }
+    if (raw == null || raw instanceof Number || raw instanceof Boolean || raw instanceof Date) {
       return null;
     }
     if (raw instanceof Collection<?> || raw instanceof Map<?, ?>) {
@@ -74,6 +83,13 @@ public final class SubmittedValues {
     }
     return "ส่งเป็นชนิด " + raw.getClass().getSimpleName() + " ไม่ได้: แบบฟอร์มส่งได้เฉพาะข้อความ ตัวเลข ใช่/ไม่ใช่ วันที่ หรือ JSON"
         + " / cannot be sent as a " + raw.getClass().getSimpleName() + ": a form submits only text, numbers, true/false, dates or JSON";
+  }
+
+  /** Text with the NUL character, which PostgreSQL cannot store in a text column (a 500 there). */
+  private static String text(Object value) {
+    return value instanceof String s && s.indexOf('\u0000') >= 0
+        ? "มีอักขระ NUL (U+0000) ซึ่งบันทึกไม่ได้ / contains the NUL character (U+0000), which cannot be stored"
+        : null;
   }
 
   private static String json(TypedValue typed) {

@@ -82,7 +82,17 @@ public final class RestErrors {
           "ส่งค่าเป็นวัตถุ Java ที่ถูก serialize ไม่ได้ ใช้ข้อความ ตัวเลข ใช่/ไม่ใช่ วันที่ หรือ JSON",
           "values cannot be sent as serialized Java objects; use text, numbers, true/false, dates or JSON", null);
     }
-    if (CONDITION.matcher(where).find() && hasMessage(failure, "ENGINE-13043")) {
+    if (hasMessage(failure, "Cannot find serializer for value")) { // a value type the engine cannot store, e.g. Xml
+      return json(Response.Status.BAD_REQUEST, "VariableTypeNotAllowed",
+          "เก็บค่าชนิดนี้ไม่ได้ ใช้ข้อความ ตัวเลข ใช่/ไม่ใช่ วันที่ หรือ JSON",
+          "a value of this type cannot be stored; use text, numbers, true/false, dates or JSON", null);
+    }
+    if (convertingVariable(failure)) {
+      return json(Response.Status.BAD_REQUEST, "InvalidVariable",
+          "ค่าตัวแปรที่ส่งมาไม่ถูกต้อง ไม่มีการเปลี่ยนแปลงใด",
+          "a submitted variable is not valid, nothing was changed: " + failure.getMessage(), null);
+    }
+    if (CONDITION.matcher(where).find() && (hasMessage(failure, "ENGINE-13043") || hasMessage(failure, "ENGINE-13042"))) {
       return json(Response.Status.BAD_REQUEST, "NoConditionalStart",
           "ไม่มีกระบวนการใดเริ่มได้ด้วยเงื่อนไขนี้: ไม่พบเหตุการณ์เริ่มแบบมีเงื่อนไขที่ตรงกัน",
           "no process starts on this condition: no conditional start event matches", null);
@@ -174,6 +184,24 @@ public final class RestErrors {
         "รหัสผ่านไม่เป็นไปตามนโยบายรหัสผ่าน" + thRules + " ไม่มีการเปลี่ยนแปลงใด",
         "The password does not meet the password policy" + enRules + "; nothing was changed.",
         Map.of("policy", en));
+  }
+
+  /**
+   * An IllegalArgumentException of Camunda's conversion of a submitted variable (e.g. "Cannot
+   * create file without valueInfo"): the request's mistake, which Camunda's resources do not
+   * catch. Other IllegalArgumentExceptions stay server errors.
+   */
+  private static boolean convertingVariable(Throwable failure) {
+    IllegalArgumentException illegal = EngineHooks.cause(failure, IllegalArgumentException.class);
+    if (illegal == null) {
+      return false;
+    }
+    for (StackTraceElement frame : illegal.getStackTrace()) {
+      if (frame.getClassName().equals("org.camunda.bpm.engine.rest.dto.VariableValueDto")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String engineName(String path) {

@@ -174,19 +174,57 @@ class ClientErrorsRestTest {
         "{\"value\": \"{}\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": \"no.such.Type\", \"serializationDataFormat\": \"application/json\"}}",
         "{\"value\": \"<budget>1</budget>\", \"type\": \"Xml\"}",
         "{\"value\": \"" + deep + "\", \"type\": \"Json\"}",
-        "{\"value\": \"[1, \", \"type\": \"Json\"}"};
+        "{\"value\": \"[1, \", \"type\": \"Json\"}",
+        "{\"value\": \"aGVsbG8=\", \"type\": \"File\", \"valueInfo\": {\"filename\": \"budget.txt\"}}",
+        "{\"value\": \"aGVsbG8=\", \"type\": \"Bytes\"}",
+        "{\"value\": \"25000 \\u0000 THB\"}"};
     for (String value : values) {
       ResponseEntity<String> response = post(api, "nakhonsawan", "/task/" + planForum.getId() + "/complete", plan(value));
       JsonNode body = assertAnswer(response, HttpStatus.BAD_REQUEST, "SubmissionRejected");
       assertThat(fieldOf(body)).as(value.substring(0, Math.min(40, value.length()))).isEqualTo("forumBudgetRequested");
       assertThat(body.path("message").asText()).as(value.substring(0, Math.min(40, value.length())))
-          .containsAnyOf("ไม่ได้", "ไม่ใช่ JSON", "ลึกเกิน").doesNotContain("must be a number");
+          .containsAnyOf("ไม่ได้", "ไม่ใช่ JSON", "ลึกเกิน").doesNotContain("must be a number").doesNotContain("must be text");
     }
     // a deep value as JSON itself, not as a string: the request body is refused as it is read
     ResponseEntity<String> raw = post(api, "nakhonsawan", "/task/" + planForum.getId() + "/complete",
         plan("{\"value\": " + deep + "}"));
     assertAnswer(raw, HttpStatus.BAD_REQUEST, "InvalidJson");
+    // a file without the information Camunda needs to build it: refused as it is read
+    assertAnswer(post(api, "nakhonsawan", "/task/" + planForum.getId() + "/complete",
+        plan("{\"value\": \"aGVsbG8=\", \"type\": \"File\"}")), HttpStatus.BAD_REQUEST, "InvalidVariable");
+    // text with NUL, which PostgreSQL cannot store (a 500 there)
+    ResponseEntity<String> nul = post(api, "nakhonsawan", "/task/" + planForum.getId() + "/complete",
+        plan("{\"value\": 25000}").replace("ทำความเข้าใจแนวทาง", "ทำความเข้าใจ\\u0000แนวทาง"));
+    assertThat(fieldOf(assertAnswer(nul, HttpStatus.BAD_REQUEST, "SubmissionRejected"))).isEqualTo("agenda");
     assertThat(snapshot()).as("task open, variables and history unchanged").isEqualTo(before);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Api.class)
+  void aProcessStartWithTextHoldingNulIsRefused(Api api) throws Exception {
+    long before = pipelines();
+    for (String user : new String[] {"manager", "admin"}) {
+      ResponseEntity<String> response = post(api, user, "/process-definition/key/provincialPipeline/start", """
+          {"variables": {"provinceCode": {"value": "TH-60"}, "fiscalYear": {"value": 2590}, "wave": {"value": 1},
+           "programmeName": {"value": "โครงการ\\u0000ทดสอบ"}}}""");
+      JsonNode body = assertAnswer(response, HttpStatus.BAD_REQUEST, "SubmissionRejected");
+      assertThat(fieldOf(body)).as(user).isEqualTo("programmeName");
+      assertThat(body.path("message").asText()).contains("U+0000");
+    }
+    assertThat(pipelines()).as("nothing started").isEqualTo(before);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Api.class)
+  void anAdministratorSettingAnObjectOrXmlVariableIs400(Api api) throws Exception {
+    String path = "/process-instance/" + planForum.getProcessInstanceId() + "/variables/probeValue";
+    assertAnswer(call(api, "admin", HttpMethod.PUT, path, """
+        {"value": "rO0ABXQAA2FiYw==", "type": "Object",
+         "valueInfo": {"objectTypeName": "java.lang.String", "serializationDataFormat": "application/x-java-serialized-object"}}"""),
+        HttpStatus.BAD_REQUEST, "VariableTypeNotAllowed");
+    assertAnswer(call(api, "admin", HttpMethod.PUT, path, "{\"value\": \"<a/>\", \"type\": \"Xml\"}"),
+        HttpStatus.BAD_REQUEST, "VariableTypeNotAllowed");
+    assertThat(engine.getRuntimeService().getVariable(planForum.getProcessInstanceId(), "probeValue")).isNull();
   }
 
   @ParameterizedTest
@@ -213,6 +251,10 @@ class ClientErrorsRestTest {
     for (String body : new String[] {"{}", "{\"variables\": {\"budget\": {\"value\": 1}}}"}) {
       assertAnswer(post(api, "admin", "/condition", body), HttpStatus.BAD_REQUEST, "NoConditionalStart");
     }
+    String pipeline = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("provincialPipeline")
+        .latestVersion().singleResult().getId();
+    assertAnswer(post(api, "admin", "/condition", "{\"variables\": {\"budget\": {\"value\": 1}}, \"processDefinitionId\": \""
+        + pipeline + "\"}"), HttpStatus.BAD_REQUEST, "NoConditionalStart");
     ResponseEntity<String> contradictory = post(api, "admin", "/condition",
         "{\"variables\": {\"budget\": {\"value\": 1}}, \"tenantId\": \"t\", \"withoutTenantId\": true}");
     assertThat(contradictory.getStatusCode().is4xxClientError()).as(contradictory.getBody()).isTrue();
