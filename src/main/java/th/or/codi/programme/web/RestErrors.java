@@ -123,7 +123,8 @@ public final class RestErrors {
           "มีผู้อื่นดำเนินการงานนี้เสร็จไปในเวลาเดียวกันแล้ว ไม่ต้องส่งซ้ำ",
           "Someone else completed this task at the same moment; it is already done.", null);
     }
-    if (causedBy(failure, NullValueException.class) || causedBy(failure, NotFoundException.class)) {
+    if ((causedBy(failure, NullValueException.class) || causedBy(failure, NotFoundException.class))
+        && !openTask(engineName, taskId)) {
       return json(Response.Status.NOT_FOUND, "TaskNotFound", "ไม่พบงาน " + taskId,
           "There is no task " + taskId + ".", null);
     }
@@ -243,6 +244,18 @@ public final class RestErrors {
     } catch (RuntimeException e) {
       LOG.debug("could not look up task {} in history", taskId, e);
       return null;
+    }
+  }
+
+  /** Whether the task is open (whoever may see it); true when that cannot be found out. */
+  private static boolean openTask(String engineName, String taskId) {
+    try {
+      ProcessEngine engine = EngineUtil.lookupProcessEngine(engineName);
+      return EngineHooks.withoutAuthentication(engine.getIdentityService(),
+          () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0);
+    } catch (RuntimeException e) {
+      LOG.debug("could not look up task {}", taskId, e);
+      return true;
     }
   }
 
