@@ -34,6 +34,7 @@ import th.or.codi.programme.security.WebSession;
  * and English, through both REST APIs, and changes nothing.
  */
 @DemoApplicationTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ClientErrorsRestTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -280,6 +281,19 @@ class ClientErrorsRestTest {
     assertThat(body.path("message").asText()).contains("งานนี้มีผู้รับไปแล้ว").contains("already been claimed");
     assertThat(snapshot()).as("still admin's, nothing else changed").isEqualTo(claimed);
     assertThat(claimed.assignee()).isEqualTo("admin");
+  }
+
+  @Test
+  void aPersonsMistakeIsNotLoggedAsAnEngineError(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+    assertThat(post(Api.ENGINE_REST, "admin", "/task/" + planForum.getId() + "/claim", "{\"userId\": \"admin\"}")
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    int before = output.getAll().length();
+
+    assertAnswer(post(Api.ENGINE_REST, "nakhonsawan", "/task/" + planForum.getId() + "/claim", "{\"userId\": \"nakhonsawan\"}"),
+        HttpStatus.CONFLICT, "TaskAlreadyClaimed");
+    assertAnswer(post(Api.ENGINE_REST, "admin", "/condition", "{}"), HttpStatus.BAD_REQUEST, "NoConditionalStart");
+
+    assertThat(output.getAll().substring(before)).doesNotContain("ENGINE-16004").doesNotContain("ERROR");
   }
 
   @ParameterizedTest
