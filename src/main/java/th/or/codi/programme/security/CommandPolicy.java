@@ -65,7 +65,9 @@ import th.or.codi.programme.validation.SubmittedValues;
  *   <li><b>Reads</b> (queries, reports, {@code Get…}/{@code Find…} commands, filter
  *       execution, password check) go to the engine's own authorization checks.
  *   <li><b>Completing a task</b> ({@code complete}, {@code submit-form}) may set only the fields
- *       of the task's form (none when it has no form); the form's checks then run as before.
+ *       of the task's form (none when it has no form), with values a form sends
+ *       ({@link SubmittedValues}: no serialized Java object, XML, file, bytes, NUL, too deep
+ *       JSON); the form's checks then run as before.
  *   <li><b>Starting a process</b> is only at its start event, with its start form's fields, no
  *       start instructions, no skipping of listeners or input mappings; a process without a
  *       start form is started by the programme, not by a person.
@@ -80,7 +82,8 @@ import th.or.codi.programme.validation.SubmittedValues;
  *       command stays refused until it is added here.
  * </ul>
  * Administrators are held to the form rules of completion and BPMN errors too (the record of a
- * task's end is the same for everyone); everything else is theirs. Commands without a logged-in
+ * task's end is the same for everyone), and their process starts carry only values a form
+ * sends; everything else is theirs. Commands without a logged-in
  * person (the job executor, start-up, the programme's own system work) are not checked, nor
  * commands the engine runs inside another command. Commands of the webapps' and the programme's
  * own plugins (classes outside the engine) are reads the plugins define; they are not refused.
@@ -327,7 +330,7 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
   }
 
   private static void caughtOnTask(CommandContext context, String taskId, String code, boolean escalation,
-      Map<String, ?> names) {
+      Map<String, ?> variables) {
     TaskEntity task = task(context, taskId);
     if (task == null) {
       return;
@@ -350,7 +353,7 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
           : refused("uncaught-error", "งานนี้แจ้งข้อผิดพลาด (BPMN error) “" + code + "” ไม่ได้: แบบจำลองไม่ได้รองรับไว้ ให้ส่งแบบฟอร์มของงาน",
               "this task cannot throw BPMN error “" + code + "”: the model does not catch it; submit the task's form instead");
     }
-    onlyTaskFormFields(context, task, names);
+    onlyTaskFormFields(context, task, variables);
   }
 
   private static void worksOn(CommandContext context, Authentication person, String taskId, String what) {
