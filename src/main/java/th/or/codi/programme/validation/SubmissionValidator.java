@@ -130,7 +130,12 @@ public final class SubmissionValidator {
   }
 
   private static void checkNumber(FormField field, String path, Object value, List<FieldError> errors) {
-    BigDecimal number = value instanceof Number n ? new BigDecimal(n.toString()) : null;
+    BigDecimal number = decimal(value);
+    if (number == null && value instanceof Number) {
+      errors.add(error(field, path, "“" + field.labelTh() + "” ต้องเป็นตัวเลขที่มีค่าจริง ไม่ใช่ NaN หรืออนันต์ (" + value + ")",
+          "“" + field.labelEn() + "” must be a finite number, not NaN or infinity (" + value + ")"));
+      return;
+    }
     if (number == null) {
       errors.add(error(field, path, "“" + field.labelTh() + "” ต้องเป็นตัวเลข", "“" + field.labelEn() + "” must be a number"));
       return;
@@ -155,6 +160,23 @@ public final class SubmissionValidator {
     if (field.max() != null && d > field.max()) {
       errors.add(error(field, path, "“" + field.labelTh() + "” ต้องไม่เกิน " + plain(field.max()),
           "“" + field.labelEn() + "” must be at most " + plain(field.max())));
+    }
+  }
+
+  /**
+   * A submitted number as a decimal, or null when it is no number or no finite one: NaN and
+   * ±Infinity (a {@code Double} or {@code Float}) have no decimal value, and no form field or
+   * rule can compare them.
+   */
+  static BigDecimal decimal(Object value) {
+    if (!(value instanceof Number n)
+        || n instanceof Double d && !Double.isFinite(d) || n instanceof Float f && !Float.isFinite(f)) {
+      return null;
+    }
+    try {
+      return new BigDecimal(n.toString());
+    } catch (NumberFormatException e) {
+      return null; // a Number subclass of no decimal notation
     }
   }
 
