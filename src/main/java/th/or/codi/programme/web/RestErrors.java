@@ -26,7 +26,7 @@ import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import th.or.codi.programme.security.CommandRefusedException;
-import th.or.codi.programme.system.EngineHooks;
+import th.or.codi.programme.engine.EngineHooks;
 import th.or.codi.programme.validation.FieldError;
 import th.or.codi.programme.validation.SubmissionRejectedException;
 

@@ -1,5 +1,6 @@
-package th.or.codi.programme.system;
+package th.or.codi.programme.web;
 
+import th.or.codi.programme.engine.EngineHooks;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
