@@ -11,11 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,9 @@ import th.or.codi.programme.validation.SubmissionRejectedException;
 /**
  * Turns what goes wrong in a REST call into an answer a person can act on, in Thai and English:
  * a rejected submission → 400 naming each field; a task someone else completed first → 409; a
- * task that does not exist → 404. Everything else keeps Camunda's own answer. Used by the
+ * task that does not exist → 404; a request a delegate refuses ({@link BadUserRequestException},
+ * e.g. a province that is not in the programme), which Camunda's resources wrap as 500 → 400
+ * with its message. Everything else keeps Camunda's own answer. Used by the
  * exception mappers of both REST APIs: {@code /engine-rest} and the one the webapps call.
  */
 public final class RestErrors {
@@ -48,6 +52,13 @@ public final class RestErrors {
     if (refused != null) {
       // also where Camunda's resource wraps it in a 400 "Not enough parameters submitted"
       return json(Response.Status.FORBIDDEN, "NotAllowed", null, refused.getMessage(), Map.of("rule", refused.rule()));
+    }
+    BadUserRequestException badRequest = EngineHooks.cause(failure, BadUserRequestException.class);
+    if (badRequest != null && failure instanceof RestException rest
+        && rest.getStatus() == Response.Status.INTERNAL_SERVER_ERROR) {
+      // a delegate's refusal of what the person asked for (e.g. a province that is not in the
+      // programme), which Camunda's start and complete resources wrap as 500: it is the request
+      return json(Response.Status.BAD_REQUEST, "BadUserRequest", null, badRequest.getMessage(), null);
     }
     Matcher taskAction = TASK_ACTION.matcher(path == null ? "" : path);
     if (taskAction.find()) {
