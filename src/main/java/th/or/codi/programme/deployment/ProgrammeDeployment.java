@@ -44,7 +44,8 @@ import th.or.codi.programme.provinces.ProvinceOptions;
  * the project ({@code bpmn/provincial-pipeline.bpmn}), so duplicate filtering recognises an
  * unchanged model wherever the application runs. All resources are deployed together (a
  * changed form redeploys its processes too), because a {@code formRef} with binding
- * {@code deployment} only finds forms of its own deployment.
+ * {@code deployment} only finds forms of its own deployment. A start form's province lists
+ * are written into it from the reference data ({@link #fillProvinceLists}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
