@@ -25,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import th.or.codi.programme.JointProgrammeApplication;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
+import th.or.codi.programme.pipeline.ProvinceOptionVariables;
 
 /**
  * The README's promise, end to end: the application started with a replacement province list
@@ -169,6 +170,13 @@ class ConfiguredProvincesIT {
     List<String> hosts = offered("codi", planVisit, ProvinceOptions.STUDY_VISIT_HOSTS);
     assertThat(hosts).isEqualTo(app.getBean(ProvinceOptions.class).values(ProvinceOptions.STUDY_VISIT_HOSTS))
         .startsWith("TH-27").contains("TH-99").doesNotContain("TH-61");
+    // a task created before the list changed (here: a stale copy) gets today's list on the next start
+    engine.getTaskService().setVariableLocal(planVisit.getId(), ProvinceOptions.STUDY_VISIT_HOSTS,
+        Walkthrough.json(List.of(java.util.Map.of("label", "อุทัยธานี / Uthai Thani", "value", "TH-61"))));
+    ProvinceOptionVariables refresher = app.getBean(ProvinceOptionVariables.class);
+    assertThat(refresher.refresh(engine)).isEqualTo(1);
+    assertThat(refresher.refresh(engine)).as("only what differs").isZero();
+    assertThat(offered("codi", planVisit, ProvinceOptions.STUDY_VISIT_HOSTS)).isEqualTo(hosts);
     act.as("codi", () -> {
       engine.getTaskService().claim(planVisit.getId(), "codi");
       return null;
