@@ -16,6 +16,7 @@ import java.util.regex.PatternSyntaxException;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
+import th.or.codi.programme.provinces.ProvinceOptions;
 
 /**
  * Checks a submission against its Camunda Form, as form-js would in the browser but on the
@@ -187,6 +188,12 @@ public final class SubmissionValidator {
       return; // dynamic options that are not there: nothing to compare with
     }
     if (!(value instanceof String s) || !allowed.contains(s)) {
+      String[] province = ProvinceOptions.notOffered(field.valuesKey(), value);
+      if (province != null) { // a province list: name the province rather than list them all
+        errors.add(error(field, path, "“" + field.labelTh() + "”: " + province[0],
+            "“" + field.labelEn() + "”: " + province[1]));
+        return;
+      }
       errors.add(error(field, path, "“" + field.labelTh() + "”: เลือกได้เฉพาะจากรายการ (" + value + " ไม่อยู่ในรายการ)",
           "“" + field.labelEn() + "” must be one of " + allowed + ", not " + value));
     }

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +37,9 @@ import th.or.codi.programme.validation.SubmissionRejectedException;
  * a rejected submission → 400 naming each field; a task that ended before or while one acted on
  * it → 409; a task claimed by someone else → 409; a task that does not exist → 404; a password
  * that breaks the policy → 400 naming its rules; a serialized Java object → 400; a condition
- * that starts nothing → 400. Everything else keeps Camunda's own answer. Used by the exception
+ * that starts nothing → 400; a request a delegate refuses ({@link BadUserRequestException}, e.g.
+ * a province that is not in the programme), which Camunda's resources wrap as 500 → 400 with its
+ * message. Everything else keeps Camunda's own answer. Used by the exception
  * mappers of both REST APIs: {@code /engine-rest} and the one the webapps call.
  */
 public final class RestErrors {
@@ -96,6 +100,13 @@ public final class RestErrors {
       return json(Response.Status.BAD_REQUEST, "NoConditionalStart",
           "ไม่มีกระบวนการใดเริ่มได้ด้วยเงื่อนไขนี้: ไม่พบเหตุการณ์เริ่มแบบมีเงื่อนไขที่ตรงกัน",
           "no process starts on this condition: no conditional start event matches", null);
+    }
+    BadUserRequestException badRequest = EngineHooks.cause(failure, BadUserRequestException.class);
+    if (badRequest != null && failure instanceof RestException rest
+        && rest.getStatus() == Response.Status.INTERNAL_SERVER_ERROR) {
+      // a delegate's refusal of what the person asked for (e.g. a province that is not in the
+      // programme), which Camunda's start and complete resources wrap as 500: it is the request
+      return json(Response.Status.BAD_REQUEST, "BadUserRequest", null, badRequest.getMessage(), null);
     }
     return null;
   }
