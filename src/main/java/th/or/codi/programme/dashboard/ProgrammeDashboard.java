@@ -27,7 +27,7 @@ import th.or.codi.programme.identity.ProgrammeGroups;
 import th.or.codi.programme.pipeline.PipelineStages.Stage;
 import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
-import th.or.codi.programme.system.EngineHooks;
+import th.or.codi.programme.engine.EngineHooks;
 
 /**
  * The managers' view of the programme: for each province its latest provincial pipeline (the

@@ -1,5 +1,9 @@
 package th.or.codi.programme.deployment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,12 +11,18 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +32,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.provinces.ProvinceOptions;
 
 /**
  * Deploys the models ({@code bpmn/**}) and forms ({@code forms/**}) as one deployment when
@@ -33,7 +44,8 @@ import org.springframework.stereotype.Component;
  * the project ({@code bpmn/provincial-pipeline.bpmn}), so duplicate filtering recognises an
  * unchanged model wherever the application runs. All resources are deployed together (a
  * changed form redeploys its processes too), because a {@code formRef} with binding
- * {@code deployment} only finds forms of its own deployment.
+ * {@code deployment} only finds forms of its own deployment. A start form's province lists
+ * are written into it from the reference data ({@link #fillProvinceLists}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -41,11 +53,15 @@ public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgrammeDeployment.class);
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final DeploymentProperties properties;
+  private final ProvinceOptions provinceOptions;
   private final ResourcePatternResolver resolver;
 
-  public ProgrammeDeployment(DeploymentProperties properties) {
+  public ProgrammeDeployment(DeploymentProperties properties, ProvinceOptions provinceOptions) {
     this.properties = properties;
+    this.provinceOptions = provinceOptions;
     this.resolver = new PathMatchingResourcePatternResolver(ProgrammeDeployment.class.getClassLoader());
   }
 
@@ -61,16 +77,92 @@ public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
         .name(properties.name())
         .source("joint-programme")
         .enableDuplicateFiltering(false);
+    contents(resources).forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
+    Deployment deployment = builder.deploy();
+    LOG.info("Deployment '{}' ({}): {} resources {}", deployment.getName(), deployment.getId(),
+        resources.size(), resources.keySet());
+  }
+
+  /**
+   * What is deployed under each name: the files as they are, except that a start form's
+   * province lists are written into it ({@link #fillProvinceLists}).
+   */
+  Map<String, byte[]> contents(Map<String, Resource> resources) {
+    Map<String, byte[]> contents = new TreeMap<>();
     resources.forEach((name, resource) -> {
       try (InputStream in = resource.getInputStream()) {
-        builder.addInputStream(name, new ByteArrayInputStream(in.readAllBytes()));
+        contents.put(name, in.readAllBytes());
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + resource, e);
       }
     });
-    Deployment deployment = builder.deploy();
-    LOG.info("Deployment '{}' ({}): {} resources {}", deployment.getName(), deployment.getId(),
-        resources.size(), resources.keySet());
+    Set<String> startForms = new HashSet<>();
+    contents.forEach((name, bytes) -> {
+      if (name.endsWith(".bpmn")) {
+        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
+        for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+          if (start.getParentElement() instanceof Process && start.getCamundaFormRef() != null) {
+            startForms.add(start.getCamundaFormRef());
+          }
+        }
+      }
+    });
+    contents.replaceAll((name, bytes) -> {
+      if (!name.endsWith(".form")) {
+        return bytes;
+      }
+      String json = new String(bytes, StandardCharsets.UTF_8);
+      String filled = startForms.contains(formId(json)) ? fillProvinceLists(json, provinceOptions) : json;
+      return filled.equals(json) ? bytes : filled.getBytes(StandardCharsets.UTF_8);
+    });
+    return contents;
+  }
+
+  /**
+   * A start form with its province lists written in as static options. Tasklist 7.24 renders a
+   * Camunda Form start form with no variables at all (it fetches form variables for a task
+   * form only), so a {@code valuesKey} there would offer nothing; the engine's start form
+   * variables ({@code GET /process-definition/{id}/form-variables}) never reach it. Each field
+   * whose {@code valuesKey} names a province list gets that list as {@code values}, and the
+   * custom property {@value ProvinceOptions#MARKER} naming the list, so that the server's
+   * validation still checks against the list as it is when the form is submitted. The options
+   * change when the reference data changes, and the changed form is deployed on the next start.
+   */
+  public static String fillProvinceLists(String formJson, ProvinceOptions provinceOptions) {
+    try {
+      JsonNode form = JSON.readTree(formJson);
+      if (!fill(form.path("components"), provinceOptions)) {
+        return formJson;
+      }
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(form) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read form " + formJson.substring(0, Math.min(80, formJson.length())), e);
+    }
+  }
+
+  private static boolean fill(JsonNode components, ProvinceOptions provinceOptions) {
+    boolean changed = false;
+    for (JsonNode component : components) {
+      String list = component.path("valuesKey").asText(null);
+      if (component instanceof ObjectNode field && ProvinceOptions.isList(list)) {
+        ArrayNode values = field.putArray("values");
+        provinceOptions.options(list).forEach(o -> values.addObject().put("label", o.get("label")).put("value", o.get("value")));
+        field.remove("valuesKey");
+        ObjectNode properties = field.path("properties") instanceof ObjectNode p ? p : field.putObject("properties");
+        properties.put(ProvinceOptions.MARKER, list);
+        changed = true;
+      }
+      changed |= fill(component.path("components"), provinceOptions);
+    }
+    return changed;
+  }
+
+  private static String formId(String json) {
+    try {
+      return JSON.readTree(json).path("id").asText(null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read form", e);
+    }
   }
 
   /** The resources to deploy, keyed by their project-relative name, in a stable order. */

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
-import th.or.codi.programme.system.EngineHooks;
+import th.or.codi.programme.engine.EngineHooks;
 
 /**
  * Puts the province, wave and stage on every task as task variables when it is created, so

@@ -51,6 +51,7 @@ import org.springframework.stereotype.Component;
 import th.or.codi.programme.validation.CamundaForm;
 import th.or.codi.programme.validation.FormField;
 import th.or.codi.programme.validation.SubmissionForms;
+import th.or.codi.programme.validation.SubmittedValues;
 
 /**
  * The programme's rules for what a person may ask the engine to do, checked on every engine
@@ -64,7 +65,9 @@ import th.or.codi.programme.validation.SubmissionForms;
  *   <li><b>Reads</b> (queries, reports, {@code Get…}/{@code Find…} commands, filter
  *       execution, password check) go to the engine's own authorization checks.
  *   <li><b>Completing a task</b> ({@code complete}, {@code submit-form}) may set only the fields
- *       of the task's form (none when it has no form); the form's checks then run as before.
+ *       of the task's form (none when it has no form), with values a form sends
+ *       ({@link SubmittedValues}: no serialized Java object, XML, file, bytes, NUL, too deep
+ *       JSON); the form's checks then run as before.
  *   <li><b>Starting a process</b> is only at its start event, with its start form's fields, no
  *       start instructions, no skipping of listeners or input mappings; a process without a
  *       start form is started by the programme, not by a person.
@@ -79,7 +82,8 @@ import th.or.codi.programme.validation.SubmissionForms;
  *       command stays refused until it is added here.
  * </ul>
  * Administrators are held to the form rules of completion and BPMN errors too (the record of a
- * task's end is the same for everyone); everything else is theirs. Commands without a logged-in
+ * task's end is the same for everyone), and their process starts carry only values a form
+ * sends; everything else is theirs. Commands without a logged-in
  * person (the job executor, start-up, the programme's own system work) are not checked, nor
  * commands the engine runs inside another command. Commands of the webapps' and the programme's
  * own plugins (classes outside the engine) are reads the plugins define; they are not refused.
@@ -153,24 +157,30 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
     boolean administrator = context.getAuthorizationManager().isCamundaAdmin(person);
     String user = person.getUserId();
     if (command instanceof CompleteTaskCmd) {
-      onlyTaskFormFields(context, task(context, field(command, "taskId")), names(mapField(command, "variables")));
+      onlyTaskFormFields(context, task(context, field(command, "taskId")), mapField(command, "variables"));
       return Decision.ALLOWED;
     }
     if (command instanceof SubmitTaskFormCmd) {
-      onlyTaskFormFields(context, task(context, field(command, "taskId")), names(mapField(command, "properties")));
+      onlyTaskFormFields(context, task(context, field(command, "taskId")), mapField(command, "properties"));
       return Decision.ALLOWED;
     }
     if (command instanceof HandleTaskBpmnErrorCmd) {
       caughtOnTask(context, field(command, "taskId"), field(command, "errorCode"), false,
-          names(mapField(command, "variables")));
+          mapField(command, "variables"));
       return Decision.ALLOWED;
     }
     if (command instanceof HandleTaskEscalationCmd) {
       caughtOnTask(context, field(command, "taskId"), field(command, "escalationCode"), true,
-          names(mapField(command, "variables")));
+          mapField(command, "variables"));
       return Decision.ALLOWED;
     }
     if (administrator) {
+      // administrators start any process, with form values only (the form is not known here)
+      if (command instanceof SubmitStartFormCmd) {
+        SubmittedValues.check(null, mapField(command, "variables"));
+      } else if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
+        SubmittedValues.check(null, CommandFields.get(command, "instantiationBuilder", ProcessInstantiationBuilderImpl.class).getVariables());
+      }
       return Decision.ALLOWED;
     }
     String type = command.getClass().getName();
@@ -182,7 +192,7 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
       ProcessDefinition definition = context.runWithoutAuthorization(() ->
           repository(context).createProcessDefinitionQuery()
               .processDefinitionId(field(command, "processDefinitionId")).singleResult());
-      onlyStartFormFields(context, definition, names(mapField(command, "variables")));
+      onlyStartFormFields(context, definition, mapField(command, "variables"));
       return Decision.ALLOWED;
     }
     if (command instanceof StartProcessInstanceAtActivitiesCmd) {
@@ -267,7 +277,7 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
       String tenant = start.getProcessDefinitionTenantId();
       return (tenant == null ? query.withoutTenantId() : query.tenantIdIn(tenant)).singleResult();
     });
-    onlyStartFormFields(context, definition, names(start.getVariables()));
+    onlyStartFormFields(context, definition, start.getVariables());
   }
 
   private static CommandRefusedException startInMiddle() {
@@ -275,18 +285,18 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
         "a process starts only at its start event: no start instructions, no skipping listeners or mappings");
   }
 
-  private static void onlyStartFormFields(CommandContext context, ProcessDefinition definition, Set<String> names) {
+  private static void onlyStartFormFields(CommandContext context, ProcessDefinition definition, Map<String, ?> variables) {
     if (definition == null) {
       return; // the engine answers "not found" itself
     }
     CamundaForm form = context.runWithoutAuthorization(() -> SubmissionForms.ofStart(repository(context), definition))
         .orElseThrow(() -> refused("start-form", "กระบวนการนี้เริ่มโดยระบบของโครงการ ไม่ได้เริ่มโดยผู้ใช้",
             "this process is started by the programme, not by a person"));
-    onlyFields(form, names);
+    onlyFields(form, variables);
   }
 
-  private static void onlyTaskFormFields(CommandContext context, TaskEntity task, Set<String> names) {
-    if (task == null || names.isEmpty()) {
+  private static void onlyTaskFormFields(CommandContext context, TaskEntity task, Map<String, ?> variables) {
+    if (task == null || names(variables).isEmpty()) {
       return;
     }
     CamundaForm form = context.runWithoutAuthorization(() ->
@@ -296,11 +306,15 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
       throw refused("only-form-fields", "งานนี้ไม่มีแบบฟอร์ม ส่งข้อมูลไม่ได้",
           "this task has no form, so no values can be submitted with it");
     }
-    onlyFields(form, names);
+    onlyFields(form, variables);
   }
 
-  /** Only the form's fields; the message names each other one, as a rejected submission does. */
-  private static void onlyFields(CamundaForm form, Set<String> names) {
+  /**
+   * Only the form's fields, with values a form can have ({@link SubmittedValues}); the message
+   * names each other one, as a rejected submission does.
+   */
+  private static void onlyFields(CamundaForm form, Map<String, ?> variables) {
+    Set<String> names = names(variables);
     Set<String> fields = form.fields().stream().map(FormField::key).collect(Collectors.toSet());
     Set<String> extra = new TreeSet<>(names);
     extra.removeAll(fields);
@@ -312,10 +326,11 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
           .toList();
       throw new th.or.codi.programme.validation.SubmissionRejectedException(form.id(), errors);
     }
+    SubmittedValues.check(form.id(), variables);
   }
 
   private static void caughtOnTask(CommandContext context, String taskId, String code, boolean escalation,
-      Set<String> names) {
+      Map<String, ?> variables) {
     TaskEntity task = task(context, taskId);
     if (task == null) {
       return;
@@ -338,7 +353,7 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
           : refused("uncaught-error", "งานนี้แจ้งข้อผิดพลาด (BPMN error) “" + code + "” ไม่ได้: แบบจำลองไม่ได้รองรับไว้ ให้ส่งแบบฟอร์มของงาน",
               "this task cannot throw BPMN error “" + code + "”: the model does not catch it; submit the task's form instead");
     }
-    onlyTaskFormFields(context, task, names);
+    onlyTaskFormFields(context, task, variables);
   }
 
   private static void worksOn(CommandContext context, Authentication person, String taskId, String what) {

@@ -122,6 +122,6 @@ public final class BusinessRules {
   }
 
   private static BigDecimal number(Object value) {
-    return value instanceof Number n ? new BigDecimal(n.toString()) : null;
+    return SubmissionValidator.decimal(value); // not finite: the form's own number check reports it
   }
 }

@@ -3,7 +3,7 @@ package th.or.codi.programme.validation;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
-import th.or.codi.programme.system.EngineHooks;
+import th.or.codi.programme.engine.EngineHooks;
 
 /**
  * A task completion or process start whose values break its form or the programme's rules.

@@ -24,7 +24,8 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import th.or.codi.programme.system.EngineHooks;
+import th.or.codi.programme.engine.EngineHooks;
+import th.or.codi.programme.provinces.ProvinceOptions;
 
 /**
  * Validates every task completion and every process start against the deployed Camunda Form
@@ -43,6 +44,11 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
 
   private final DeployedForms forms = DeployedForms.shared();
   private final Validator validator = new Validator();
+  private final ProvinceOptions provinceOptions;
+
+  public SubmissionValidation(ProvinceOptions provinceOptions) {
+    this.provinceOptions = provinceOptions;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -90,6 +96,20 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
     return values;
   }
 
+  /**
+   * The values with the province lists the form names as they are now in the reference data,
+   * whatever the task or process holds under those names (a copy made when the task was
+   * created, or a value someone submitted): a province is accepted if it is offered today.
+   */
+  Map<String, Object> withProvinceOptions(CamundaForm form, Map<String, Object> values) {
+    for (String name : form.valuesKeys()) {
+      if (ProvinceOptions.isList(name)) {
+        values.put(name, provinceOptions.options(name));
+      }
+    }
+    return values;
+  }
+
   private final class Validator implements TaskListener, ExecutionListener {
 
     @Override
@@ -117,7 +137,7 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
       // read whoever submits: the form is what they were given to fill in
       CamundaForm form = EngineHooks.withoutAuthentication(services.getIdentityService(),
           () -> forms.ofDefinition(services.getRepositoryService(), definitionId, formRef));
-      List<FieldError> errors = validate(form, plain(variables), today());
+      List<FieldError> errors = validate(form, withProvinceOptions(form, plain(variables)), today());
       if (!errors.isEmpty()) {
         SubmissionRejectedException rejected = new SubmissionRejectedException(form.id(), errors);
         LOG.info("Submission of form {} at {} rejected, nothing kept: {}", form.id(), element.getId(),

@@ -16,6 +16,7 @@ import java.util.regex.PatternSyntaxException;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
+import th.or.codi.programme.provinces.ProvinceOptions;
 
 /**
  * Checks a submission against its Camunda Form, as form-js would in the browser but on the
@@ -130,7 +131,12 @@ public final class SubmissionValidator {
   }
 
   private static void checkNumber(FormField field, String path, Object value, List<FieldError> errors) {
-    BigDecimal number = value instanceof Number n ? new BigDecimal(n.toString()) : null;
+    BigDecimal number = decimal(value);
+    if (number == null && value instanceof Number) {
+      errors.add(error(field, path, "“" + field.labelTh() + "” ต้องเป็นตัวเลขที่มีค่าจริง ไม่ใช่ NaN หรืออนันต์ (" + value + ")",
+          "“" + field.labelEn() + "” must be a finite number, not NaN or infinity (" + value + ")"));
+      return;
+    }
     if (number == null) {
       errors.add(error(field, path, "“" + field.labelTh() + "” ต้องเป็นตัวเลข", "“" + field.labelEn() + "” must be a number"));
       return;
@@ -158,6 +164,23 @@ public final class SubmissionValidator {
     }
   }
 
+  /**
+   * A submitted number as a decimal, or null when it is no number or no finite one: NaN and
+   * ±Infinity (a {@code Double} or {@code Float}) have no decimal value, and no form field or
+   * rule can compare them.
+   */
+  static BigDecimal decimal(Object value) {
+    if (!(value instanceof Number n)
+        || n instanceof Double d && !Double.isFinite(d) || n instanceof Float f && !Float.isFinite(f)) {
+      return null;
+    }
+    try {
+      return new BigDecimal(n.toString());
+    } catch (NumberFormatException e) {
+      return null; // a Number subclass of no decimal notation
+    }
+  }
+
   private static void checkOption(FormField field, String path, Object value, Map<String, Object> values,
       List<FieldError> errors) {
     List<String> allowed = options(field, values);
@@ -165,6 +188,12 @@ public final class SubmissionValidator {
       return; // dynamic options that are not there: nothing to compare with
     }
     if (!(value instanceof String s) || !allowed.contains(s)) {
+      String[] province = ProvinceOptions.notOffered(field.valuesKey(), value);
+      if (province != null) { // a province list: name the province rather than list them all
+        errors.add(error(field, path, "“" + field.labelTh() + "”: " + province[0],
+            "“" + field.labelEn() + "”: " + province[1]));
+        return;
+      }
       errors.add(error(field, path, "“" + field.labelTh() + "”: เลือกได้เฉพาะจากรายการ (" + value + " ไม่อยู่ในรายการ)",
           "“" + field.labelEn() + "” must be one of " + allowed + ", not " + value));
     }

@@ -21,7 +21,8 @@ import th.or.codi.programme.security.RestAllowListFilter;
 public class RestApiConfiguration {
 
   static final Class<?>[] MAPPERS = {ProgrammeRestExceptionMapper.class, ProgrammeEngineExceptionMapper.class,
-      RestAllowListFilter.class};
+      ProgrammeRuntimeExceptionMapper.class, ProgrammeJsonExceptionMapper.Mapping.class,
+      ProgrammeJsonExceptionMapper.Parsing.class, RestAllowListFilter.class};
 
   static {
     // the webapps' REST application registers Camunda's configuration classes when its servlet
@@ -40,6 +41,17 @@ public class RestApiConfiguration {
         }
       }
     };
+  }
+
+  @Bean
+  FilterRegistrationBean<ErrorPathRequests> errorPathRequests(
+      @org.springframework.beans.factory.annotation.Value("${server.error.path:/error}") String errorPath) {
+    FilterRegistrationBean<ErrorPathRequests> registration = new FilterRegistrationBean<>(new ErrorPathRequests());
+    registration.addUrlPatterns(errorPath, errorPath + "/*");
+    registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setName("errorPathRequests");
+    return registration;
   }
 
   @Bean

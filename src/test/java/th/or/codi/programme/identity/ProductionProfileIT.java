@@ -41,7 +41,7 @@ class ProductionProfileIT {
   }
 
   @Test
-  void startsWithTheAdministratorAndNoDemoUsers() {
+  void startsWithTheAdministratorAndNoDemoUsers() throws Exception {
     try (ConfigurableApplicationContext app = start(
         "--PROGRAMME_ADMIN_ID=director", "--PROGRAMME_ADMIN_PASSWORD=" + STRONG_PASSWORD)) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
@@ -55,6 +55,22 @@ class ProductionProfileIT {
       weak.setPassword("weakling");
       assertThatThrownBy(() -> identity.saveUser(weak)).isInstanceOf(ProcessEngineException.class)
           .hasMessageContaining("does not match policy");
+
+      // through REST: one's own new password that breaks the policy is a 400 naming it, not a 500
+      java.net.http.HttpResponse<String> weakOwn = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                  + app.getEnvironment().getProperty("local.server.port") + "/engine-rest/engine/prodTest/user/director/credentials"))
+              .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                  ("director:" + STRONG_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+              .header("Content-Type", "application/json")
+              .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                  "{\"password\": \"weak\", \"authenticatedUserPassword\": \"" + STRONG_PASSWORD + "\"}"))
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(weakOwn.statusCode()).as(weakOwn.body()).isEqualTo(400);
+      assertThat(weakOwn.body()).contains("\"type\":\"PasswordPolicy\"").contains("นโยบายรหัสผ่าน")
+          .contains("password policy").contains("at least 10 characters");
+      assertThat(identity.checkPassword("director", STRONG_PASSWORD)).as("password unchanged").isTrue();
 
       ProcessEngineConfigurationImpl configuration =
           (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();

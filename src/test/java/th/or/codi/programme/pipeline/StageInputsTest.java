@@ -18,6 +18,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.junit.jupiter.api.Test;
+import th.or.codi.programme.provinces.ProvinceOptions;
 
 /**
  * Each stage receives from its pipeline only the variables named in the call activity's
@@ -81,7 +82,7 @@ class StageInputsTest {
 
   /**
    * Every variable each form in forms/ shows or sets, by form id: field keys, dynamic lists'
-   * paths, the variables holding dynamic options. (Not CamundaForm's fields: those are what a
+   * paths, the variables holding dynamic options other than the province lists. (Not CamundaForm's fields: those are what a
    * submission may set, without the disabled fields that only show a value, such as the plan
    * summary in the implementation stage.)
    */
@@ -107,7 +108,8 @@ class StageInputsTest {
       if (component.hasNonNull("path")) {
         keys.add(component.get("path").asText());
       }
-      if (component.hasNonNull("valuesKey")) {
+      // a province list is put on the task from the reference data (ProvinceOptionVariables)
+      if (component.hasNonNull("valuesKey") && !ProvinceOptions.isList(component.get("valuesKey").asText())) {
         keys.add(component.get("valuesKey").asText());
       }
       collect(component, keys);

@@ -43,6 +43,8 @@ class CommandFieldsTest {
         ProcessInstantiationBuilderImpl.createProcessInstanceByKey(null, "pipeline").setVariables(VALUES);
     assertThat(CommandFields.get(new StartProcessInstanceCmd(builder), "instantiationBuilder",
         ProcessInstantiationBuilderImpl.class).getVariables()).containsEntry("outcome", "expand");
+    assertThat(CommandFields.get(new org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd(builder),
+        "instantiationBuilder", ProcessInstantiationBuilderImpl.class).getVariables()).containsEntry("outcome", "expand");
     assertThat(CommandFields.get(new ClaimTaskCmd("t1", "u1"), "taskId", String.class)).isEqualTo("t1");
     assertThat(CommandFields.get(new ClaimTaskCmd("t1", "u1"), "userId", String.class)).isEqualTo("u1");
     assertThat(CommandFields.get(new AssignTaskCmd("t1", "u1"), "taskId", String.class)).isEqualTo("t1");

@@ -55,6 +55,18 @@ class BusinessRulesTest {
         .extracting(FieldError::field).containsExactly("approvedBudget");
   }
 
+  @Test
+  void aBudgetThatIsNotAFiniteNumberIsNamedNotAFailure() throws IOException {
+    for (double notFinite : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      assertThat(check("study-visit-approve-budget", "visitBudgetRequested", notFinite,
+          "budgetDecision", "approve-reduced", "approvedBudget", notFinite, "budgetDecisionReason", "ลดจำนวนคน"))
+          .extracting(FieldError::field).contains("approvedBudget");
+      assertThat(check("study-visit-approve-budget", "visitBudgetRequested", notFinite,
+          "budgetDecision", "approve-reduced", "approvedBudget", 90000L, "budgetDecisionReason", "ลดจำนวนคน"))
+          .extracting(FieldError::field).doesNotContain("approvedBudget");
+    }
+  }
+
   @ParameterizedTest(name = "{0}: {1}={2} needs {3}")
   @CsvSource({
       "understanding-forum-review-plan, reviewDecision, request-changes, reviewComment",

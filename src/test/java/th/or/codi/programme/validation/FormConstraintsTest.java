@@ -100,6 +100,9 @@ class FormConstraintsTest {
     switch (f.type()) {
       case "number" -> {
         cases.add(new Case("type", good, "12"));
+        cases.add(new Case("finite (NaN)", good, Double.NaN));
+        cases.add(new Case("finite (Infinity)", good, Double.POSITIVE_INFINITY));
+        cases.add(new Case("finite (-Infinity)", good, Float.NEGATIVE_INFINITY));
         if (f.min() != null) {
           cases.add(new Case("min", number(f, f.min()), number(f, f.min() - 1)));
         }

@@ -1,4 +1,4 @@
-package th.or.codi.programme.system;
+package th.or.codi.programme.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;

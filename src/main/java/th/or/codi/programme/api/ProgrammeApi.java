@@ -1,4 +1,4 @@
-package th.or.codi.programme.web;
+package th.or.codi.programme.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -38,7 +38,7 @@ import th.or.codi.programme.pipeline.Deadlines;
  * authenticated, and both read the engine as that caller.
  */
 @Produces(MediaType.APPLICATION_JSON)
-public class ProgrammeResource {
+public class ProgrammeApi {
 
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -51,7 +51,7 @@ public class ProgrammeResource {
   private final AuthorizationService authorizations;
   private final Clock clock;
 
-  public ProgrammeResource(AuditTrail audit, ProgrammeDashboard dashboard, IdentityService identity,
+  public ProgrammeApi(AuditTrail audit, ProgrammeDashboard dashboard, IdentityService identity,
       AuthorizationService authorizations, Clock clock) {
     this.audit = audit;
     this.dashboard = dashboard;
@@ -61,7 +61,7 @@ public class ProgrammeResource {
   }
 
   /** The same endpoints over the same services. */
-  protected ProgrammeResource(ProgrammeResource other) {
+  protected ProgrammeApi(ProgrammeApi other) {
     this(other.audit, other.dashboard, other.identity, other.authorizations, other.clock);
   }
 

@@ -1,4 +1,4 @@
-package th.or.codi.programme.system;
+package th.or.codi.programme.engine;
 
 import java.util.ArrayList;
 import java.util.List;

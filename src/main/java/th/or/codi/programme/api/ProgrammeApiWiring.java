@@ -1,4 +1,4 @@
-package th.or.codi.programme.cockpit;
+package th.or.codi.programme.api;
 
 import java.time.Clock;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -8,18 +8,16 @@ import org.springframework.context.annotation.Configuration;
 import th.or.codi.programme.audit.AuditTrail;
 import th.or.codi.programme.dashboard.ProgrammeDashboard;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
-import th.or.codi.programme.web.ProgrammeResource;
-import th.or.codi.programme.web.ProgrammeRestApi;
 
 /**
  * Wires the audit trail and the dashboard, and publishes them in both REST APIs. Cockpit's
  * plugin resources are created by the webapps' own JAX-RS application, outside Spring, so they
- * find the one {@link ProgrammeResource} of this application through {@link #forEngine}.
+ * find the one {@link ProgrammeApi} of this application through {@link #forEngine}.
  */
 @Configuration(proxyBeanMethods = false)
-public class ProgrammeEndpoints {
+public class ProgrammeApiWiring {
 
-  private static volatile ProgrammeResource current;
+  private static volatile ProgrammeApi current;
   private static volatile String engineName;
 
   @Bean
@@ -33,8 +31,8 @@ public class ProgrammeEndpoints {
   }
 
   @Bean
-  ProgrammeResource programmeResource(ProcessEngine engine, AuditTrail audit, ProgrammeDashboard dashboard) {
-    ProgrammeResource resource = new ProgrammeResource(audit, dashboard, engine.getIdentityService(),
+  ProgrammeApi programmeApi(ProcessEngine engine, AuditTrail audit, ProgrammeDashboard dashboard) {
+    ProgrammeApi resource = new ProgrammeApi(audit, dashboard, engine.getIdentityService(),
         engine.getAuthorizationService(), Clock.systemUTC());
     current = resource;
     engineName = engine.getName();
@@ -43,19 +41,19 @@ public class ProgrammeEndpoints {
 
   /** {@code /engine-rest/programme/…}, authenticated by the REST API's HTTP Basic filter. */
   @Bean
-  ResourceConfigCustomizer programmeRestEndpoints(ProgrammeResource resource) {
-    return config -> config.register(ProgrammeRestApi.class);
+  ResourceConfigCustomizer programmeRestEndpoints(ProgrammeApi resource) {
+    return config -> config.register(ProgrammeApiAtEngineRest.class);
   }
 
   /** The application's endpoints, for the REST API's per-request resource. */
-  public static ProgrammeResource current() {
+  public static ProgrammeApi current() {
     if (current == null) {
       throw new IllegalStateException("the programme's endpoints are not set up yet");
     }
     return current;
   }
 
-  static ProgrammeResource forEngine(String name) {
+  public static ProgrammeApi forEngine(String name) {
     return name != null && name.equals(engineName) ? current : null;
   }
 }

@@ -1,4 +1,4 @@
-package th.or.codi.programme.system;
+package th.or.codi.programme;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

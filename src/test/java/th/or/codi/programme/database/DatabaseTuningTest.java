@@ -1,5 +1,6 @@
-package th.or.codi.programme.system;
+package th.or.codi.programme.database;
 
+import th.or.codi.programme.engine.AuthorizedGroups;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package th.or.codi.programme.system;
+package th.or.codi.programme.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
