@@ -27,8 +27,8 @@ import th.or.codi.programme.audit.AuditTrail;
 import th.or.codi.programme.audit.ProgrammeAccess;
 import th.or.codi.programme.audit.ProgrammeAccess.AccessDeniedException;
 import th.or.codi.programme.audit.ProgrammeAccess.View;
+import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.dashboard.ProgrammeDashboard;
-import th.or.codi.programme.pipeline.Deadlines;
 
 /**
  * The programme's own REST endpoints: the audit trail (JSON, CSV) and the dashboard. The same
@@ -155,7 +155,7 @@ public class ProgrammeApi {
       boolean truncated, String format, String name) {
     Instant now = clock.instant();
     String file = "audit-trail-" + name.replaceAll("[^A-Za-z0-9-]+", "_") + "-"
-        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(now.atZone(Deadlines.BANGKOK));
+        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(now.atZone(ThaiCalendar.ZONE));
     if ("csv".equals(format)) {
       byte[] body = AuditExport.csv(entries, query, user, now, truncated).getBytes(StandardCharsets.UTF_8);
       return Response.ok(body, CSV_UTF8)

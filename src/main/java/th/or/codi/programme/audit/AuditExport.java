@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import th.or.codi.programme.pipeline.Deadlines;
+import th.or.codi.programme.calendar.ThaiCalendar;
 
 /**
  * An audit trail as a file: JSON for programs, CSV for Excel (UTF-8 with a byte-order mark, so
@@ -138,12 +137,10 @@ public final class AuditExport {
   }
 
   static String time(Instant instant) {
-    return instant.atZone(Deadlines.BANGKOK).toOffsetDateTime().toString();
+    return instant.atZone(ThaiCalendar.ZONE).toOffsetDateTime().toString();
   }
 
   static String thaiTime(Instant instant) {
-    ZonedDateTime t = instant.atZone(Deadlines.BANGKOK);
-    return "%d/%d/%d %02d:%02d:%02d".formatted(t.getDayOfMonth(), t.getMonthValue(), t.getYear() + 543,
-        t.getHour(), t.getMinute(), t.getSecond());
+    return ThaiCalendar.thaiDateTime(instant);
   }
 }

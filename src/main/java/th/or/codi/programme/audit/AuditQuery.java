@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import th.or.codi.programme.pipeline.Deadlines;
+import th.or.codi.programme.calendar.ThaiCalendar;
 
 /**
  * A search of the audit trail. Every criterion is optional; {@code from} and {@code to} are
@@ -81,11 +81,11 @@ public record AuditQuery(String processInstanceId, String provinceCode, Long wav
     try {
       LocalDate date = LocalDate.parse(text.trim());
       if (date.getYear() > 2400) {
-        problems.add("'" + name + "' ใช้ปี ค.ศ. ไม่ใช่ พ.ศ. (" + date.getYear() + " → " + (date.getYear() - 543)
+        problems.add("'" + name + "' ใช้ปี ค.ศ. ไม่ใช่ พ.ศ. (" + date.getYear() + " → " + ThaiCalendar.commonYear(date.getYear())
             + ") / '" + name + "' takes a Common Era year, not a Buddhist Era one");
         return null;
       }
-      return (endOfDay ? date.plusDays(1) : date).atStartOfDay(Deadlines.BANGKOK).toInstant()
+      return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ThaiCalendar.ZONE).toInstant()
           .minusMillis(endOfDay ? 1 : 0);
     } catch (DateTimeParseException e) {
       problems.add("'" + name + "' ต้องเป็นวันที่แบบ ปปปป-ดด-วว (ค.ศ.) / '" + name + "' must be a date yyyy-MM-dd: " + text);

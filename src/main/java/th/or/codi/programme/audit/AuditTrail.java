@@ -31,7 +31,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import th.or.codi.programme.pipeline.Deadlines;
+import th.or.codi.programme.calendar.ThaiCalendar;
 
 /**
  * The audit trail of a programme or provincial-pipeline instance, running or completed, with
@@ -592,7 +592,7 @@ public class AuditTrail {
   }
 
   static String iso(Date date) {
-    return date.toInstant().atZone(Deadlines.BANGKOK).toOffsetDateTime().toString();
+    return date.toInstant().atZone(ThaiCalendar.ZONE).toOffsetDateTime().toString();
   }
 
   /** A variable's value as plain JSON-friendly data: text, number, boolean, date, list or map. */

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.value.JsonValue;
-import th.or.codi.programme.pipeline.Deadlines;
+import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.pipeline.JsonVariables;
 
 /**
@@ -82,7 +82,7 @@ public class Walkthrough {
   }
 
   public static String inDays(int days) {
-    return LocalDate.now(Deadlines.BANGKOK).plusDays(days).toString();
+    return LocalDate.now(ThaiCalendar.ZONE).plusDays(days).toString();
   }
 
   // ---------------------------------------------------------------- starting

@@ -1,7 +1,6 @@
 package th.or.codi.programme.pipeline;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -9,6 +8,7 @@ import java.util.GregorianCalendar;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.calendar.ThaiCalendar;
 
 /**
  * Dates and durations of the timers, from configuration ({@link TimerProperties}). The models
@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 public class Deadlines {
 
   /** The programme works in Thai time. */
-  public static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
   private final TimerProperties timers;
 
@@ -57,21 +56,21 @@ public class Deadlines {
     if (timers.plannedDateWait() != null) {
       return plus(now(), timers.plannedDateWait());
     }
-    return Date.from(toLocalDate(plannedDate).atStartOfDay(BANGKOK).toInstant());
+    return Date.from(toLocalDate(plannedDate).atStartOfDay(ThaiCalendar.ZONE).toInstant());
   }
 
   /** When the plan has ended and its grace period too: the day after the end date + grace. */
   public Date afterGrace(Object planEndDate) {
     Date end = timers.plannedDateWait() != null
         ? onDate(planEndDate)
-        : Date.from(toLocalDate(planEndDate).plusDays(1).atStartOfDay(BANGKOK).toInstant());
+        : Date.from(toLocalDate(planEndDate).plusDays(1).atStartOfDay(ThaiCalendar.ZONE).toInstant());
     return plus(end, timers.planEndGrace());
   }
 
   /** A date variable as the forms send it ("2026-12-05", "2026-12-05T09:00:00+07:00") or a Date. */
   public static LocalDate toLocalDate(Object value) {
     if (value instanceof Date date) {
-      return date.toInstant().atZone(BANGKOK).toLocalDate();
+      return date.toInstant().atZone(ThaiCalendar.ZONE).toLocalDate();
     }
     if (value instanceof LocalDate date) {
       return date;
@@ -79,7 +78,7 @@ public class Deadlines {
     if (value instanceof String text && !text.isBlank()) {
       try {
         return text.length() == 10 ? LocalDate.parse(text)
-            : ZonedDateTime.parse(text).withZoneSameInstant(BANGKOK).toLocalDate();
+            : ZonedDateTime.parse(text).withZoneSameInstant(ThaiCalendar.ZONE).toLocalDate();
       } catch (DateTimeParseException e) {
         throw new BadUserRequestException("วันที่ '" + text + "' ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว (ค.ศ.) / "
             + "The date '" + text + "' is not valid; use YYYY-MM-DD", e);

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.calendar.ThaiCalendar;
 
 /**
  * The provincial joint plan, called from {@code joint-design.bpmn}: a readable summary and
@@ -52,7 +53,7 @@ public class JointPlans {
    * day of the next month and lasts its duration.
    */
   public void register(DelegateExecution execution) {
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(Deadlines.BANGKOK).toLocalDate();
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ThaiCalendar.ZONE).toLocalDate();
     LocalDate start = today.withDayOfMonth(1).plusMonths(1);
     int months = ((Number) execution.getVariable("planDurationMonths")).intValue();
     LocalDate end = start.plusMonths(months).minusDays(1);

@@ -1,14 +1,13 @@
 package th.or.codi.programme.pipeline;
 
-import java.text.SimpleDateFormat;
 import java.util.Date;
-import java.util.TimeZone;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.calendar.ThaiCalendar;
 
 /**
  * Timeout listener of every user task: when a task is past its due date, it moves up in
@@ -49,20 +48,10 @@ public class TaskReminder implements TaskListener {
   }
 
   private static String thai(Date date) {
-    if (date == null) {
-      return "";
-    }
-    java.time.LocalDateTime local = date.toInstant().atZone(Deadlines.BANGKOK).toLocalDateTime();
-    return "%d/%d/%d %02d:%02d น.".formatted(local.getDayOfMonth(), local.getMonthValue(),
-        local.getYear() + 543, local.getHour(), local.getMinute());
+    return ThaiCalendar.thaiMinutes(date);
   }
 
   private static String english(Date date) {
-    if (date == null) {
-      return "";
-    }
-    SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd HH:mm 'ICT'");
-    format.setTimeZone(TimeZone.getTimeZone(Deadlines.BANGKOK));
-    return format.format(date);
+    return date == null ? "" : ThaiCalendar.englishMinutes(date) + " ICT";
   }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import th.or.codi.programme.calendar.ThaiCalendar;
 
 /**
  * The provinces of the programme and the study-visit host area, bound from
@@ -119,8 +120,8 @@ public record ProvinceReferenceData(List<Province> provinces) {
           + " / is required for status " + area.status() + " (Buddhist Era year)");
     }
     if (year != null && (year < MIN_BE_YEAR || year > MAX_BE_YEAR)) {
-      String hint = year >= MIN_BE_YEAR - 543 && year <= MAX_BE_YEAR - 543
-          ? " ดูเหมือนเป็นปี ค.ศ.; ใช้ พ.ศ. " + (year + 543) + " / looks like a C.E. year; write the B.E. year " + (year + 543)
+      String hint = year >= ThaiCalendar.commonYear(MIN_BE_YEAR) && year <= ThaiCalendar.commonYear(MAX_BE_YEAR)
+          ? " ดูเหมือนเป็นปี ค.ศ.; ใช้ พ.ศ. " + ThaiCalendar.buddhistYear(year) + " / looks like a C.E. year; write the B.E. year " + ThaiCalendar.buddhistYear(year)
           : " ต้องเป็นปี พ.ศ. " + MIN_BE_YEAR + "–" + MAX_BE_YEAR + " / must be a Buddhist Era year " + MIN_BE_YEAR + "–" + MAX_BE_YEAR;
       own.add("thaihealth.year " + year + hint);
     }

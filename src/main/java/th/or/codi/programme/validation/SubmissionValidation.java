@@ -2,7 +2,6 @@ package th.or.codi.programme.validation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.engine.EngineHooks;
 import th.or.codi.programme.provinces.ProvinceOptions;
 
@@ -38,7 +38,6 @@ import th.or.codi.programme.provinces.ProvinceOptions;
 @Component
 public class SubmissionValidation extends AbstractProcessEnginePlugin {
 
-  static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubmissionValidation.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,7 +64,7 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
 
   /** Today in Bangkok, on the engine's clock (which tests may move). */
   static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(BANGKOK).toLocalDate();
+    return ClockUtil.getCurrentTime().toInstant().atZone(ThaiCalendar.ZONE).toLocalDate();
   }
 
   /** The checks of one submission; also what the tests call to validate a form directly. */

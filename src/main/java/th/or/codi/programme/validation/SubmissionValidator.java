@@ -16,6 +16,7 @@ import java.util.regex.PatternSyntaxException;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
+import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.provinces.ProvinceOptions;
 
 /**
@@ -36,7 +37,7 @@ public final class SubmissionValidator {
   /** Years a person in Thailand writes in the Buddhist Era (พ.ศ.) = Common Era + 543. */
   static final int BE_FROM = 2400;
   static final int BE_TO = 2799;
-  static final int BE_OFFSET = 543;
+  static final int BE_OFFSET = ThaiCalendar.BUDDHIST_ERA_OFFSET;
 
   private static final FeelEngineApi FEEL = FeelEngineBuilder.create().build();
 

@@ -1,14 +1,11 @@
 package th.or.codi.programme.web;
 
 import java.sql.SQLException;
-import java.text.SimpleDateFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jakarta.ws.rs.core.MediaType;
@@ -27,6 +24,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.security.CommandRefusedException;
 import th.or.codi.programme.engine.EngineHooks;
 import th.or.codi.programme.validation.FieldError;
@@ -271,12 +269,10 @@ public final class RestErrors {
   }
 
   private static Response alreadyCompleted(HistoricTaskInstance done) {
-    SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd HH:mm", Locale.ROOT);
-    format.setTimeZone(TimeZone.getTimeZone("Asia/Bangkok"));
-    String when = format.format(done.getEndTime());
     return json(Response.Status.CONFLICT, "TaskAlreadyCompleted",
-        "งานนี้ดำเนินการเสร็จไปแล้วเมื่อ " + when + " น. ไม่ต้องส่งซ้ำ",
-        "This task was already completed at " + when + " (Bangkok time); there is nothing left to submit.", null);
+        "งานนี้ดำเนินการเสร็จไปแล้วเมื่อ " + ThaiCalendar.thaiMinutes(done.getEndTime()) + " ไม่ต้องส่งซ้ำ",
+        "This task was already completed at " + ThaiCalendar.englishMinutes(done.getEndTime())
+            + " (Bangkok time); there is nothing left to submit.", null);
   }
 
   static Response json(Response.Status status, String type, String th, String en, Map<String, Object> extra) {

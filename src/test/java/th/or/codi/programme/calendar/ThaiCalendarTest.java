@@ -1,0 +1,31 @@
+package th.or.codi.programme.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import org.junit.jupiter.api.Test;
+
+class ThaiCalendarTest {
+
+  @Test
+  void yearsConvertBetweenTheErasAsTheSeedDatesThem() {
+    // ThaiHealth's status of the pilots: 9 April 2019 = 9 เม.ย. 2562
+    assertThat(ThaiCalendar.buddhistYear(2019)).isEqualTo(2562);
+    assertThat(ThaiCalendar.commonYear(2562)).isEqualTo(2019);
+    assertThat(ThaiCalendar.BUDDHIST_ERA_OFFSET).isEqualTo(543);
+    assertThat(ThaiCalendar.commonYear(ThaiCalendar.buddhistYear(2026))).isEqualTo(2026);
+  }
+
+  @Test
+  void momentsAreShownInThailandsTimeWithTheBuddhistEraYear() {
+    // 17:30 UTC on 31 December 2025 is already 1 January 2569 in Thailand
+    Instant newYear = Instant.parse("2025-12-31T17:30:05Z");
+    assertThat(ThaiCalendar.thaiDateTime(newYear)).isEqualTo("1/1/2569 00:30:05");
+    assertThat(ThaiCalendar.thaiMinutes(Date.from(newYear))).isEqualTo("1/1/2569 00:30 น.");
+    assertThat(ThaiCalendar.englishMinutes(Date.from(newYear))).isEqualTo("2026-01-01 00:30");
+    assertThat(ThaiCalendar.dateOf(newYear)).isEqualTo(LocalDate.of(2026, 1, 1));
+    assertThat(ThaiCalendar.thaiMinutes(null)).isEmpty();
+  }
+}
