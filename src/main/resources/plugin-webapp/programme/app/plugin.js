@@ -12,32 +12,24 @@
  * (/camunda/api/cockpit/plugin/programme/{engine}/...), with the webapps' own login.
  */
 
-const PARTIES = [
-  ['codi', 'พอช.', 'CODI'],
-  ['thaihealth', 'สสส.', 'ThaiHealth'],
-  ['community', 'ชุมชน', 'Community'],
-  ['joint', 'ทีมร่วมจังหวัด', 'Provincial team'],
-  ['working-group', 'คณะทำงานภาค', 'Regional working group'],
-  ['managers', 'ผู้บริหาร', 'Managers'],
-];
+// The words for parties, stages, monthly statuses, outcomes and pipeline states come from the
+// server (GET labels, from the Java code's own enums); this file keeps no copy of them.
+const labelRequests = {};
 
-const MONTHLY_STATUS = {
-  'on-track': ['ตามแผน', 'On track', 'ok'],
-  'at-risk': ['มีความเสี่ยง', 'At risk', 'warn'],
-  'off-track': ['ไม่เป็นไปตามแผน', 'Off track', 'bad'],
-};
+function labels(api) {
+  const key = base(api);
+  if (!labelRequests[key]) {
+    labelRequests[key] = getJson(api, '/labels').catch((error) => {
+      delete labelRequests[key];
+      throw error;
+    });
+  }
+  return labelRequests[key];
+}
 
-const OUTCOMES = {
-  withdrawn: 'ถอนตัว / Withdrawn',
-  expand: 'ขยายผลต้นแบบ / Expand the model',
-  stop: 'ยุติ / Stop',
-};
-
-const STATES = {
-  running: 'กำลังดำเนินการ / Running',
-  completed: 'เสร็จสิ้น / Completed',
-  cancelled: 'ถูกยกเลิก / Cancelled',
-};
+function both(label) {
+  return label ? `${label.th} / ${label.en}` : null;
+}
 
 function base(api) {
   return `${api.cockpitApi}/plugin/programme/${api.engine}`;
@@ -127,10 +119,10 @@ function renderDashboard(node, api) {
     el('p', { class: 'programme-loading' }, 'กำลังโหลด… / Loading…'));
   node.innerHTML = '';
   node.appendChild(root);
-  getJson(api, '/dashboard').then((view) => {
+  Promise.all([labels(api), getJson(api, '/dashboard')]).then(([words, view]) => {
     root.removeChild(root.querySelector('.programme-loading'));
     root.appendChild(stageTotals(view));
-    root.appendChild(provinceTable(view));
+    root.appendChild(provinceTable(view, words));
     root.appendChild(el('p', { class: 'programme-note' },
       `ข้อมูล ณ ${bangkok(view.asOf)} น. · จังหวัดที่ยังไม่เริ่ม ${view.provincesWithoutPipeline} จังหวัด / `
       + `As of ${commonEra(view.asOf)} (Bangkok) · provinces not started: ${view.provincesWithoutPipeline}`));
@@ -149,19 +141,19 @@ function stageTotals(view) {
     el('ul', { class: 'programme-stage-totals' }, items));
 }
 
-function provinceTable(view) {
+function provinceTable(view, words) {
   const head = el('tr', {},
     el('th', {}, 'จังหวัด', el('br'), el('small', {}, 'Province')),
     el('th', {}, 'ระลอก', el('br'), el('small', {}, 'Wave')),
     el('th', {}, 'ขั้นตอนปัจจุบัน', el('br'), el('small', {}, 'Current stage')),
     el('th', { class: 'num' }, 'วันในขั้นตอน', el('br'), el('small', {}, 'Days in stage')),
-    PARTIES.map(([, th, en]) => el('th', { class: 'num' }, `งานค้าง ${th}`, el('br'), el('small', {}, `Open: ${en}`))),
+    words.parties.map(({ th, en }) => el('th', { class: 'num' }, `งานค้าง ${th}`, el('br'), el('small', {}, `Open: ${en}`))),
     el('th', { class: 'num' }, 'เลยกำหนด', el('br'), el('small', {}, 'Overdue')),
     el('th', {}, 'สถานะรายเดือนล่าสุด', el('br'), el('small', {}, 'Latest monthly status')),
     el('th', {}, 'ผลลัพธ์', el('br'), el('small', {}, 'Outcome')),
     el('th', {}, 'ลิงก์', el('br'), el('small', {}, 'Links')));
   const rows = view.provinces.map((row) => {
-    const status = MONTHLY_STATUS[row.latestMonthlyStatus];
+    const status = words.monthlyStatuses[row.latestMonthlyStatus];
     const links = [];
     if (row.state === 'running') {
       links.push(el('a', { href: `#/process-instance/${row.processInstanceId}/runtime`, class: 'programme-cockpit-link' },
@@ -174,9 +166,9 @@ function provinceTable(view) {
     return el('tr', { 'data-province': row.provinceCode, 'data-stage': row.stageKey || '' },
       el('td', {}, el('strong', {}, row.provinceName), el('br'), el('small', {}, `${row.provinceNameEn} · ${row.businessKey}`)),
       el('td', { class: 'num' }, row.wave == null ? '–' : row.wave),
-      el('td', { class: 'programme-stage' }, row.stage || '–', el('br'), el('small', {}, STATES[row.state] || row.state)),
+      el('td', { class: 'programme-stage' }, row.stage || '–', el('br'), el('small', {}, both(words.states[row.state]) || row.state)),
       el('td', { class: 'num' }, row.daysInStage == null ? '–' : row.daysInStage),
-      PARTIES.map(([key]) => {
+      words.parties.map(({ key }) => {
         const open = row.openTasks[key] || 0;
         const late = row.overdueTasks[key] || 0;
         return el('td', { class: 'num', 'data-party': key }, open,
@@ -184,10 +176,10 @@ function provinceTable(view) {
       }),
       el('td', { class: `num${row.overdueTotal ? ' programme-late' : ''}`, 'data-overdue': row.overdueTotal }, row.overdueTotal),
       el('td', {}, status
-        ? el('span', { class: `programme-status programme-status-${status[2]}` }, `${status[0]} / ${status[1]}`,
+        ? el('span', { class: `programme-status programme-status-${status.level}` }, both(status),
           row.latestReportMonth ? el('small', {}, ` (${row.latestReportMonth})`) : null)
         : '–'),
-      el('td', {}, row.outcome ? (OUTCOMES[row.outcome] || row.outcome) : '–'),
+      el('td', {}, row.outcome ? (both(words.outcomes[row.outcome]) || row.outcome) : '–'),
       el('td', { class: 'programme-links' }, links));
   });
   return el('div', { class: 'table-responsive' },
@@ -330,7 +322,7 @@ function renderAuditPage(node, api) {
 function showPipelines(container, api) {
   container.innerHTML = '';
   container.appendChild(el('p', { class: 'programme-loading' }, 'กำลังโหลด… / Loading…'));
-  getJson(api, '/pipelines?limit=200').then((pipelines) => {
+  Promise.all([labels(api), getJson(api, '/pipelines?limit=200')]).then(([words, pipelines]) => {
     container.innerHTML = '';
     container.appendChild(el('h3', {}, 'กระบวนการรายจังหวัด ทั้งที่ดำเนินอยู่และเสร็จสิ้น / Provincial pipelines, running and ended'));
     if (!pipelines.length) {
@@ -342,7 +334,7 @@ function showPipelines(container, api) {
         class: 'programme-open-trail' }, p.businessKey)),
       el('td', {}, p.provinceName || '–'),
       el('td', { class: 'num' }, p.wave == null ? '–' : p.wave),
-      el('td', {}, STATES[p.state] || p.state),
+      el('td', {}, both(words.states[p.state]) || p.state),
       el('td', {}, bangkok(p.started)),
       el('td', {}, p.ended ? bangkok(p.ended) : '–'),
       el('td', {}, p.startedBy || '–')));

@@ -133,6 +133,16 @@ public class ProgrammeApi implements ProgrammeEndpoints {
     }
   }
 
+  @Override
+  public Response labels() {
+    try {
+      ProgrammeAccess.require(identity, authorizations, View.AUDIT_TRAIL);
+      return Response.ok(write(ProgrammeLabels.all()).getBytes(StandardCharsets.UTF_8), JSON_UTF8).build();
+    } catch (AccessDeniedException e) {
+      return denied(e);
+    }
+  }
+
   private Response export(List<AuditEntry> entries, Map<String, Object> query, String user, Integer instances,
       boolean truncated, String format, String name) {
     Instant now = clock.instant();

@@ -43,4 +43,13 @@ public interface ProgrammeEndpoints {
   @Path("dashboard")
   @Produces(MediaType.APPLICATION_JSON)
   Response dashboard();
+
+  /**
+   * The words of the parties, stages, monthly statuses, outcomes and pipeline states, from the
+   * Java code's own enums: the Cockpit plugin shows these and keeps no copy.
+   */
+  @GET
+  @Path("labels")
+  @Produces(MediaType.APPLICATION_JSON)
+  Response labels();
 }

@@ -55,4 +55,9 @@ public class ProgrammeCockpitResource extends AbstractCockpitPluginResource impl
   public Response dashboard() {
     return api().dashboard();
   }
+
+  @Override
+  public Response labels() {
+    return api().labels();
+  }
 }
