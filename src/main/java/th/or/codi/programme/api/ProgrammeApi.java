@@ -3,11 +3,6 @@ package th.or.codi.programme.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import th.or.codi.programme.audit.AuditEntry;
 import th.or.codi.programme.audit.AuditExport;
 import th.or.codi.programme.audit.AuditQuery;
@@ -29,16 +25,18 @@ import th.or.codi.programme.audit.ProgrammeAccess.AccessDeniedException;
 import th.or.codi.programme.audit.ProgrammeAccess.View;
 import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.dashboard.ProgrammeDashboard;
+import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
- * The programme's own REST endpoints: the audit trail (JSON, CSV) and the dashboard. The same
- * class answers under {@code /engine-rest/programme} (HTTP Basic) and under Cockpit's plugin API
- * {@code /camunda/api/cockpit/plugin/programme/{engine}} (the webapps' login), so both check the
- * same rules ({@link ProgrammeAccess}, from the engine's grants) against whoever the API
- * authenticated, and both read the engine as that caller.
+ * The programme's own REST endpoints ({@link ProgrammeEndpoints}): the audit trail (JSON, CSV)
+ * and the dashboard. The same class answers under {@code /engine-rest/programme} (HTTP Basic)
+ * and under Cockpit's plugin API {@code /camunda/api/cockpit/plugin/programme/{engine}} (the
+ * webapps' login), so both check the same rules ({@link ProgrammeAccess}, from the engine's
+ * grants) against whoever the API authenticated, and both read the engine as that caller. It is
+ * built from an engine and the province reference data; it holds no state of its own, so one is
+ * as good as another and building one costs nothing.
  */
-@Produces(MediaType.APPLICATION_JSON)
-public class ProgrammeApi {
+public class ProgrammeApi implements ProgrammeEndpoints {
 
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -51,25 +49,16 @@ public class ProgrammeApi {
   private final AuthorizationService authorizations;
   private final Clock clock;
 
-  public ProgrammeApi(AuditTrail audit, ProgrammeDashboard dashboard, IdentityService identity,
-      AuthorizationService authorizations, Clock clock) {
-    this.audit = audit;
-    this.dashboard = dashboard;
-    this.identity = identity;
-    this.authorizations = authorizations;
+  public ProgrammeApi(ProcessEngine engine, ProvinceReferenceData provinces, Clock clock) {
+    this.audit = new AuditTrail(engine);
+    this.dashboard = new ProgrammeDashboard(engine, provinces);
+    this.identity = engine.getIdentityService();
+    this.authorizations = engine.getAuthorizationService();
     this.clock = clock;
   }
 
-  /** The same endpoints over the same services. */
-  protected ProgrammeApi(ProgrammeApi other) {
-    this(other.audit, other.dashboard, other.identity, other.authorizations, other.clock);
-  }
-
-  /** The whole trail of one programme or pipeline instance, with every process it called. */
-  @GET
-  @Path("audit-trail/{processInstanceId}")
-  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-  public Response trail(@PathParam("processInstanceId") String processInstanceId, @QueryParam("format") String format) {
+  @Override
+  public Response trail(String processInstanceId, String format) {
     try {
       String user = ProgrammeAccess.require(identity, authorizations, View.AUDIT_TRAIL);
       if (!knownFormat(format)) {
@@ -91,13 +80,10 @@ public class ProgrammeApi {
     }
   }
 
-  /** Entries across pipelines by province, wave, days (yyyy-MM-dd, inclusive) and user. */
-  @GET
-  @Path("audit-trail")
-  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-  public Response search(@QueryParam("instance") String instance, @QueryParam("province") String province,
-      @QueryParam("wave") String wave, @QueryParam("from") String from, @QueryParam("to") String to,
-      @QueryParam("user") String user, @QueryParam("limit") String limit, @QueryParam("format") String format) {
+  @Override
+  public Response search(String instance, String province,
+      String wave, String from, String to,
+      String user, String limit, String format) {
     try {
       String caller = ProgrammeAccess.require(identity, authorizations, View.AUDIT_TRAIL);
       if (!knownFormat(format)) {
@@ -116,11 +102,9 @@ public class ProgrammeApi {
     }
   }
 
-  /** The provincial pipelines, running and ended, newest first: where an auditor picks a trail. */
-  @GET
-  @Path("pipelines")
-  public Response pipelines(@QueryParam("province") String province, @QueryParam("wave") String wave,
-      @QueryParam("limit") String limit) {
+  @Override
+  public Response pipelines(String province, String wave,
+      String limit) {
     try {
       ProgrammeAccess.require(identity, authorizations, View.AUDIT_TRAIL);
       AuditQuery query = AuditQuery.parse(null, province, wave, null, null, null, limit);
@@ -135,9 +119,7 @@ public class ProgrammeApi {
     }
   }
 
-  /** Per province: wave, stage, days in it, open and overdue tasks per party, monthly status, outcome. */
-  @GET
-  @Path("dashboard")
+  @Override
   public Response dashboard() {
     try {
       String user = ProgrammeAccess.require(identity, authorizations, View.DASHBOARD);
@@ -146,6 +128,16 @@ public class ProgrammeApi {
       body.put("auditTrail", ProgrammeAccess.allowed(identity, authorizations, View.AUDIT_TRAIL));
       body.putAll(JSON.convertValue(dashboard.view(clock.instant()), Map.class));
       return Response.ok(write(body).getBytes(StandardCharsets.UTF_8), JSON_UTF8).build();
+    } catch (AccessDeniedException e) {
+      return denied(e);
+    }
+  }
+
+  @Override
+  public Response labels() {
+    try {
+      ProgrammeAccess.require(identity, authorizations, View.AUDIT_TRAIL);
+      return Response.ok(write(ProgrammeLabels.all()).getBytes(StandardCharsets.UTF_8), JSON_UTF8).build();
     } catch (AccessDeniedException e) {
       return denied(e);
     }

@@ -1,15 +1,22 @@
 package th.or.codi.programme.api;
 
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import org.camunda.bpm.engine.ProcessEngine;
+import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
- * {@link ProgrammeApi} at {@code /engine-rest/programme}: registered as a class, Jersey
- * creates it per request, with the application's audit trail and dashboard.
+ * {@link ProgrammeApi} at {@code /engine-rest/programme}: one instance, built by Spring from the
+ * application's engine and reference data and registered as such in the REST API's Jersey
+ * application ({@link ProgrammeApiWiring}); it keeps no per-request state.
  */
 @Path("programme")
+@Produces(MediaType.APPLICATION_JSON)
 public class ProgrammeApiAtEngineRest extends ProgrammeApi {
 
-  public ProgrammeApiAtEngineRest() {
-    super(ProgrammeApiWiring.current());
+  public ProgrammeApiAtEngineRest(ProcessEngine engine, ProvinceReferenceData provinces, Clock clock) {
+    super(engine, provinces, clock);
   }
 }

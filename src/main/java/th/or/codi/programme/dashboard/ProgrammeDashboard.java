@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import th.or.codi.programme.audit.AuditTrail;
 import th.or.codi.programme.identity.ProgrammeGroups;
@@ -133,14 +135,17 @@ public class ProgrammeDashboard {
     // only programme provinces can have pipelines (PipelineStages.prepare refuses others)
     Map<String, HistoricProcessInstance> ended = latestEnded(provinces.programmeProvinces().stream()
         .map(Province::code).filter(code -> !running.containsKey(code)).collect(Collectors.toSet()));
+    Map<Province, HistoricProcessInstance> latest = new LinkedHashMap<>();
     for (Province province : provinces.provinces()) {
-      HistoricProcessInstance latest = running.getOrDefault(province.code(), ended.get(province.code()));
-      if (latest == null) {
+      HistoricProcessInstance pipeline = running.getOrDefault(province.code(), ended.get(province.code()));
+      if (pipeline == null) {
         without++;
-        continue;
+      } else {
+        latest.put(province, pipeline);
       }
-      rows.add(row(province, latest, now));
     }
+    Map<String, Map<String, long[]>> taskCounts = runningTaskCounts(latest, now);
+    latest.forEach((province, pipeline) -> rows.add(row(province, pipeline, now, taskCounts.get(province.code()))));
     rows.sort(Comparator.comparing((Row r) -> r.wave() == null ? Long.MAX_VALUE : r.wave())
         .thenComparing(Row::provinceCode));
 
@@ -258,7 +263,52 @@ public class ProgrammeDashboard {
   }
 
 
-  private Row row(Province province, HistoricProcessInstance pipeline, Instant now) {
+  /**
+   * Open and overdue tasks of each party in each running pipeline (with the processes it
+   * called), by province code and party key: one task query per party across all the running
+   * pipelines, not two counts per party and province.
+   */
+  private Map<String, Map<String, long[]>> runningTaskCounts(Map<Province, HistoricProcessInstance> latest,
+      Instant now) {
+    Map<String, String> provinceOf = new HashMap<>(); // process instance id -> province code
+    Map<String, Map<String, long[]>> counts = new HashMap<>();
+    latest.forEach((province, pipeline) -> {
+      if (pipeline.getEndTime() == null) {
+        runningTree(pipeline.getId()).forEach(id -> provinceOf.put(id, province.code()));
+        Map<String, long[]> perParty = new LinkedHashMap<>();
+        for (Party party : Party.values()) {
+          perParty.put(party.key(), new long[2]);
+        }
+        counts.put(province.code(), perParty);
+      }
+    });
+    if (provinceOf.isEmpty()) {
+      return counts;
+    }
+    Date cutoff = Date.from(now);
+    List<String> ids = new ArrayList<>(provinceOf.keySet());
+    for (Party party : Party.values()) {
+      Set<String> groups = new LinkedHashSet<>();
+      for (Province province : latest.keySet()) {
+        if (counts.containsKey(province.code())) {
+          groups.addAll(List.of(party.groups(provinces, province)));
+        }
+      }
+      for (int from = 0; from < ids.size(); from += 500) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        for (Task task : tasks(chunk).taskCandidateGroupIn(List.copyOf(groups)).includeAssignedTasks().list()) {
+          long[] count = counts.get(provinceOf.get(task.getProcessInstanceId())).get(party.key());
+          count[0]++;
+          if (task.getDueDate() != null && task.getDueDate().before(cutoff)) {
+            count[1]++;
+          }
+        }
+      }
+    }
+    return counts;
+  }
+
+  private Row row(Province province, HistoricProcessInstance pipeline, Instant now, Map<String, long[]> taskCounts) {
     HistoryService history = engine.getHistoryService();
     List<String> tree = AuditTrail.tree(history, pipeline).stream().map(HistoricProcessInstance::getId).toList();
     Map<String, HistoricVariableInstance> vars = new LinkedHashMap<>();
@@ -298,15 +348,12 @@ public class ProgrammeDashboard {
     long openTotal = 0;
     long overdueTotal = 0;
     boolean running = pipeline.getEndTime() == null;
-    List<String> runningTree = running ? runningTree(pipeline.getId()) : List.of();
     for (Party party : Party.values()) {
       long o = 0;
       long d = 0;
-      if (running) {
-        String[] groups = party.groups(provinces, province);
-        o = tasks(runningTree).taskCandidateGroupIn(List.of(groups)).includeAssignedTasks().count();
-        d = tasks(runningTree).taskCandidateGroupIn(List.of(groups)).includeAssignedTasks()
-            .dueBefore(Date.from(now)).count();
+      if (running && taskCounts != null) {
+        o = taskCounts.get(party.key())[0];
+        d = taskCounts.get(party.key())[1];
       }
       open.put(party.key(), o);
       overdue.put(party.key(), d);

@@ -214,12 +214,7 @@ public class Waves {
     if (outcome == null) {
       return "ไม่ทราบผล / unknown";
     }
-    return switch (outcome) {
-      case "expand" -> "ขยายผลต้นแบบ / expand the model";
-      case "stop" -> "ยุติ / stopped";
-      case "withdrawn" -> "ถอนตัว (ยังไม่พร้อม) / withdrawn";
-      default -> outcome;
-    };
+    return Outcome.of(outcome).map(Outcome::label).orElse(outcome);
   }
 
   private static List<Map<String, Object>> rows(Object json) {

@@ -23,6 +23,8 @@ import org.springframework.http.ResponseEntity;
 import th.or.codi.programme.DemoApplicationTest;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
+import th.or.codi.programme.pipeline.Outcome;
+import th.or.codi.programme.pipeline.PipelineStages.Stage;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
@@ -165,5 +167,33 @@ class ProgrammeDashboardTest {
       engine.getIdentityService().createMembership(id, group);
     }
     return id;
+  }
+
+  @Test
+  void theWordsThePluginShowsAreTheJavaCodesOwn() throws Exception {
+    ResponseEntity<String> response = http.withBasicAuth("manager", "manager")
+        .getForEntity("/engine-rest/programme/labels", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode labels = JSON.readTree(response.getBody());
+    List<String> parties = new ArrayList<>();
+    labels.get("parties").forEach(p -> parties.add(p.get("key").asText() + "=" + p.get("th").asText() + "/" + p.get("en").asText()));
+    assertThat(parties).containsExactly(java.util.Arrays.stream(ProgrammeDashboard.Party.values())
+        .map(p -> p.key() + "=" + p.th() + "/" + p.en()).toArray(String[]::new));
+    List<String> stages = new ArrayList<>();
+    labels.get("stages").forEach(s -> stages.add(s.get("key").asText() + "=" + s.get("label").asText()));
+    assertThat(stages).containsExactly(java.util.Arrays.stream(Stage.values())
+        .map(s -> s.key() + "=" + s.label()).toArray(String[]::new));
+    for (MonthlyStatus status : MonthlyStatus.values()) {
+      JsonNode entry = labels.get("monthlyStatuses").get(status.key());
+      assertThat(entry.get("th").asText()).isEqualTo(status.th());
+      assertThat(entry.get("en").asText()).isEqualTo(status.en());
+      assertThat(entry.get("level").asText()).isEqualTo(status.level());
+    }
+    for (Outcome outcome : Outcome.values()) {
+      assertThat(labels.get("outcomes").get(outcome.key()).get("th").asText()).isEqualTo(outcome.th());
+    }
+    assertThat(labels.get("states").fieldNames()).toIterable().containsExactly("running", "completed", "cancelled");
+    assertThat(http.withBasicAuth("codi", "codi").getForEntity("/engine-rest/programme/labels", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 }

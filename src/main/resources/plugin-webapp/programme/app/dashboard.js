@@ -1,0 +1,79 @@
+/*
+ * cockpit.dashboard: the provinces — wave, stage, days in it, open and overdue tasks per party, latest monthly status, outcome.
+ * Part of the programme's Cockpit plugin (see plugin.js), an ES module.
+ */
+
+import { bangkok, both, commonEra, el, getJson, labels, problem } from './shared.js';
+
+export function renderDashboard(node, api) {
+  const root = el('section', { class: 'programme programme-dashboard', 'data-programme': 'dashboard' },
+    el('h3', { class: 'section-title' }, 'ภาพรวมโครงการรายจังหวัด / Programme by province'),
+    el('p', { class: 'programme-loading' }, 'กำลังโหลด… / Loading…'));
+  node.innerHTML = '';
+  node.appendChild(root);
+  Promise.all([labels(api), getJson(api, '/dashboard')]).then(([words, view]) => {
+    root.removeChild(root.querySelector('.programme-loading'));
+    root.appendChild(stageTotals(view));
+    root.appendChild(provinceTable(view, words));
+    root.appendChild(el('p', { class: 'programme-note' },
+      `ข้อมูล ณ ${bangkok(view.asOf)} น. · จังหวัดที่ยังไม่เริ่ม ${view.provincesWithoutPipeline} จังหวัด / `
+      + `As of ${commonEra(view.asOf)} (Bangkok) · provinces not started: ${view.provincesWithoutPipeline}`));
+  }).catch((error) => {
+    root.removeChild(root.querySelector('.programme-loading'));
+    root.appendChild(problem(error));
+  });
+}
+
+function stageTotals(view) {
+  const items = Object.entries(view.pipelinesPerStage).map(([key, count]) => el('li',
+    { class: 'programme-stage-total', 'data-stage': key },
+    el('span', { class: 'programme-count' }, count), ' ', view.stageLabels[key]));
+  return el('div', {},
+    el('h4', {}, 'จังหวัดที่กำลังดำเนินการ แยกตามขั้นตอน / Running pipelines per stage'),
+    el('ul', { class: 'programme-stage-totals' }, items));
+}
+
+function provinceTable(view, words) {
+  const head = el('tr', {},
+    el('th', {}, 'จังหวัด', el('br'), el('small', {}, 'Province')),
+    el('th', {}, 'ระลอก', el('br'), el('small', {}, 'Wave')),
+    el('th', {}, 'ขั้นตอนปัจจุบัน', el('br'), el('small', {}, 'Current stage')),
+    el('th', { class: 'num' }, 'วันในขั้นตอน', el('br'), el('small', {}, 'Days in stage')),
+    words.parties.map(({ th, en }) => el('th', { class: 'num' }, `งานค้าง ${th}`, el('br'), el('small', {}, `Open: ${en}`))),
+    el('th', { class: 'num' }, 'เลยกำหนด', el('br'), el('small', {}, 'Overdue')),
+    el('th', {}, 'สถานะรายเดือนล่าสุด', el('br'), el('small', {}, 'Latest monthly status')),
+    el('th', {}, 'ผลลัพธ์', el('br'), el('small', {}, 'Outcome')),
+    el('th', {}, 'ลิงก์', el('br'), el('small', {}, 'Links')));
+  const rows = view.provinces.map((row) => {
+    const status = words.monthlyStatuses[row.latestMonthlyStatus];
+    const links = [];
+    if (row.state === 'running') {
+      links.push(el('a', { href: `#/process-instance/${row.processInstanceId}/runtime`, class: 'programme-cockpit-link' },
+        'เปิดใน Cockpit / Open'));
+    }
+    if (view.auditTrail) {
+      links.push(el('a', { href: `#/programme-audit?instance=${encodeURIComponent(row.processInstanceId)}`,
+        class: 'programme-audit-link' }, 'บันทึกการตรวจสอบ / Audit trail'));
+    }
+    return el('tr', { 'data-province': row.provinceCode, 'data-stage': row.stageKey || '' },
+      el('td', {}, el('strong', {}, row.provinceName), el('br'), el('small', {}, `${row.provinceNameEn} · ${row.businessKey}`)),
+      el('td', { class: 'num' }, row.wave == null ? '–' : row.wave),
+      el('td', { class: 'programme-stage' }, row.stage || '–', el('br'), el('small', {}, both(words.states[row.state]) || row.state)),
+      el('td', { class: 'num' }, row.daysInStage == null ? '–' : row.daysInStage),
+      words.parties.map(({ key }) => {
+        const open = row.openTasks[key] || 0;
+        const late = row.overdueTasks[key] || 0;
+        return el('td', { class: 'num', 'data-party': key }, open,
+          late ? el('span', { class: 'programme-late', title: 'เลยกำหนด / overdue' }, ` (${late})`) : null);
+      }),
+      el('td', { class: `num${row.overdueTotal ? ' programme-late' : ''}`, 'data-overdue': row.overdueTotal }, row.overdueTotal),
+      el('td', {}, status
+        ? el('span', { class: `programme-status programme-status-${status.level}` }, both(status),
+          row.latestReportMonth ? el('small', {}, ` (${row.latestReportMonth})`) : null)
+        : '–'),
+      el('td', {}, row.outcome ? (both(words.outcomes[row.outcome]) || row.outcome) : '–'),
+      el('td', { class: 'programme-links' }, links));
+  });
+  return el('div', { class: 'table-responsive' },
+    el('table', { class: 'table table-condensed programme-table' }, el('thead', {}, head), el('tbody', {}, rows)));
+}

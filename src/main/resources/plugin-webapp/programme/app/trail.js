@@ -1,0 +1,79 @@
+/*
+ * An audit trail as a table, with its downloads: shown by the audit-trail page and the instance tab.
+ * Part of the programme's Cockpit plugin (see plugin.js), an ES module.
+ */
+
+import { base, el, getJson, problem, thaiTime } from './shared.js';
+
+function valueText(value) {
+  if (value === null || value === undefined) {
+    return '–';
+  }
+  if (typeof value === 'object') {
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+function valuesList(values) {
+  const entries = Object.entries(values || {});
+  if (!entries.length) {
+    return null;
+  }
+  return el('dl', { class: 'programme-values' },
+    entries.map(([name, value]) => [el('dt', {}, name), el('dd', {}, valueText(value))]));
+}
+
+function trailTable(entries) {
+  if (!entries.length) {
+    return el('p', { class: 'programme-empty' }, 'ไม่มีรายการตามเงื่อนไขนี้ / No entries match.');
+  }
+  const head = el('tr', {},
+    el('th', {}, 'เวลา (พ.ศ.)', el('br'), el('small', {}, 'Time')),
+    el('th', {}, 'รายการ', el('br'), el('small', {}, 'Event')),
+    el('th', {}, 'ผู้ดำเนินการ', el('br'), el('small', {}, 'Actor')),
+    el('th', {}, 'จังหวัด · ระลอก', el('br'), el('small', {}, 'Province · wave')),
+    el('th', {}, 'กระบวนการ › กิจกรรม', el('br'), el('small', {}, 'Process › activity')),
+    el('th', {}, 'รายละเอียดและค่าที่บันทึก', el('br'), el('small', {}, 'Detail and values')));
+  const rows = entries.map((e) => el('tr', { class: `programme-kind-${e.kind.toLowerCase()}`, 'data-kind': e.kind },
+    el('td', { title: e.time }, thaiTime(e.time)),
+    el('td', {}, e.kindTh, el('br'), el('small', {}, e.kindEn)),
+    el('td', { class: e.actor === 'system' ? 'programme-system' : 'programme-user', 'data-actor': e.actor },
+      e.actor === 'system' ? 'ระบบ / system' : e.actor),
+    el('td', {}, e.provinceName || '–', e.wave ? ` · ${e.wave}` : '', el('br'), el('small', {}, e.pipeline || '')),
+    el('td', {}, e.processName || e.processKey, e.activityName ? ` › ${e.activityName}` : ''),
+    el('td', {}, e.detail ? el('div', {}, e.detail) : null, valuesList(e.values))));
+  return el('div', { class: 'table-responsive' },
+    el('table', { class: 'table table-condensed programme-table programme-trail' },
+      el('thead', {}, head), el('tbody', {}, rows)));
+}
+
+function downloadLinks(api, path, params) {
+  const csv = new URLSearchParams(params);
+  csv.set('format', 'csv');
+  const json = new URLSearchParams(params);
+  json.set('format', 'json');
+  return el('p', { class: 'programme-downloads' },
+    el('a', { class: 'btn btn-default programme-download-csv', href: `${base(api)}${path}?${csv}`, download: true },
+      'ดาวน์โหลด CSV (Excel) / Download CSV'), ' ',
+    el('a', { class: 'btn btn-default programme-download-json', href: `${base(api)}${path}?${json}`, download: true },
+      'ดาวน์โหลด JSON / Download JSON'));
+}
+
+/** Loads the trail at {path}?{params} into {container}. */
+export function showTrail(container, api, path, params) {
+  container.innerHTML = '';
+  container.appendChild(el('p', { class: 'programme-loading' }, 'กำลังโหลด… / Loading…'));
+  const query = new URLSearchParams(params).toString();
+  getJson(api, path + (query ? `?${query}` : '')).then((doc) => {
+    container.innerHTML = '';
+    container.appendChild(el('p', { class: 'programme-summary' },
+      `${doc.count} รายการ${doc.truncated ? ' (ตัดทอน โปรดจำกัดเงื่อนไข)' : ''} / ${doc.count} entries`
+      + `${doc.truncated ? ' (truncated: narrow the search)' : ''}`));
+    container.appendChild(downloadLinks(api, path, params));
+    container.appendChild(trailTable(doc.entries));
+  }).catch((error) => {
+    container.innerHTML = '';
+    container.appendChild(problem(error));
+  });
+}
