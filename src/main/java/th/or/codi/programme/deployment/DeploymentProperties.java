@@ -1,7 +1,9 @@
 package th.or.codi.programme.deployment;
 
+import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * What the application deploys to the engine on every start.
@@ -11,12 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     ({@code bpmn/}, {@code forms/}) is kept in the resource name
  */
 @ConfigurationProperties("programme.deployment")
-public record DeploymentProperties(String name, List<String> resourcePatterns) {
+@Validated
+public record DeploymentProperties(
+    @NotBlank(message = "ต้องระบุชื่อ deployment / must not be empty") String name,
+    List<String> resourcePatterns) {
 
   public DeploymentProperties {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("programme.deployment.name must not be empty");
-    }
     resourcePatterns = resourcePatterns == null ? List.of() : List.copyOf(resourcePatterns);
   }
 }

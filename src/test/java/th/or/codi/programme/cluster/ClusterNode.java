@@ -1,5 +1,7 @@
 package th.or.codi.programme.cluster;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One node of the application: the packaged jar in a JVM of its own, demo users and the
@@ -98,24 +101,26 @@ public final class ClusterNode implements AutoCloseable {
 
   private void awaitHealthy(Duration timeout) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + LOGS.resolve(name + ".log"));
-      }
-      try {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(500);
+    try {
+      await(name + " healthy").atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+          .until(() -> healthy(http));
+    } catch (ConditionTimeoutException e) {
+      close();
+      throw new IllegalStateException(name + " did not become healthy within " + timeout + "; see " + LOGS.resolve(name + ".log"));
     }
-    close();
-    throw new IllegalStateException(name + " did not become healthy within " + timeout + "; see " + LOGS.resolve(name + ".log"));
+  }
+
+  /** Whether the node answers its health check; a node that exited fails the wait at once. */
+  private boolean healthy(HttpClient http) throws InterruptedException {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + LOGS.resolve(name + ".log"));
+    }
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health"))).timeout(Duration.ofSeconds(2)).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+    } catch (IOException notYet) {
+      return false; // still starting
+    }
   }
 
   /** SIGKILL: the JVM gets no chance to finish anything, as when a machine loses power. */

@@ -1,6 +1,7 @@
 package th.or.codi.programme.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,7 +104,7 @@ final class CrashSafety {
         } catch (Exception e) {
           failures.incrementAndGet();
           try {
-            Thread.sleep(100);
+            Thread.sleep(100); // a client's back-off after an error, not a wait for a condition
           } catch (InterruptedException interrupted) {
             return;
           }
@@ -111,11 +112,8 @@ final class CrashSafety {
       }
     });
     client.start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (acknowledged.size() < 50 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(acknowledged.size()).as("completions before the kill").isGreaterThanOrEqualTo(50);
+    await("50 completions before the kill").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+        .until(acknowledged::size, count -> count >= 50);
     // a burst of asynchronous steps keeps the job executors busy; the node dies holding locked jobs
     Thread burst = new Thread(() -> {
       for (int i = 0; i < BURST_INSTANCES; i++) {
@@ -123,13 +121,11 @@ final class CrashSafety {
       }
     });
     burst.start();
-    long busy = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (sql(jdbcUrl, "select count(*) from act_ru_job where lock_owner_ is not null") == 0 && System.nanoTime() < busy) {
-      Thread.sleep(2);
-    }
+    await("a job locked by a node").atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
+        .until(() -> sql(jdbcUrl, "select count(*) from act_ru_job where lock_owner_ is not null"), locked -> locked > 0);
     node.kill();
     long killedAt = System.currentTimeMillis();
-    Thread.sleep(1000);
+    Thread.sleep(1000); // deliberately: the client keeps calling the dead node for a second
     stop.set(true);
     client.join(10_000);
     Set<String> acked = Set.copyOf(acknowledged);
@@ -152,27 +148,21 @@ final class CrashSafety {
         .taskId(id).singleResult().getProcessInstanceId()).toList();
 
     // jobs the dead node held are taken again once their lock expired; none stays locked
+    // deliberately a pause, not a wait for a condition: until the dead node's locks expired (and
+    // a little), which is what the assertion is about; before that it would hold trivially
     long wait = Math.max(0, killedAt + LOCK_MILLIS + 8_000 - System.currentTimeMillis());
     Thread.sleep(wait);
     assertThat(sql(jdbcUrl, "select count(*) from act_ru_job where lock_owner_ is not null"
         + " and lock_exp_time_ < now() - interval '3 seconds'")).as("jobs locked beyond their lock time").isZero();
-    long stepsDue = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (sql(jdbcUrl, "select count(*) from act_ru_job where type_ = 'message'") > 0 && System.nanoTime() < stepsDue) {
-      Thread.sleep(500);
-    }
-    assertThat(sql(jdbcUrl, "select count(*) from act_ru_job where type_ = 'message'")).as("asynchronous steps left").isZero();
+    await("no asynchronous steps left").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+        .until(() -> sql(jdbcUrl, "select count(*) from act_ru_job where type_ = 'message'"), left -> left == 0);
     assertThat(observer.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(BURST)
         .finished().count()).as("every asynchronous burst instance ran once").isEqualTo(BURST_INSTANCES);
 
     // and the timers after the completions fire
-    long timersDue = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (observer.getTaskService().createTaskQuery().processDefinitionKey(PROBE).taskDefinitionKey("Activity_Later")
-        .processInstanceIdIn(instances.toArray(String[]::new)).count() < instances.size() && System.nanoTime() < timersDue) {
-      Thread.sleep(1000);
-    }
-    assertThat(observer.getTaskService().createTaskQuery().processDefinitionKey(PROBE).taskDefinitionKey("Activity_Later")
-        .processInstanceIdIn(instances.toArray(String[]::new)).count()).as("timers fired after the restart")
-        .isEqualTo(instances.size());
+    await("timers fired after the restart").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+        .until(() -> observer.getTaskService().createTaskQuery().processDefinitionKey(PROBE).taskDefinitionKey("Activity_Later")
+            .processInstanceIdIn(instances.toArray(String[]::new)).count(), later -> later == instances.size());
     for (String instance : instances) {
       assertThat(observer.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
           .activityId("Event_Later").finished().count()).as("timer of " + instance).isEqualTo(1);

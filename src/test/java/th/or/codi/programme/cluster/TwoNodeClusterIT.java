@@ -1,6 +1,7 @@
 package th.or.codi.programme.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,12 +94,9 @@ class TwoNodeClusterIT {
     for (int i = 0; i < instances; i++) {
       ids.add(observer.getRuntimeService().startProcessInstanceByKey(PROBE).getId());
     }
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (observer.getTaskService().createTaskQuery().processDefinitionKey(PROBE).count() < instances
-        && System.nanoTime() < deadline) {
-      Thread.sleep(500);
-    }
-    Thread.sleep(3000); // a second firing, had there been one, would show by now
+    await("every timer fired").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        .until(() -> observer.getTaskService().createTaskQuery().processDefinitionKey(PROBE).count(), tasks -> tasks >= instances);
+    Thread.sleep(3000); // deliberately: a second firing, had there been one, would show by now
 
     for (String id : ids) {
       assertThat(observer.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id)

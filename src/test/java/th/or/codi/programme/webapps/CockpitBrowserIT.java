@@ -1,6 +1,7 @@
 package th.or.codi.programme.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
@@ -188,14 +190,12 @@ class CockpitBrowserIT {
       screenshot(driver, "auditor-trail");
 
       driver.findElement(By.cssSelector("a.programme-download-csv")).click();
-      Path csv = null;
-      for (int i = 0; i < 60 && csv == null; i++) {
-        Thread.sleep(500);
-        try (Stream<Path> files = Files.list(downloads)) {
-          csv = files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
-        }
-      }
-      assertThat(csv).as("the CSV was downloaded to " + downloads).isNotNull();
+      Path csv = await("the CSV downloaded to " + downloads).atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500)).until(() -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+              return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
+            }
+          }, Objects::nonNull);
       byte[] bytes = Files.readAllBytes(csv);
       assertThat(bytes[0]).isEqualTo((byte) 0xEF);
       String content = new String(bytes, StandardCharsets.UTF_8);
@@ -223,13 +223,14 @@ class CockpitBrowserIT {
     WebDriver driver = browser();
     try {
       login(driver, "nakhonsawan");
-      Thread.sleep(2000);
+      await("Cockpit refuses the login").atMost(Duration.ofSeconds(20))
+          .until(() -> driver.findElement(By.tagName("body")).getText().contains("เข้าสู่ระบบไม่สำเร็จ"));
       screenshot(driver, "nakhonsawan-refused");
       assertThat(driver.findElements(By.cssSelector("[data-programme]"))).isEmpty();
       assertThat(driver.findElements(By.cssSelector("input[type=password]"))).as("still at the login form").isNotEmpty();
       assertThat(driver.findElement(By.tagName("body")).getText()).as("Cockpit says so, in Thai").contains("เข้าสู่ระบบไม่สำเร็จ");
       driver.get(base + "/camunda/app/cockpit/default/#/programme-audit");
-      Thread.sleep(2000);
+      Thread.sleep(2000); // deliberately: what is not there cannot be waited for; time for a plugin to render
       assertThat(driver.findElements(By.cssSelector("[data-programme=audit-trail]"))).isEmpty();
       Object status = ((JavascriptExecutor) driver).executeAsyncScript(
           "var done = arguments[arguments.length - 1];"

@@ -1,6 +1,7 @@
 package th.or.codi.programme.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -139,8 +140,9 @@ class TasklistBrowserIT {
   }
 
   static void claim(WebDriver driver) {
-    waiting(driver).until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'รับงาน')]"))).click();
-    pause(1500);
+    WebElement claim = waiting(driver).until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'รับงาน')]")));
+    claim.click();
+    await("the task claimed").atMost(Duration.ofSeconds(20)).until(() -> ExpectedConditions.stalenessOf(claim).apply(driver));
   }
 
   static WebElement field(WebDriver driver, String componentId) {
@@ -163,9 +165,10 @@ class TasklistBrowserIT {
         By.xpath("//button[contains(normalize-space(.),'ส่งงาน') or contains(normalize-space(.),'Complete')]")));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
     button.click();
-    pause(2500);
+    await("the task completed").atMost(Duration.ofSeconds(20)).until(() -> ExpectedConditions.stalenessOf(button).apply(driver));
   }
 
+  /** A deliberate pause: for form-js to keep up with typing, for a screenshot to show a state settled. */
   static void pause(long millis) {
     try {
       Thread.sleep(millis);
@@ -201,8 +204,8 @@ class TasklistBrowserIT {
       // leave the venue empty: the form says so and cannot be completed
       field(driver, "Field_Venue").click();
       field(driver, "Field_Agenda").click();
-      pause(500);
-      assertThat(driver.findElement(By.cssSelector(".fjs-container")).getText()).contains("Field is required");
+      await("the form marks the empty venue").atMost(Duration.ofSeconds(20))
+          .until(() -> driver.findElement(By.cssSelector(".fjs-container")).getText().contains("Field is required"));
       screenshot(driver, "nakhonsawan-required-field-empty");
       assertThat(tasks("Activity_PlanForum")).as("nothing submitted").isOne();
 
