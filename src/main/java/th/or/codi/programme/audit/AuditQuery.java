@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import th.or.codi.programme.history.HistoricValues;
 import th.or.codi.programme.pipeline.Deadlines;
 
 /**
@@ -122,10 +123,10 @@ public record AuditQuery(String processInstanceId, String provinceCode, Long wav
       out.put("wave", wave);
     }
     if (from != null) {
-      out.put("from", AuditTrail.iso(java.util.Date.from(from)));
+      out.put("from", HistoricValues.iso(java.util.Date.from(from)));
     }
     if (to != null) {
-      out.put("to", AuditTrail.iso(java.util.Date.from(to)));
+      out.put("to", HistoricValues.iso(java.util.Date.from(to)));
     }
     if (user != null) {
       out.put("user", user);

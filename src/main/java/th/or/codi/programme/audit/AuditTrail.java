@@ -1,12 +1,9 @@
 package th.or.codi.programme.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,12 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -29,9 +24,9 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.Comment;
-import org.camunda.bpm.engine.variable.value.ObjectValue;
-import org.camunda.bpm.engine.variable.value.TypedValue;
-import th.or.codi.programme.pipeline.Deadlines;
+import th.or.codi.programme.history.HistoricValues;
+import th.or.codi.programme.history.ProcessTree;
+import th.or.codi.programme.history.ProgrammeProcesses;
 
 /**
  * The audit trail of a programme or provincial-pipeline instance, running or completed, with
@@ -50,15 +45,12 @@ import th.or.codi.programme.pipeline.Deadlines;
  */
 public class AuditTrail {
 
-  public static final String PIPELINE = "provincialPipeline";
-  public static final String PROGRAMME = "regionalProgramme";
   private static final Set<String> TIMERS = Set.of("boundaryTimer", "intermediateTimer", "startTimerEvent");
   private static final Set<String> SYSTEM_STEPS = Set.of("serviceTask", "businessRuleTask", "scriptTask",
       "sendTask", "boundaryMessage", "boundarySignal", "boundaryError", "boundaryEscalation",
       "boundaryConditional", "intermediateMessageCatch", "intermediateSignalCatch", "intermediateConditional",
       "messageStartEvent", "signalStartEvent", "conditionalStartEvent", "errorStartEvent");
   private static final Set<String> CONTEXT_VARIABLES = Set.of("provinceCode", "provinceName", "wave");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ProcessEngine engine;
   private final HistoryService history;
@@ -89,7 +81,7 @@ public class AuditTrail {
       }
     } else {
       HistoricProcessInstanceQuery pipelines = history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(PIPELINE);
+          .processDefinitionKey(ProgrammeProcesses.PIPELINE);
       if (query.provinceCode() != null) {
         pipelines.variableValueEquals("provinceCode", query.provinceCode());
       }
@@ -108,7 +100,7 @@ public class AuditTrail {
       if (query.provinceCode() == null && query.wave() == null) {
         // the programme's own steps (choosing provinces, reviewing waves), without its pipelines
         HistoricProcessInstanceQuery programmes = history.createHistoricProcessInstanceQuery()
-            .processDefinitionKey(PROGRAMME);
+            .processDefinitionKey(ProgrammeProcesses.PROGRAMME);
         if (query.to() != null) {
           programmes.startedBefore(Date.from(query.to()));
         }
@@ -133,7 +125,8 @@ public class AuditTrail {
 
   /** The provincial pipelines, newest first, optionally of one province and wave. */
   public List<PipelineSummary> pipelines(String provinceCode, Long wave, int max) {
-    HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery().processDefinitionKey(PIPELINE);
+    HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ProgrammeProcesses.PIPELINE);
     if (provinceCode != null) {
       query.variableValueEquals("provinceCode", provinceCode);
     }
@@ -157,37 +150,8 @@ public class AuditTrail {
     return from != null && instance.getEndTime() != null && instance.getEndTime().toInstant().isBefore(from);
   }
 
-  List<HistoricProcessInstance> tree(HistoricProcessInstance root) {
-    return tree(history, root);
-  }
-
-  /**
-   * The instance and every process it called, recursively, parents first (the dashboard uses it
-   * too). One query on the root process instance (indexed) instead of one per level on the super
-   * instance, which the history table has no index for: at 100,000 pipelines that was a full
-   * scan per level. History written without root instance ids (before Camunda 7.10) is still
-   * read level by level.
-   */
-  public static List<HistoricProcessInstance> tree(HistoryService history, HistoricProcessInstance root) {
-    Function<String, List<HistoricProcessInstance>> childrenOf;
-    if (root.getRootProcessInstanceId() == null) {
-      childrenOf = id -> history.createHistoricProcessInstanceQuery().superProcessInstanceId(id)
-          .orderByProcessInstanceStartTime().asc().list();
-    } else {
-      Map<String, List<HistoricProcessInstance>> children = history.createHistoricProcessInstanceQuery()
-          .rootProcessInstanceId(root.getRootProcessInstanceId()).orderByProcessInstanceStartTime().asc().list()
-          .stream().filter(i -> i.getSuperProcessInstanceId() != null)
-          .collect(Collectors.groupingBy(HistoricProcessInstance::getSuperProcessInstanceId));
-      childrenOf = id -> children.getOrDefault(id, List.of());
-    }
-    List<HistoricProcessInstance> all = new ArrayList<>();
-    Deque<HistoricProcessInstance> todo = new ArrayDeque<>(List.of(root));
-    while (!todo.isEmpty()) {
-      HistoricProcessInstance next = todo.poll();
-      all.add(next);
-      todo.addAll(childrenOf.apply(next.getId()));
-    }
-    return all;
+  private List<HistoricProcessInstance> tree(HistoricProcessInstance root) {
+    return ProcessTree.of(history, root);
   }
 
   private List<AuditEntry> entries(List<HistoricProcessInstance> instances) {
@@ -263,14 +227,14 @@ public class AuditTrail {
     for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(byId.keySet().toArray(String[]::new))
         .variableNameIn(CONTEXT_VARIABLES.toArray(String[]::new)).disableCustomObjectDeserialization().list()) {
-      if (v.getTaskId() == null && v.getProcessInstanceId().equals(v.getActivityInstanceId())) {
+      if (HistoricValues.ownVariable(v)) {
         variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
       }
     }
     Map<String, Context> contexts = new HashMap<>();
     for (HistoricProcessInstance instance : byId.values()) {
       HistoricProcessInstance pipeline = instance;
-      while (pipeline != null && !PIPELINE.equals(pipeline.getProcessDefinitionKey())) {
+      while (pipeline != null && !ProgrammeProcesses.PIPELINE.equals(pipeline.getProcessDefinitionKey())) {
         pipeline = byId.get(pipeline.getSuperProcessInstanceId());
       }
       HistoricProcessInstance source = pipeline == null ? instance : pipeline;
@@ -318,7 +282,7 @@ public class AuditTrail {
       Map<String, Object> initial = new LinkedHashMap<>();
       for (HistoricVariableUpdate u : updates) {
         if (Boolean.TRUE.equals(u.isInitial()) && u.getTaskId() == null) {
-          initial.put(u.getVariableName(), plain(u));
+          initial.put(u.getVariableName(), HistoricValues.plain(u));
           used.add(u.getId());
         }
       }
@@ -370,7 +334,7 @@ public class AuditTrail {
           created.append("ผู้มีสิทธิ์รับงาน / candidates: ").append(String.join(", ", candidates));
         }
         if (task.getDueDate() != null) {
-          created.append(created.isEmpty() ? "" : "; ").append("กำหนดเสร็จ / due: ").append(iso(task.getDueDate()));
+          created.append(created.isEmpty() ? "" : "; ").append("กำหนดเสร็จ / due: ").append(HistoricValues.iso(task.getDueDate()));
         }
         add(task.getStartTime(), AuditKind.TASK_CREATED, AuditEntry.SYSTEM, task.getTaskDefinitionKey(),
             task.getName(), task.getId(), created.toString(), Map.of(), opening(5));
@@ -385,7 +349,7 @@ public class AuditTrail {
               if (complete.getOperationId().equals(u.getUserOperationId())
                   && (task.getId().equals(u.getTaskId())
                       || Objects.equals(task.getActivityInstanceId(), u.getActivityInstanceId()))) {
-                values.put(u.getVariableName(), plain(u));
+                values.put(u.getVariableName(), HistoricValues.plain(u));
                 used.add(u.getId());
               }
             }
@@ -499,7 +463,7 @@ public class AuditTrail {
           continue; // task-local copies for Tasklist (province, wave, stage) and reminder counters
         }
         String key = u.getActivityInstanceId() + "@" + u.getTime().getTime();
-        groups.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(u.getVariableName(), plain(u));
+        groups.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(u.getVariableName(), HistoricValues.plain(u));
         times.putIfAbsent(key, u.getTime());
       }
       Date ended = instance.getEndTime();
@@ -515,7 +479,7 @@ public class AuditTrail {
       Map<String, Object> values = new LinkedHashMap<>();
       for (HistoricVariableUpdate u : updates) {
         if (operationId.equals(u.getUserOperationId()) && !used.contains(u.getId())) {
-          values.put(u.getVariableName(), plain(u));
+          values.put(u.getVariableName(), HistoricValues.plain(u));
           used.add(u.getId());
         }
       }
@@ -589,39 +553,5 @@ public class AuditTrail {
   private static String processName(HistoricProcessInstance instance) {
     return instance.getProcessDefinitionName() != null ? instance.getProcessDefinitionName()
         : instance.getProcessDefinitionKey();
-  }
-
-  static String iso(Date date) {
-    return date.toInstant().atZone(Deadlines.BANGKOK).toOffsetDateTime().toString();
-  }
-
-  /** A variable's value as plain JSON-friendly data: text, number, boolean, date, list or map. */
-  static Object plain(HistoricDetail detail) {
-    HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
-    if (update.getErrorMessage() != null) {
-      return "(อ่านค่าไม่ได้ / unreadable: " + update.getErrorMessage() + ")";
-    }
-    TypedValue typed = update.getTypedValue();
-    if (typed instanceof ObjectValue object && !object.isDeserialized()) {
-      return object.getValueSerialized();
-    }
-    Object value = typed == null ? null : typed.getValue();
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
-      return value;
-    }
-    if (value instanceof Date date) {
-      return iso(date);
-    }
-    if ("json".equalsIgnoreCase(update.getTypeName()) || value.getClass().getName().contains("Spin")) {
-      try {
-        return JSON.readValue(value.toString(), Object.class);
-      } catch (Exception e) {
-        return value.toString();
-      }
-    }
-    if (value instanceof byte[] || value instanceof java.io.InputStream) {
-      return "(ไฟล์ / file)";
-    }
-    return value.toString();
   }
 }
