@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import th.or.codi.programme.calendar.ThaiCalendar;
+import th.or.codi.programme.history.HistoricValues;
 
 /**
  * A search of the audit trail. Every criterion is optional; {@code from} and {@code to} are
@@ -122,10 +123,10 @@ public record AuditQuery(String processInstanceId, String provinceCode, Long wav
       out.put("wave", wave);
     }
     if (from != null) {
-      out.put("from", AuditTrail.iso(java.util.Date.from(from)));
+      out.put("from", HistoricValues.iso(java.util.Date.from(from)));
     }
     if (to != null) {
-      out.put("to", AuditTrail.iso(java.util.Date.from(to)));
+      out.put("to", HistoricValues.iso(java.util.Date.from(to)));
     }
     if (user != null) {
       out.put("user", user);

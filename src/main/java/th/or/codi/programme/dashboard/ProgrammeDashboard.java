@@ -24,7 +24,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import th.or.codi.programme.audit.AuditTrail;
+import th.or.codi.programme.history.HistoricValues;
+import th.or.codi.programme.history.ProcessTree;
+import th.or.codi.programme.history.ProgrammeProcesses;
 import th.or.codi.programme.identity.ProgrammeGroups;
 import th.or.codi.programme.pipeline.PipelineStages.Stage;
 import th.or.codi.programme.provinces.Province;
@@ -193,7 +195,7 @@ public class ProgrammeDashboard {
   }
 
   private List<String> runningPipelineIds() {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(AuditTrail.PIPELINE).list()
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ProgrammeProcesses.PIPELINE).list()
         .stream().map(ProcessInstance::getId).toList();
   }
 
@@ -226,14 +228,14 @@ public class ProgrammeDashboard {
     int page = 500;
     for (int first = 0; first < 4 * page && found.size() < wanted.size(); first += page) {
       List<HistoricProcessInstance> ended = history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(AuditTrail.PIPELINE).finished().orderByProcessInstanceStartTime().desc()
+          .processDefinitionKey(ProgrammeProcesses.PIPELINE).finished().orderByProcessInstanceStartTime().desc()
           .listPage(first, page);
       Map<String, Object> codes = new HashMap<>();
       if (!ended.isEmpty()) {
         for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
             .processInstanceIdIn(ended.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
             .variableName("provinceCode").list()) {
-          if (v.getTaskId() == null && v.getProcessInstanceId().equals(v.getActivityInstanceId())) {
+          if (HistoricValues.ownVariable(v)) {
             codes.put(v.getProcessInstanceId(), v.getValue());
           }
         }
@@ -250,7 +252,7 @@ public class ProgrammeDashboard {
     }
     for (String code : wanted) {
       if (!found.containsKey(code)) {
-        history.createHistoricProcessInstanceQuery().processDefinitionKey(AuditTrail.PIPELINE).finished()
+        history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammeProcesses.PIPELINE).finished()
             .variableValueEquals("provinceCode", code).orderByProcessInstanceStartTime().desc().listPage(0, 1)
             .stream().findFirst().ifPresent(pipeline -> found.put(code, pipeline));
       }
@@ -310,11 +312,11 @@ public class ProgrammeDashboard {
 
   private Row row(Province province, HistoricProcessInstance pipeline, Instant now, Map<String, long[]> taskCounts) {
     HistoryService history = engine.getHistoryService();
-    List<String> tree = AuditTrail.tree(history, pipeline).stream().map(HistoricProcessInstance::getId).toList();
+    List<String> tree = ProcessTree.of(history, pipeline).stream().map(HistoricProcessInstance::getId).toList();
     Map<String, HistoricVariableInstance> vars = new LinkedHashMap<>();
     for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceIdIn(pipeline.getId())
         .variableNameIn("wave", "provinceName", "stageKey", "stage", "outcome").list()) {
-      if (v.getTaskId() == null && pipeline.getId().equals(v.getActivityInstanceId())) {
+      if (HistoricValues.ownVariable(v)) {
         vars.put(v.getName(), v);
       }
     }

@@ -1,0 +1,61 @@
+package th.or.codi.programme.history;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Date;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import th.or.codi.programme.calendar.ThaiCalendar;
+
+/** Historic variables and their values as the programme's readers show them. */
+public final class HistoricValues {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private HistoricValues() {}
+
+  /**
+   * Whether the variable is the process instance's own, not a task-local copy (Tasklist's
+   * province, wave, stage) nor one of an inner scope.
+   */
+  public static boolean ownVariable(HistoricVariableInstance variable) {
+    return variable.getTaskId() == null && variable.getProcessInstanceId().equals(variable.getActivityInstanceId());
+  }
+
+  /** A time in Bangkok's offset, ISO 8601. */
+  public static String iso(Date date) {
+    return date.toInstant().atZone(ThaiCalendar.ZONE).toOffsetDateTime().toString();
+  }
+
+  /** A variable's value as plain JSON-friendly data: text, number, boolean, date, list or map. */
+  public static Object plain(HistoricDetail detail) {
+    HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+    if (update.getErrorMessage() != null) {
+      return "(อ่านค่าไม่ได้ / unreadable: " + update.getErrorMessage() + ")";
+    }
+    TypedValue typed = update.getTypedValue();
+    if (typed instanceof ObjectValue object && !object.isDeserialized()) {
+      return object.getValueSerialized();
+    }
+    Object value = typed == null ? null : typed.getValue();
+    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    if (value instanceof Date date) {
+      return iso(date);
+    }
+    if ("json".equalsIgnoreCase(update.getTypeName()) || value.getClass().getName().contains("Spin")) {
+      try {
+        return JSON.readValue(value.toString(), Object.class);
+      } catch (Exception e) {
+        return value.toString();
+      }
+    }
+    if (value instanceof byte[] || value instanceof java.io.InputStream) {
+      return "(ไฟล์ / file)";
+    }
+    return value.toString();
+  }
+}
