@@ -67,7 +67,7 @@ public final class ClusterNode implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar().toString(),
         "--spring.profiles.active=" + profiles, "--server.port=" + port, "--programme.demo.data=false",
-        "--camunda.bpm.job-execution.wait-time-in-millis=300", "--camunda.bpm.job-execution.max-wait=1000"));
+        "--camunda.bpm.job-execution.wait-time-in-millis=250", "--camunda.bpm.job-execution.max-wait=250"));
     settings.forEach((key, value) -> command.add("--" + key + "=" + value));
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)

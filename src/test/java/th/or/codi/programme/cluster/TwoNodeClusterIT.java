@@ -86,13 +86,16 @@ class TwoNodeClusterIT {
     observer.getRepositoryService().createDeployment().addModelInstance(PROBE + ".bpmn",
         Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
             .startEvent()
-            .intermediateCatchEvent("Event_Wait").timerWithDuration("PT2S")
+            .intermediateCatchEvent("Event_Wait").timerWithDuration("${wait}")
             .userTask("Activity_AfterTimer").camundaCandidateGroups("managers")
             .endEvent().done()).deploy();
     int instances = 60;
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < instances; i++) {
-      ids.add(observer.getRuntimeService().startProcessInstanceByKey(PROBE).getId());
+      // due at twelve moments a second apart; both nodes poll every 250 ms (ClusterNode), so
+      // which node takes a moment's timers is a toss-up, twelve times over
+      ids.add(observer.getRuntimeService().startProcessInstanceByKey(PROBE,
+          Map.of("wait", "PT" + (2 + i % 12) + "S")).getId());
     }
     await("every timer fired").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
         .until(() -> observer.getTaskService().createTaskQuery().processDefinitionKey(PROBE).count(), tasks -> tasks >= instances);
