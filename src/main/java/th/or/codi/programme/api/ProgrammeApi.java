@@ -96,9 +96,7 @@ public class ProgrammeApi implements ProgrammeEndpoints {
     } catch (AccessDeniedException e) {
       return denied(e);
     } catch (AuditQuery.InvalidQueryException e) {
-      Map<String, Object> extra = new LinkedHashMap<>();
-      extra.put("problems", e.problems());
-      return error(Response.Status.BAD_REQUEST, "InvalidQuery", e.getMessage(), extra);
+      return invalidQuery(e);
     }
   }
 
@@ -113,9 +111,7 @@ public class ProgrammeApi implements ProgrammeEndpoints {
     } catch (AccessDeniedException e) {
       return denied(e);
     } catch (AuditQuery.InvalidQueryException e) {
-      Map<String, Object> extra = new LinkedHashMap<>();
-      extra.put("problems", e.problems());
-      return error(Response.Status.BAD_REQUEST, "InvalidQuery", e.getMessage(), extra);
+      return invalidQuery(e);
     }
   }
 
@@ -174,6 +170,13 @@ public class ProgrammeApi implements ProgrammeEndpoints {
     return e.authenticated()
         ? error(Response.Status.FORBIDDEN, "Forbidden", e.getMessage(), null)
         : error(Response.Status.UNAUTHORIZED, "NotAuthenticated", e.getMessage(), null);
+  }
+
+  /** 400 naming every problem of the query's parameters. */
+  private static Response invalidQuery(AuditQuery.InvalidQueryException e) {
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("problems", e.problems());
+    return error(Response.Status.BAD_REQUEST, "InvalidQuery", e.getMessage(), extra);
   }
 
   private static Response error(Response.Status status, String type, String message, Map<String, Object> extra) {
