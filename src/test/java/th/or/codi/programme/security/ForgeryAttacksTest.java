@@ -31,6 +31,7 @@ import th.or.codi.programme.UnusedWave;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
 import th.or.codi.programme.validation.SubmissionRejectedException;
+import th.or.codi.programme.security.TwoApis.Api;
 
 /**
  * The attacks of the security review, as a party with an ordinary login makes them, through
@@ -50,19 +51,7 @@ class ForgeryAttacksTest {
 
   private String key;
   private Task planForum;
-  private final Map<String, WebSession> sessions = new java.util.HashMap<>();
-
-  /** The two REST APIs a person can reach the engine through. */
-  enum Api {
-    ENGINE_REST("/engine-rest"),
-    WEBAPPS("/camunda/api/engine/engine/default");
-
-    final String prefix;
-
-    Api(String prefix) {
-      this.prefix = prefix;
-    }
-  }
+  private TwoApis apis;
 
   @BeforeEach
   void aProvinceAtForumPlanning() {
@@ -73,18 +62,10 @@ class ForgeryAttacksTest {
   }
 
   private ResponseEntity<String> call(Api api, String user, HttpMethod method, String path, String body) {
-    if (api == Api.WEBAPPS) {
-      WebSession browser = sessions.computeIfAbsent(user, u -> {
-        WebSession opened = WebSession.open(http);
-        assertThat(opened.login(u, u, "welcome").getStatusCode()).isEqualTo(HttpStatus.OK);
-        opened.get("/camunda/api/admin/auth/user/default"); // as Tasklist does next: brings the session's CSRF token
-        return opened;
-      });
-      return browser.exchange(method, api.prefix + path, body);
+    if (apis == null) {
+      apis = new TwoApis(http);
     }
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, user).exchange(api.prefix + path, method, new HttpEntity<>(body, headers), String.class);
+    return apis.call(api, user, method, path, body);
   }
 
   private ResponseEntity<String> post(Api api, String user, String path, String body) {

@@ -18,15 +18,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import th.or.codi.programme.DemoApplicationTest;
 import th.or.codi.programme.UnusedWave;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
+import th.or.codi.programme.security.TwoApis;
+import th.or.codi.programme.security.TwoApis.Api;
 import th.or.codi.programme.security.WebSession;
 
 /**
@@ -45,18 +45,7 @@ class ClientErrorsRestTest {
 
   private String key;
   private Task planForum;
-  private final Map<String, WebSession> sessions = new HashMap<>();
-
-  enum Api {
-    ENGINE_REST("/engine-rest"),
-    WEBAPPS("/camunda/api/engine/engine/default");
-
-    final String prefix;
-
-    Api(String prefix) {
-      this.prefix = prefix;
-    }
-  }
+  private TwoApis apis;
 
   @BeforeEach
   void aProvinceAtForumPlanning() {
@@ -67,18 +56,10 @@ class ClientErrorsRestTest {
   }
 
   private ResponseEntity<String> call(Api api, String user, HttpMethod method, String path, String body) {
-    if (api == Api.WEBAPPS) {
-      WebSession browser = sessions.computeIfAbsent(user, u -> {
-        WebSession opened = WebSession.open(http);
-        assertThat(opened.login(u, u, "welcome").getStatusCode()).isEqualTo(HttpStatus.OK);
-        opened.get("/camunda/api/admin/auth/user/default");
-        return opened;
-      });
-      return browser.exchange(method, api.prefix + path, body);
+    if (apis == null) {
+      apis = new TwoApis(http);
     }
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, user).exchange(api.prefix + path, method, new HttpEntity<>(body, headers), String.class);
+    return apis.call(api, user, method, path, body);
   }
 
   private ResponseEntity<String> post(Api api, String user, String path, String body) {
