@@ -5,9 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Camunda 7 deployment of the joint community-development programme of CODI (Central and
- * Western Regional Office), ThaiHealth Office 6 and the provincial community-organisation
- * movements.
+ * Camunda 7 deployment of the joint community-development programme of CODI (Central and Western
+ * Regional Office), ThaiHealth Office 6 and the provincial community-organisation movements.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -31,13 +31,24 @@ class StartupBanner {
     String address = environment.getProperty("server.address", "127.0.0.1");
     String host = address.equals("127.0.0.1") || address.equals("0.0.0.0") ? "localhost" : address;
     String base = "http://" + host + ":" + web.getWebServer().getPort();
-    StringBuilder text = new StringBuilder()
-        .append("\n\n  ระบบงานร่วม พอช.–สสส. / Joint Programme is running\n")
-        .append("  Tasklist  (ทำงานที่ได้รับมอบหมาย)   ").append(base).append("/camunda/app/tasklist/\n")
-        .append("  Cockpit   (ติดตามกระบวนการ)        ").append(base).append("/camunda/app/cockpit/\n")
-        .append("  Admin     (ผู้ใช้ กลุ่ม และสิทธิ์)    ").append(base).append("/camunda/app/admin/\n")
-        .append("  REST API  (login required)          ").append(base).append("/engine-rest\n")
-        .append("  Listening on ").append(address).append('\n');
+    StringBuilder text =
+        new StringBuilder()
+            .append("\n\n  ระบบงานร่วม พอช.–สสส. / Joint Programme is running\n")
+            .append("  Tasklist  (ทำงานที่ได้รับมอบหมาย)   ")
+            .append(base)
+            .append("/camunda/app/tasklist/\n")
+            .append("  Cockpit   (ติดตามกระบวนการ)        ")
+            .append(base)
+            .append("/camunda/app/cockpit/\n")
+            .append("  Admin     (ผู้ใช้ กลุ่ม และสิทธิ์)    ")
+            .append(base)
+            .append("/camunda/app/admin/\n")
+            .append("  REST API  (login required)          ")
+            .append(base)
+            .append("/engine-rest\n")
+            .append("  Listening on ")
+            .append(address)
+            .append('\n');
     if (demo.enabled()) {
       text.append("  Demo logins (password = user id): ");
       demo.users().forEach(u -> text.append(u.id()).append(' '));

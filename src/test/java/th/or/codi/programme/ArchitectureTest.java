@@ -8,14 +8,16 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The packages show the architecture: each feature package (audit, dashboard, pipeline,
- * security, …) may use others, but no two reach each other, directly or round a circle, so each
- * can be read, tested and changed on its own.
+ * The packages show the architecture: each feature package (audit, dashboard, pipeline, security,
+ * …) may use others, but no two reach each other, directly or round a circle, so each can be read,
+ * tested and changed on its own.
  */
-@AnalyzeClasses(packages = "th.or.codi.programme", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "th.or.codi.programme",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   @ArchTest
-  static final ArchRule noPackageCycles = slices().matching("th.or.codi.programme.(*)..")
-      .namingSlices("$1").should().beFreeOfCycles();
+  static final ArchRule noPackageCycles =
+      slices().matching("th.or.codi.programme.(*)..").namingSlices("$1").should().beFreeOfCycles();
 }

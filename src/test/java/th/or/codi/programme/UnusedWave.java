@@ -3,10 +3,10 @@ package th.or.codi.programme;
 import org.camunda.bpm.engine.ProcessEngine;
 
 /**
- * A fiscal year and wave for which a province has had no pipeline yet in the test database the
- * test classes of one Spring context share. Tests that start many pipelines of one province take
- * their keys from here instead of a fixed number, so no two tests ever share a business key,
- * whatever order the classes run in. The years are a block no test with fixed keys uses.
+ * A fiscal year and wave for which a province has had no pipeline yet in the test database the test
+ * classes of one Spring context share. Tests that start many pipelines of one province take their
+ * keys from here instead of a fixed number, so no two tests ever share a business key, whatever
+ * order the classes run in. The years are a block no test with fixed keys uses.
  */
 public record UnusedWave(int fiscalYear, int wave) {
 
@@ -18,7 +18,12 @@ public record UnusedWave(int fiscalYear, int wave) {
     for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
       for (int wave = 1; wave <= WAVES; wave++) {
         String key = provinceCode + "/" + year + "-" + wave;
-        if (engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).count() == 0) {
+        if (engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(key)
+                .count()
+            == 0) {
           return new UnusedWave(year, wave);
         }
       }

@@ -28,18 +28,20 @@ import th.or.codi.programme.dashboard.ProgrammeDashboard;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
- * The programme's own REST endpoints ({@link ProgrammeEndpoints}): the audit trail (JSON, CSV)
- * and the dashboard. The same class answers under {@code /engine-rest/programme} (HTTP Basic)
- * and under Cockpit's plugin API {@code /camunda/api/cockpit/plugin/programme/{engine}} (the
- * webapps' login), so both check the same rules ({@link ProgrammeAccess}, from the engine's
- * grants) against whoever the API authenticated, and both read the engine as that caller. It is
- * built from an engine and the province reference data; it holds no state of its own, so one is
- * as good as another and building one costs nothing.
+ * The programme's own REST endpoints ({@link ProgrammeEndpoints}): the audit trail (JSON, CSV) and
+ * the dashboard. The same class answers under {@code /engine-rest/programme} (HTTP Basic) and under
+ * Cockpit's plugin API {@code /camunda/api/cockpit/plugin/programme/{engine}} (the webapps' login),
+ * so both check the same rules ({@link ProgrammeAccess}, from the engine's grants) against whoever
+ * the API authenticated, and both read the engine as that caller. It is built from an engine and
+ * the province reference data; it holds no state of its own, so one is as good as another and
+ * building one costs nothing.
  */
 public class ProgrammeApi implements ProgrammeEndpoints {
 
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
   private static final MediaType CSV_UTF8 = new MediaType("text", "csv", "UTF-8");
 
@@ -66,14 +68,22 @@ public class ProgrammeApi implements ProgrammeEndpoints {
       }
       List<AuditEntry> entries = audit.trail(processInstanceId);
       if (entries == null) {
-        return error(Response.Status.NOT_FOUND, "NotFound",
-            "ไม่พบรายการกระบวนการ " + processInstanceId + " ในประวัติ / No process instance "
-                + processInstanceId + " in the history.", null);
+        return error(
+            Response.Status.NOT_FOUND,
+            "NotFound",
+            "ไม่พบรายการกระบวนการ "
+                + processInstanceId
+                + " ในประวัติ / No process instance "
+                + processInstanceId
+                + " in the history.",
+            null);
       }
       Map<String, Object> query = new LinkedHashMap<>();
       query.put("processInstanceId", processInstanceId);
-      String name = entries.isEmpty() || entries.get(0).pipeline() == null ? processInstanceId
-          : entries.get(0).pipeline();
+      String name =
+          entries.isEmpty() || entries.get(0).pipeline() == null
+              ? processInstanceId
+              : entries.get(0).pipeline();
       return export(entries, query, user, null, false, format, name);
     } catch (AccessDeniedException e) {
       return denied(e);
@@ -81,9 +91,15 @@ public class ProgrammeApi implements ProgrammeEndpoints {
   }
 
   @Override
-  public Response search(String instance, String province,
-      String wave, String from, String to,
-      String user, String limit, String format) {
+  public Response search(
+      String instance,
+      String province,
+      String wave,
+      String from,
+      String to,
+      String user,
+      String limit,
+      String format) {
     try {
       String caller = ProgrammeAccess.require(identity, authorizations, View.AUDIT_TRAIL);
       if (!knownFormat(format)) {
@@ -91,7 +107,13 @@ public class ProgrammeApi implements ProgrammeEndpoints {
       }
       AuditQuery query = AuditQuery.parse(instance, province, wave, from, to, user, limit);
       AuditReport report = audit.search(query);
-      return export(report.entries(), query.describe(), caller, report.instances(), report.truncated(), format,
+      return export(
+          report.entries(),
+          query.describe(),
+          caller,
+          report.instances(),
+          report.truncated(),
+          format,
           "search");
     } catch (AccessDeniedException e) {
       return denied(e);
@@ -101,13 +123,15 @@ public class ProgrammeApi implements ProgrammeEndpoints {
   }
 
   @Override
-  public Response pipelines(String province, String wave,
-      String limit) {
+  public Response pipelines(String province, String wave, String limit) {
     try {
       ProgrammeAccess.require(identity, authorizations, View.AUDIT_TRAIL);
       AuditQuery query = AuditQuery.parse(null, province, wave, null, null, null, limit);
-      return Response.ok(write(audit.pipelines(query.provinceCode(), query.wave(), query.maxInstances()))
-          .getBytes(StandardCharsets.UTF_8), JSON_UTF8).build();
+      return Response.ok(
+              write(audit.pipelines(query.provinceCode(), query.wave(), query.maxInstances()))
+                  .getBytes(StandardCharsets.UTF_8),
+              JSON_UTF8)
+          .build();
     } catch (AccessDeniedException e) {
       return denied(e);
     } catch (AuditQuery.InvalidQueryException e) {
@@ -133,23 +157,36 @@ public class ProgrammeApi implements ProgrammeEndpoints {
   public Response labels() {
     try {
       ProgrammeAccess.require(identity, authorizations, View.AUDIT_TRAIL);
-      return Response.ok(write(ProgrammeLabels.all()).getBytes(StandardCharsets.UTF_8), JSON_UTF8).build();
+      return Response.ok(write(ProgrammeLabels.all()).getBytes(StandardCharsets.UTF_8), JSON_UTF8)
+          .build();
     } catch (AccessDeniedException e) {
       return denied(e);
     }
   }
 
-  private Response export(List<AuditEntry> entries, Map<String, Object> query, String user, Integer instances,
-      boolean truncated, String format, String name) {
+  private Response export(
+      List<AuditEntry> entries,
+      Map<String, Object> query,
+      String user,
+      Integer instances,
+      boolean truncated,
+      String format,
+      String name) {
     Instant now = clock.instant();
-    String file = "audit-trail-" + name.replaceAll("[^A-Za-z0-9-]+", "_") + "-"
-        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(now.atZone(ThaiCalendar.ZONE));
+    String file =
+        "audit-trail-"
+            + name.replaceAll("[^A-Za-z0-9-]+", "_")
+            + "-"
+            + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(now.atZone(ThaiCalendar.ZONE));
     if ("csv".equals(format)) {
-      byte[] body = AuditExport.csv(entries, query, user, now, truncated).getBytes(StandardCharsets.UTF_8);
+      byte[] body =
+          AuditExport.csv(entries, query, user, now, truncated).getBytes(StandardCharsets.UTF_8);
       return Response.ok(body, CSV_UTF8)
-          .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").build();
+          .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
+          .build();
     }
-    String body = AuditExport.json(AuditExport.document(entries, query, user, now, instances, truncated));
+    String body =
+        AuditExport.json(AuditExport.document(entries, query, user, now, instances, truncated));
     Response.ResponseBuilder ok = Response.ok(body.getBytes(StandardCharsets.UTF_8), JSON_UTF8);
     if ("json".equals(format)) {
       ok.header("Content-Disposition", "attachment; filename=\"" + file + ".json\"");
@@ -162,8 +199,11 @@ public class ProgrammeApi implements ProgrammeEndpoints {
   }
 
   private static Response badFormat(String format) {
-    return error(Response.Status.BAD_REQUEST, "InvalidQuery",
-        "format ต้องเป็น json หรือ csv / format must be json or csv: " + format, null);
+    return error(
+        Response.Status.BAD_REQUEST,
+        "InvalidQuery",
+        "format ต้องเป็น json หรือ csv / format must be json or csv: " + format,
+        null);
   }
 
   private static Response denied(AccessDeniedException e) {
@@ -179,14 +219,18 @@ public class ProgrammeApi implements ProgrammeEndpoints {
     return error(Response.Status.BAD_REQUEST, "InvalidQuery", e.getMessage(), extra);
   }
 
-  private static Response error(Response.Status status, String type, String message, Map<String, Object> extra) {
+  private static Response error(
+      Response.Status status, String type, String message, Map<String, Object> extra) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
     body.put("message", message);
     if (extra != null) {
       body.putAll(extra);
     }
-    return Response.status(status).type(JSON_UTF8).entity(write(body).getBytes(StandardCharsets.UTF_8)).build();
+    return Response.status(status)
+        .type(JSON_UTF8)
+        .entity(write(body).getBytes(StandardCharsets.UTF_8))
+        .build();
   }
 
   private static String write(Object value) {

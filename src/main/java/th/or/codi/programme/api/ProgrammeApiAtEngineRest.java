@@ -16,7 +16,8 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProgrammeApiAtEngineRest extends ProgrammeApi {
 
-  public ProgrammeApiAtEngineRest(ProcessEngine engine, ProvinceReferenceData provinces, Clock clock) {
+  public ProgrammeApiAtEngineRest(
+      ProcessEngine engine, ProvinceReferenceData provinces, Clock clock) {
     super(engine, provinces, clock);
   }
 }

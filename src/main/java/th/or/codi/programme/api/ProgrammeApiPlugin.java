@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
- * What {@link ProgrammeApi} needs besides the engine — the province reference data and the
- * clock — carried by the engine itself: Spring registers this process-engine plugin on the
- * engine's configuration like every other plugin bean, and it does nothing to the engine. Code
- * that is handed only an engine, such as Cockpit's plugin resources (created by the webapps'
- * own JAX-RS application, outside Spring), builds the API from it with {@link #api}. No static
- * field: each engine answers with the plugin it was built with.
+ * What {@link ProgrammeApi} needs besides the engine — the province reference data and the clock —
+ * carried by the engine itself: Spring registers this process-engine plugin on the engine's
+ * configuration like every other plugin bean, and it does nothing to the engine. Code that is
+ * handed only an engine, such as Cockpit's plugin resources (created by the webapps' own JAX-RS
+ * application, outside Spring), builds the API from it with {@link #api}. No static field: each
+ * engine answers with the plugin it was built with.
  */
 @Component
 public class ProgrammeApiPlugin extends AbstractProcessEnginePlugin {
@@ -41,7 +41,8 @@ public class ProgrammeApiPlugin extends AbstractProcessEnginePlugin {
    * Spring Boot starter wraps the plugin beans into one {@link CompositeProcessEnginePlugin}).
    */
   public static Optional<ProgrammeApi> apiOf(ProcessEngine engine) {
-    ProcessEngineConfiguration configuration = engine == null ? null : engine.getProcessEngineConfiguration();
+    ProcessEngineConfiguration configuration =
+        engine == null ? null : engine.getProcessEngineConfiguration();
     if (!(configuration instanceof ProcessEngineConfigurationImpl impl)) {
       return Optional.empty();
     }

@@ -9,9 +9,9 @@ import th.or.codi.programme.dashboard.ProgrammeDashboard;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
- * Publishes the programme's endpoints under {@code /engine-rest/programme} and gives the
- * metrics their dashboard. Cockpit's side needs nothing from here: its plugin resource builds
- * the same {@link ProgrammeApi} from the engine it is handed ({@link ProgrammeApiPlugin}).
+ * Publishes the programme's endpoints under {@code /engine-rest/programme} and gives the metrics
+ * their dashboard. Cockpit's side needs nothing from here: its plugin resource builds the same
+ * {@link ProgrammeApi} from the engine it is handed ({@link ProgrammeApiPlugin}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ProgrammeApiWiring {
@@ -23,7 +23,9 @@ public class ProgrammeApiWiring {
 
   /** {@code /engine-rest/programme/…}, authenticated by the REST API's HTTP Basic filter. */
   @Bean
-  ResourceConfigCustomizer programmeRestEndpoints(ProcessEngine engine, ProvinceReferenceData provinces) {
-    return config -> config.register(new ProgrammeApiAtEngineRest(engine, provinces, Clock.systemUTC()));
+  ResourceConfigCustomizer programmeRestEndpoints(
+      ProcessEngine engine, ProvinceReferenceData provinces) {
+    return config ->
+        config.register(new ProgrammeApiAtEngineRest(engine, provinces, Clock.systemUTC()));
   }
 }

@@ -9,9 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The programme's REST endpoints as JAX-RS sees them: paths, parameters, media types, declared
- * once here. {@link ProgrammeApi} answers them; {@link ProgrammeApiAtEngineRest} publishes them
- * under {@code /engine-rest/programme} and {@code cockpit/ProgrammeCockpitResource} under Cockpit's
+ * The programme's REST endpoints as JAX-RS sees them: paths, parameters, media types, declared once
+ * here. {@link ProgrammeApi} answers them; {@link ProgrammeApiAtEngineRest} publishes them under
+ * {@code /engine-rest/programme} and {@code cockpit/ProgrammeCockpitResource} under Cockpit's
  * plugin API, each inheriting these annotations (JAX-RS annotations of an implemented interface
  * apply to a method that declares none of its own).
  */
@@ -21,32 +21,45 @@ public interface ProgrammeEndpoints {
   @GET
   @Path("audit-trail/{processInstanceId}")
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-  Response trail(@PathParam("processInstanceId") String processInstanceId, @QueryParam("format") String format);
+  Response trail(
+      @PathParam("processInstanceId") String processInstanceId,
+      @QueryParam("format") String format);
 
   /** Entries across pipelines by province, wave, days (yyyy-MM-dd, inclusive) and user. */
   @GET
   @Path("audit-trail")
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-  Response search(@QueryParam("instance") String instance, @QueryParam("province") String province,
-      @QueryParam("wave") String wave, @QueryParam("from") String from, @QueryParam("to") String to,
-      @QueryParam("user") String user, @QueryParam("limit") String limit, @QueryParam("format") String format);
+  Response search(
+      @QueryParam("instance") String instance,
+      @QueryParam("province") String province,
+      @QueryParam("wave") String wave,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("user") String user,
+      @QueryParam("limit") String limit,
+      @QueryParam("format") String format);
 
   /** The provincial pipelines, running and ended, newest first: where an auditor picks a trail. */
   @GET
   @Path("pipelines")
   @Produces(MediaType.APPLICATION_JSON)
-  Response pipelines(@QueryParam("province") String province, @QueryParam("wave") String wave,
+  Response pipelines(
+      @QueryParam("province") String province,
+      @QueryParam("wave") String wave,
       @QueryParam("limit") String limit);
 
-  /** Per province: wave, stage, days in it, open and overdue tasks per party, monthly status, outcome. */
+  /**
+   * Per province: wave, stage, days in it, open and overdue tasks per party, monthly status,
+   * outcome.
+   */
   @GET
   @Path("dashboard")
   @Produces(MediaType.APPLICATION_JSON)
   Response dashboard();
 
   /**
-   * The words of the parties, stages, monthly statuses, outcomes and pipeline states, from the
-   * Java code's own enums: the Cockpit plugin shows these and keeps no copy.
+   * The words of the parties, stages, monthly statuses, outcomes and pipeline states, from the Java
+   * code's own enums: the Cockpit plugin shows these and keeps no copy.
    */
   @GET
   @Path("labels")

@@ -11,8 +11,8 @@ import th.or.codi.programme.pipeline.PipelineStages.Stage;
 
 /**
  * The Thai and English words the Cockpit plugin shows for the parties, stages, monthly statuses,
- * outcomes and pipeline states, read from the enums the Java code itself uses, so that the
- * pages cannot word them differently ({@code GET labels}; the plugin keeps no copy).
+ * outcomes and pipeline states, read from the enums the Java code itself uses, so that the pages
+ * cannot word them differently ({@code GET labels}; the plugin keeps no copy).
  */
 final class ProgrammeLabels {
 

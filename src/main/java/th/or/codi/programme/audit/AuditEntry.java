@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * One line of an audit trail: when, what, who, where in which pipeline, with which values.
  *
- * @param actor the user id, or {@link #SYSTEM} for what the engine did by itself (timers,
- *     service steps), or {@link #UNKNOWN} for a person's action the engine recorded without an
- *     identity (a defect to be fixed, never expected)
+ * @param actor the user id, or {@link #SYSTEM} for what the engine did by itself (timers, service
+ *     steps), or {@link #UNKNOWN} for a person's action the engine recorded without an identity (a
+ *     defect to be fixed, never expected)
  * @param values the values submitted or changed, by variable name (empty when none)
  */
 public record AuditEntry(
@@ -30,6 +30,7 @@ public record AuditEntry(
 
   /** The actor of what the engine did by itself. */
   public static final String SYSTEM = "system";
+
   /** The actor of a person's action recorded without an identity. */
   public static final String UNKNOWN = "unknown";
 

@@ -18,12 +18,26 @@ public final class AuditExport {
 
   /** UTF-8 byte-order mark: without it Excel reads the file as the machine's code page. */
   public static final String BOM = "\uFEFF";
+
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   static final String[] COLUMNS = {
-      "เวลา / Time", "เวลา (พ.ศ.) / Time (B.E.)", "รายการ / Event", "Event", "ผู้ดำเนินการ / Actor",
-      "จังหวัด / Province", "รหัสจังหวัด / Province code", "ระลอก / Wave", "รหัสอ้างอิง / Business key",
-      "กระบวนการ / Process", "รหัสรายการกระบวนการ / Process instance", "กิจกรรม / Activity", "รหัสกิจกรรม / Activity id",
-      "รหัสงาน / Task id", "รายละเอียด / Detail", "ค่าที่บันทึก / Values (JSON)"};
+    "เวลา / Time",
+    "เวลา (พ.ศ.) / Time (B.E.)",
+    "รายการ / Event",
+    "Event",
+    "ผู้ดำเนินการ / Actor",
+    "จังหวัด / Province",
+    "รหัสจังหวัด / Province code",
+    "ระลอก / Wave",
+    "รหัสอ้างอิง / Business key",
+    "กระบวนการ / Process",
+    "รหัสรายการกระบวนการ / Process instance",
+    "กิจกรรม / Activity",
+    "รหัสกิจกรรม / Activity id",
+    "รหัสงาน / Task id",
+    "รายละเอียด / Detail",
+    "ค่าที่บันทึก / Values (JSON)"
+  };
 
   private AuditExport() {}
 
@@ -49,8 +63,13 @@ public final class AuditExport {
     return out;
   }
 
-  public static Map<String, Object> document(List<AuditEntry> entries, Map<String, Object> query, String exportedBy,
-      Instant exportedAt, Integer instances, boolean truncated) {
+  public static Map<String, Object> document(
+      List<AuditEntry> entries,
+      Map<String, Object> query,
+      String exportedBy,
+      Instant exportedAt,
+      Integer instances,
+      boolean truncated) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("exportedAt", time(exportedAt));
     doc.put("exportedBy", exportedBy);
@@ -74,25 +93,50 @@ public final class AuditExport {
     }
   }
 
-  public static String csv(List<AuditEntry> entries, Map<String, Object> query, String exportedBy, Instant exportedAt,
+  public static String csv(
+      List<AuditEntry> entries,
+      Map<String, Object> query,
+      String exportedBy,
+      Instant exportedAt,
       boolean truncated) {
     StringBuilder out = new StringBuilder(BOM);
     row(out, "ส่งออกเมื่อ / Exported at", time(exportedAt));
     row(out, "ผู้ส่งออก / Exported by", exportedBy);
     row(out, "เงื่อนไข / Query", json(query).replaceAll("\\s*\\n\\s*", " "));
-    row(out, "จำนวนรายการ / Entries", String.valueOf(entries.size()) + (truncated ? " (ตัดทอน / truncated)" : ""));
+    row(
+        out,
+        "จำนวนรายการ / Entries",
+        String.valueOf(entries.size()) + (truncated ? " (ตัดทอน / truncated)" : ""));
     out.append("\r\n");
     row(out, COLUMNS);
     for (AuditEntry e : entries) {
       String values;
       try {
-        values = e.values() == null || e.values().isEmpty() ? "" : new ObjectMapper().writeValueAsString(e.values());
+        values =
+            e.values() == null || e.values().isEmpty()
+                ? ""
+                : new ObjectMapper().writeValueAsString(e.values());
       } catch (JsonProcessingException ex) {
         values = String.valueOf(e.values());
       }
-      row(out, time(e.time()), thaiTime(e.time()), e.kind().th(), e.kind().en(), e.actor(), e.provinceName(),
-          e.provinceCode(), e.wave() == null ? "" : e.wave().toString(), e.pipeline(), e.processName(),
-          e.processInstanceId(), e.activityName(), e.activityId(), e.taskId(), e.detail(), values);
+      row(
+          out,
+          time(e.time()),
+          thaiTime(e.time()),
+          e.kind().th(),
+          e.kind().en(),
+          e.actor(),
+          e.provinceName(),
+          e.provinceCode(),
+          e.wave() == null ? "" : e.wave().toString(),
+          e.pipeline(),
+          e.processName(),
+          e.processInstanceId(),
+          e.activityName(),
+          e.activityId(),
+          e.taskId(),
+          e.detail(),
+          values);
     }
     return out.toString();
   }
@@ -108,15 +152,15 @@ public final class AuditExport {
   }
 
   /**
-   * What a spreadsheet may read as the start of a formula (OWASP, "CSV Injection"): = + - @,
-   * a tab, a carriage return, a line feed, and the full-width forms ＝ ＋ － ＠ (U+FF1D, U+FF0B,
-   * U+FF0D, U+FF20) that Excel with an East Asian input method treats like their ASCII twins.
+   * What a spreadsheet may read as the start of a formula (OWASP, "CSV Injection"): = + - @, a tab,
+   * a carriage return, a line feed, and the full-width forms ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D,
+   * U+FF20) that Excel with an East Asian input method treats like their ASCII twins.
    */
   static final String FORMULA_START = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
 
   /**
-   * RFC 4180 quoting; a cell starting with any of {@link #FORMULA_START} is prefixed with ' so
-   * that Excel, LibreOffice and Google Sheets show it as text and never run it as a formula.
+   * RFC 4180 quoting; a cell starting with any of {@link #FORMULA_START} is prefixed with ' so that
+   * Excel, LibreOffice and Google Sheets show it as text and never run it as a formula.
    */
   static String cell(String value) {
     if (value == null) {

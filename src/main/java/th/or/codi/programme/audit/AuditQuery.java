@@ -14,8 +14,14 @@ import th.or.codi.programme.history.HistoricValues;
  * A search of the audit trail. Every criterion is optional; {@code from} and {@code to} are
  * inclusive days in Thailand's time (Asia/Bangkok), written yyyy-MM-dd in the Common Era.
  */
-public record AuditQuery(String processInstanceId, String provinceCode, Long wave, Instant from, Instant to,
-    String user, int maxInstances) {
+public record AuditQuery(
+    String processInstanceId,
+    String provinceCode,
+    Long wave,
+    Instant from,
+    Instant to,
+    String user,
+    int maxInstances) {
 
   public static final int DEFAULT_MAX_INSTANCES = 200;
   public static final int MAX_INSTANCES = 2000;
@@ -35,7 +41,13 @@ public record AuditQuery(String processInstanceId, String provinceCode, Long wav
   }
 
   /** Reads the criteria as they come from a URL's query string; blank means not given. */
-  public static AuditQuery parse(String instance, String province, String wave, String from, String to, String user,
+  public static AuditQuery parse(
+      String instance,
+      String province,
+      String wave,
+      String from,
+      String to,
+      String user,
       String limit) {
     List<String> problems = new ArrayList<>();
     Long waveNumber = null;
@@ -43,10 +55,14 @@ public record AuditQuery(String processInstanceId, String provinceCode, Long wav
       try {
         waveNumber = Long.parseLong(wave.trim());
         if (waveNumber < 1) {
-          problems.add("ระลอก (wave) ต้องเป็นเลขจำนวนเต็มตั้งแต่ 1 / wave must be a whole number from 1: " + wave);
+          problems.add(
+              "ระลอก (wave) ต้องเป็นเลขจำนวนเต็มตั้งแต่ 1 / wave must be a whole number from 1: "
+                  + wave);
         }
       } catch (NumberFormatException e) {
-        problems.add("ระลอก (wave) ต้องเป็นเลขจำนวนเต็มตั้งแต่ 1 / wave must be a whole number from 1: " + wave);
+        problems.add(
+            "ระลอก (wave) ต้องเป็นเลขจำนวนเต็มตั้งแต่ 1 / wave must be a whole number from 1: "
+                + wave);
       }
     }
     Instant fromTime = day(from, "from", false, problems);
@@ -62,17 +78,28 @@ public record AuditQuery(String processInstanceId, String provinceCode, Long wav
           throw new NumberFormatException();
         }
       } catch (NumberFormatException e) {
-        problems.add("limit ต้องเป็นเลข 1–" + MAX_INSTANCES + " / limit must be a number from 1 to " + MAX_INSTANCES);
+        problems.add(
+            "limit ต้องเป็นเลข 1–"
+                + MAX_INSTANCES
+                + " / limit must be a number from 1 to "
+                + MAX_INSTANCES);
       }
     }
     if (present(province) && !province.trim().matches("TH-\\d{2}")) {
-      problems.add("รหัสจังหวัดต้องเป็นแบบ TH-60 / the province code is written like TH-60: " + province);
+      problems.add(
+          "รหัสจังหวัดต้องเป็นแบบ TH-60 / the province code is written like TH-60: " + province);
     }
     if (!problems.isEmpty()) {
       throw new InvalidQueryException(problems);
     }
-    return new AuditQuery(blankToNull(instance), blankToNull(province), waveNumber, fromTime, toTime,
-        blankToNull(user), max);
+    return new AuditQuery(
+        blankToNull(instance),
+        blankToNull(province),
+        waveNumber,
+        fromTime,
+        toTime,
+        blankToNull(user),
+        max);
   }
 
   private static Instant day(String text, String name, boolean endOfDay, List<String> problems) {
@@ -82,14 +109,30 @@ public record AuditQuery(String processInstanceId, String provinceCode, Long wav
     try {
       LocalDate date = LocalDate.parse(text.trim());
       if (date.getYear() > 2400) {
-        problems.add("'" + name + "' ใช้ปี ค.ศ. ไม่ใช่ พ.ศ. (" + date.getYear() + " → " + ThaiCalendar.commonYear(date.getYear())
-            + ") / '" + name + "' takes a Common Era year, not a Buddhist Era one");
+        problems.add(
+            "'"
+                + name
+                + "' ใช้ปี ค.ศ. ไม่ใช่ พ.ศ. ("
+                + date.getYear()
+                + " → "
+                + ThaiCalendar.commonYear(date.getYear())
+                + ") / '"
+                + name
+                + "' takes a Common Era year, not a Buddhist Era one");
         return null;
       }
-      return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ThaiCalendar.ZONE).toInstant()
+      return (endOfDay ? date.plusDays(1) : date)
+          .atStartOfDay(ThaiCalendar.ZONE)
+          .toInstant()
           .minusMillis(endOfDay ? 1 : 0);
     } catch (DateTimeParseException e) {
-      problems.add("'" + name + "' ต้องเป็นวันที่แบบ ปปปป-ดด-วว (ค.ศ.) / '" + name + "' must be a date yyyy-MM-dd: " + text);
+      problems.add(
+          "'"
+              + name
+              + "' ต้องเป็นวันที่แบบ ปปปป-ดด-วว (ค.ศ.) / '"
+              + name
+              + "' must be a date yyyy-MM-dd: "
+              + text);
       return null;
     }
   }

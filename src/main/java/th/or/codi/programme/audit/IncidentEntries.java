@@ -9,11 +9,25 @@ final class IncidentEntries implements EntrySource {
   @Override
   public void addEntries(InstanceTrail trail) {
     for (HistoricIncident incident : trail.history.incidents(trail.id())) {
-      trail.add(incident.getCreateTime(), AuditKind.INCIDENT_OPENED, AuditEntry.SYSTEM, incident.getActivityId(),
-          null, null, incident.getIncidentType() + ": " + incident.getIncidentMessage(), Map.of());
+      trail.add(
+          incident.getCreateTime(),
+          AuditKind.INCIDENT_OPENED,
+          AuditEntry.SYSTEM,
+          incident.getActivityId(),
+          null,
+          null,
+          incident.getIncidentType() + ": " + incident.getIncidentMessage(),
+          Map.of());
       if (incident.getEndTime() != null) {
-        trail.add(incident.getEndTime(), AuditKind.INCIDENT_RESOLVED, AuditEntry.SYSTEM, incident.getActivityId(),
-            null, null, incident.isDeleted() ? "ลบ / deleted" : "แก้ไขแล้ว / resolved", Map.of());
+        trail.add(
+            incident.getEndTime(),
+            AuditKind.INCIDENT_RESOLVED,
+            AuditEntry.SYSTEM,
+            incident.getActivityId(),
+            null,
+            null,
+            incident.isDeleted() ? "ลบ / deleted" : "แก้ไขแล้ว / resolved",
+            Map.of());
       }
     }
   }

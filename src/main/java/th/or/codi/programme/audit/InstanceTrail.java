@@ -14,24 +14,32 @@ import th.or.codi.programme.history.HistoricValues;
 
 /**
  * One process instance of a trail while its entries are built: its history (already read), its
- * pipeline context, its depth in the tree, and the variable updates no entry has shown yet.
- * The entry sources ({@link EntrySource}) add to it in turn.
+ * pipeline context, its depth in the tree, and the variable updates no entry has shown yet. The
+ * entry sources ({@link EntrySource}) add to it in turn.
  */
 final class InstanceTrail {
 
   final HistoricProcessInstance instance;
   final TrailHistory history;
+
   /** Every instance of the trail, by id. */
   final Map<String, HistoricProcessInstance> tree;
+
   /** The instance's user-operation log by operation, oldest first. */
   final Map<String, List<UserOperationLogEntry>> operations;
+
   private final PipelineContext context;
   private final int depth;
   private final List<RankedEntry> out;
   private final Set<String> shownUpdates = new HashSet<>();
 
-  InstanceTrail(HistoricProcessInstance instance, PipelineContext context, int depth, TrailHistory history,
-      Map<String, HistoricProcessInstance> tree, List<RankedEntry> out) {
+  InstanceTrail(
+      HistoricProcessInstance instance,
+      PipelineContext context,
+      int depth,
+      TrailHistory history,
+      Map<String, HistoricProcessInstance> tree,
+      List<RankedEntry> out) {
     this.instance = instance;
     this.context = context;
     this.depth = depth;
@@ -68,25 +76,59 @@ final class InstanceTrail {
   }
 
   /** Adds an entry ranked by its kind; nothing when the time is unknown. */
-  void add(Date time, AuditKind kind, String actor, String activityId, String activityName, String taskId,
-      String detail, Map<String, Object> values) {
+  void add(
+      Date time,
+      AuditKind kind,
+      String actor,
+      String activityId,
+      String activityName,
+      String taskId,
+      String detail,
+      Map<String, Object> values) {
     add(SameInstant.of(kind), time, kind, actor, activityId, activityName, taskId, detail, values);
   }
 
-  /** Adds an entry of this rank among the entries of its instant; nothing when the time is unknown. */
-  void add(SameInstant rank, Date time, AuditKind kind, String actor, String activityId, String activityName,
-      String taskId, String detail, Map<String, Object> values) {
+  /**
+   * Adds an entry of this rank among the entries of its instant; nothing when the time is unknown.
+   */
+  void add(
+      SameInstant rank,
+      Date time,
+      AuditKind kind,
+      String actor,
+      String activityId,
+      String activityName,
+      String taskId,
+      String detail,
+      Map<String, Object> values) {
     if (time == null) {
       return;
     }
-    out.add(new RankedEntry(new AuditEntry(time.toInstant(), kind, actor, context.pipeline(),
-        context.provinceCode(), context.provinceName(), context.wave(), instance.getProcessDefinitionKey(),
-        processName(instance), instance.getId(), activityId, activityName, taskId,
-        detail == null || detail.isBlank() ? null : detail, values), rank, depth));
+    out.add(
+        new RankedEntry(
+            new AuditEntry(
+                time.toInstant(),
+                kind,
+                actor,
+                context.pipeline(),
+                context.provinceCode(),
+                context.provinceName(),
+                context.wave(),
+                instance.getProcessDefinitionKey(),
+                processName(instance),
+                instance.getId(),
+                activityId,
+                activityName,
+                taskId,
+                detail == null || detail.isBlank() ? null : detail,
+                values),
+            rank,
+            depth));
   }
 
   static String processName(HistoricProcessInstance instance) {
-    return instance.getProcessDefinitionName() != null ? instance.getProcessDefinitionName()
+    return instance.getProcessDefinitionName() != null
+        ? instance.getProcessDefinitionName()
         : instance.getProcessDefinitionKey();
   }
 }

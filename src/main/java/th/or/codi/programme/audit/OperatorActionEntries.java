@@ -8,10 +8,10 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 
 /**
- * What people and operators did through the engine's API, one entry per operation: a task
- * claimed, assigned, delegated, resolved or changed; anything else (variables changed in
- * Cockpit, modifications, cancellations, retries) as an operator's action, with the values the
- * operation wrote. A task's completion and a process's creation have entries of their own.
+ * What people and operators did through the engine's API, one entry per operation: a task claimed,
+ * assigned, delegated, resolved or changed; anything else (variables changed in Cockpit,
+ * modifications, cancellations, retries) as an operator's action, with the values the operation
+ * wrote. A task's completion and a process's creation have entries of their own.
  */
 final class OperatorActionEntries implements EntrySource {
 
@@ -24,18 +24,25 @@ final class OperatorActionEntries implements EntrySource {
       String actor = first.getUserId() == null ? AuditEntry.UNKNOWN : first.getUserId();
       String operation = group.getKey();
       if ("Task".equals(entity)) {
-        AuditKind kind = switch (type) {
-          case "Complete" -> null; // the task's own completion entry
-          case "Claim" -> AuditKind.TASK_CLAIMED;
-          case "Assign" -> AuditKind.TASK_ASSIGNED;
-          case "Delegate" -> AuditKind.TASK_DELEGATED;
-          case "Resolve" -> AuditKind.TASK_RESOLVED;
-          default -> AuditKind.TASK_CHANGED;
-        };
+        AuditKind kind =
+            switch (type) {
+              case "Complete" -> null; // the task's own completion entry
+              case "Claim" -> AuditKind.TASK_CLAIMED;
+              case "Assign" -> AuditKind.TASK_ASSIGNED;
+              case "Delegate" -> AuditKind.TASK_DELEGATED;
+              case "Resolve" -> AuditKind.TASK_RESOLVED;
+              default -> AuditKind.TASK_CHANGED;
+            };
         if (kind != null) {
           HistoricTaskInstance task = trail.history.task(first.getTaskId());
-          trail.add(first.getTimestamp(), kind, actor, task == null ? null : task.getTaskDefinitionKey(),
-              task == null ? null : task.getName(), first.getTaskId(), changes(group.getValue()),
+          trail.add(
+              first.getTimestamp(),
+              kind,
+              actor,
+              task == null ? null : task.getTaskDefinitionKey(),
+              task == null ? null : task.getName(),
+              first.getTaskId(),
+              changes(group.getValue()),
               valuesOf(trail, operation));
         }
         continue;
@@ -43,8 +50,17 @@ final class OperatorActionEntries implements EntrySource {
       if ("ProcessInstance".equals(entity) && "Create".equals(type)) {
         continue; // the start entry says who started it
       }
-      trail.add(first.getTimestamp(), AuditKind.OPERATOR_ACTION, actor, null, null, first.getTaskId(),
-          type + " " + entity + (changes(group.getValue()).isEmpty() ? "" : ": " + changes(group.getValue())),
+      trail.add(
+          first.getTimestamp(),
+          AuditKind.OPERATOR_ACTION,
+          actor,
+          null,
+          null,
+          first.getTaskId(),
+          type
+              + " "
+              + entity
+              + (changes(group.getValue()).isEmpty() ? "" : ": " + changes(group.getValue())),
           valuesOf(trail, operation));
     }
   }
@@ -57,8 +73,13 @@ final class OperatorActionEntries implements EntrySource {
   private static String changes(List<UserOperationLogEntry> group) {
     return group.stream()
         .filter(op -> op.getProperty() != null && !"delete".equals(op.getProperty()))
-        .map(op -> op.getProperty() + ": " + Objects.toString(op.getOrgValue(), "–") + " → "
-            + Objects.toString(op.getNewValue(), "–"))
+        .map(
+            op ->
+                op.getProperty()
+                    + ": "
+                    + Objects.toString(op.getOrgValue(), "–")
+                    + " → "
+                    + Objects.toString(op.getNewValue(), "–"))
         .collect(Collectors.joining("; "));
   }
 }

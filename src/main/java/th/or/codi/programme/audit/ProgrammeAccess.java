@@ -10,12 +10,12 @@ import th.or.codi.programme.identity.AuthorizationPolicy.Right;
 import th.or.codi.programme.identity.ProgrammeGroups;
 
 /**
- * Who may open the programme's own views, decided by the engine's grants
- * ({@link AuthorizationPolicy}) and not by a list of groups of its own: the audit trail and its
- * exports are for whoever may read the history of every process (the same right
- * {@code /engine-rest/history/*} asks for), the dashboard for whoever may also read the running
- * instances and tasks. Both then read as the caller, so the engine filters what they show. The
- * caller is whoever the REST API or the webapps authenticated.
+ * Who may open the programme's own views, decided by the engine's grants ({@link
+ * AuthorizationPolicy}) and not by a list of groups of its own: the audit trail and its exports are
+ * for whoever may read the history of every process (the same right {@code /engine-rest/history/*}
+ * asks for), the dashboard for whoever may also read the running instances and tasks. Both then
+ * read as the caller, so the engine filters what they show. The caller is whoever the REST API or
+ * the webapps authenticated.
  */
 public final class ProgrammeAccess {
 
@@ -62,7 +62,8 @@ public final class ProgrammeAccess {
   private ProgrammeAccess() {}
 
   /** Whether the logged-in user may open the view. */
-  public static boolean allowed(IdentityService identity, AuthorizationService authorizations, View view) {
+  public static boolean allowed(
+      IdentityService identity, AuthorizationService authorizations, View view) {
     try {
       require(identity, authorizations, view);
       return true;
@@ -72,7 +73,8 @@ public final class ProgrammeAccess {
   }
 
   /** The logged-in user's id, once the engine's grants say they may open the view. */
-  public static String require(IdentityService identity, AuthorizationService authorizations, View view) {
+  public static String require(
+      IdentityService identity, AuthorizationService authorizations, View view) {
     Authentication caller = identity.getCurrentAuthentication();
     if (caller == null || caller.getUserId() == null) {
       throw new AccessDeniedException(false, "กรุณาเข้าสู่ระบบก่อน / Please log in first.");
@@ -80,13 +82,26 @@ public final class ProgrammeAccess {
     List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
     for (Right right : view.rights) {
       // resource id null: granted on every resource of the type ("*"), as the views read them all
-      if (!authorizations.isUserAuthorized(caller.getUserId(), groups, right.permission(), right.resource())) {
+      if (!authorizations.isUserAuthorized(
+          caller.getUserId(), groups, right.permission(), right.resource())) {
         List<String> holders = new ArrayList<>(AuthorizationPolicy.PROGRAMME_READERS);
         holders.add(ProgrammeGroups.ADMINISTRATORS);
-        throw new AccessDeniedException(true, "ผู้ใช้ " + caller.getUserId() + " ไม่มีสิทธิ์เปิด" + view.th
-            + " (ต้องอ่านประวัติของทุกกระบวนการได้ เช่น กลุ่ม " + String.join(", ", holders) + ") / User "
-            + caller.getUserId() + " may not open " + view.en + " (it needs the right to read every process's"
-            + " history, as " + String.join(", ", holders) + " have).");
+        throw new AccessDeniedException(
+            true,
+            "ผู้ใช้ "
+                + caller.getUserId()
+                + " ไม่มีสิทธิ์เปิด"
+                + view.th
+                + " (ต้องอ่านประวัติของทุกกระบวนการได้ เช่น กลุ่ม "
+                + String.join(", ", holders)
+                + ") / User "
+                + caller.getUserId()
+                + " may not open "
+                + view.en
+                + " (it needs the right to read every process's"
+                + " history, as "
+                + String.join(", ", holders)
+                + " have).");
       }
     }
     return caller.getUserId();

@@ -9,9 +9,9 @@ import th.or.codi.programme.history.HistoricValues;
 
 /**
  * Values the models and the programme's Java code recorded that no other entry shows (not a
- * person's submission nor an operator's change), grouped by step and moment. Task-local copies
- * for Tasklist (province, wave, stage) and reminder counters are left out. Which of them are
- * news is decided once the whole trail is in order ({@link AuditTrail}).
+ * person's submission nor an operator's change), grouped by step and moment. Task-local copies for
+ * Tasklist (province, wave, stage) and reminder counters are left out. Which of them are news is
+ * decided once the whole trail is in order ({@link AuditTrail}).
  */
 final class RecordedValueEntries implements EntrySource {
 
@@ -24,16 +24,29 @@ final class RecordedValueEntries implements EntrySource {
         continue;
       }
       String key = u.getActivityInstanceId() + "@" + u.getTime().getTime();
-      groups.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(u.getVariableName(), HistoricValues.plain(u));
+      groups
+          .computeIfAbsent(key, k -> new LinkedHashMap<>())
+          .put(u.getVariableName(), HistoricValues.plain(u));
       times.putIfAbsent(key, u.getTime());
     }
     Date ended = trail.instance.getEndTime();
     for (Map.Entry<String, Map<String, Object>> group : groups.entrySet()) {
       Date time = times.get(group.getKey());
       // what the last step recorded in the millisecond the process ended is shown before its end
-      SameInstant rank = ended != null && ended.getTime() == time.getTime() ? SameInstant.LAST_IN_PROCESS
-          : SameInstant.VALUES_RECORDED;
-      trail.add(rank, time, AuditKind.VALUES_RECORDED, AuditEntry.SYSTEM, null, null, null, null, group.getValue());
+      SameInstant rank =
+          ended != null && ended.getTime() == time.getTime()
+              ? SameInstant.LAST_IN_PROCESS
+              : SameInstant.VALUES_RECORDED;
+      trail.add(
+          rank,
+          time,
+          AuditKind.VALUES_RECORDED,
+          AuditEntry.SYSTEM,
+          null,
+          null,
+          null,
+          null,
+          group.getValue());
     }
   }
 }

@@ -9,8 +9,8 @@ import th.or.codi.programme.history.HistoricValues;
 
 /**
  * Each task: created (for which candidates, due when), then completed (by whom, with the values
- * submitted) or cancelled. Claims, assignments and delegations are operators' and people's
- * actions ({@link OperatorActionEntries}).
+ * submitted) or cancelled. Claims, assignments and delegations are operators' and people's actions
+ * ({@link OperatorActionEntries}).
  */
 final class TaskEntries implements EntrySource {
 
@@ -23,33 +23,61 @@ final class TaskEntries implements EntrySource {
         created.append("ผู้มีสิทธิ์รับงาน / candidates: ").append(String.join(", ", candidates));
       }
       if (task.getDueDate() != null) {
-        created.append(created.isEmpty() ? "" : "; ").append("กำหนดเสร็จ / due: ")
+        created
+            .append(created.isEmpty() ? "" : "; ")
+            .append("กำหนดเสร็จ / due: ")
             .append(HistoricValues.iso(task.getDueDate()));
       }
-      trail.add(task.getStartTime(), AuditKind.TASK_CREATED, AuditEntry.SYSTEM, task.getTaskDefinitionKey(),
-          task.getName(), task.getId(), created.toString(), Map.of());
+      trail.add(
+          task.getStartTime(),
+          AuditKind.TASK_CREATED,
+          AuditEntry.SYSTEM,
+          task.getTaskDefinitionKey(),
+          task.getName(),
+          task.getId(),
+          created.toString(),
+          Map.of());
       if (task.getEndTime() == null) {
         continue;
       }
       if ("completed".equals(task.getDeleteReason())) {
         UserOperationLogEntry complete = operationOn(trail.operations, task.getId(), "Complete");
-        Map<String, Object> values = complete == null || complete.getOperationId() == null ? Map.of()
-            : trail.show(u -> complete.getOperationId().equals(u.getUserOperationId())
-                && (task.getId().equals(u.getTaskId())
-                    || Objects.equals(task.getActivityInstanceId(), u.getActivityInstanceId())));
-        trail.add(task.getEndTime(), AuditKind.TASK_COMPLETED,
-            complete != null && complete.getUserId() != null ? complete.getUserId() : AuditEntry.UNKNOWN,
-            task.getTaskDefinitionKey(), task.getName(), task.getId(),
-            task.getAssignee() == null ? null : "ผู้รับผิดชอบ / assignee: " + task.getAssignee(), values);
+        Map<String, Object> values =
+            complete == null || complete.getOperationId() == null
+                ? Map.of()
+                : trail.show(
+                    u ->
+                        complete.getOperationId().equals(u.getUserOperationId())
+                            && (task.getId().equals(u.getTaskId())
+                                || Objects.equals(
+                                    task.getActivityInstanceId(), u.getActivityInstanceId())));
+        trail.add(
+            task.getEndTime(),
+            AuditKind.TASK_COMPLETED,
+            complete != null && complete.getUserId() != null
+                ? complete.getUserId()
+                : AuditEntry.UNKNOWN,
+            task.getTaskDefinitionKey(),
+            task.getName(),
+            task.getId(),
+            task.getAssignee() == null ? null : "ผู้รับผิดชอบ / assignee: " + task.getAssignee(),
+            values);
       } else {
-        trail.add(task.getEndTime(), AuditKind.TASK_CANCELLED, AuditEntry.SYSTEM, task.getTaskDefinitionKey(),
-            task.getName(), task.getId(), task.getDeleteReason(), Map.of());
+        trail.add(
+            task.getEndTime(),
+            AuditKind.TASK_CANCELLED,
+            AuditEntry.SYSTEM,
+            task.getTaskDefinitionKey(),
+            task.getName(),
+            task.getId(),
+            task.getDeleteReason(),
+            Map.of());
       }
     }
   }
 
-  private static UserOperationLogEntry operationOn(Map<String, List<UserOperationLogEntry>> byOperation,
-      String taskId, String type) {
+  private static UserOperationLogEntry operationOn(
+      Map<String, List<UserOperationLogEntry>> byOperation, String taskId, String type) {
     for (List<UserOperationLogEntry> group : byOperation.values()) {
       for (UserOperationLogEntry op : group) {
         if (type.equals(op.getOperationType()) && taskId.equals(op.getTaskId())) {

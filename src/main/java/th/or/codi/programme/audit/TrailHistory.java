@@ -18,15 +18,15 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.Comment;
 
 /**
- * The engine's history of the instances of a trail, read once, kind by kind, before any entry
- * is built. Where the engine's query API takes many process instances (variable updates:
- * {@code HistoricDetailQuery.processInstanceIdIn}) one query reads the kind for all of them, in
- * chunks of {@value #CHUNK} ids; Camunda 7.24's task, activity, user-operation-log and incident
- * queries take one process instance, comments are read per process instance
- * ({@code TaskService.getProcessInstanceComments}), and a task's candidates per task (the
- * identity-link log has no filter on the process instance), so those stay one query per
- * instance or task. Tasks named by an operation or a comment are looked up in the tasks read,
- * not queried again; the end activity's name comes from the activities read.
+ * The engine's history of the instances of a trail, read once, kind by kind, before any entry is
+ * built. Where the engine's query API takes many process instances (variable updates: {@code
+ * HistoricDetailQuery.processInstanceIdIn}) one query reads the kind for all of them, in chunks of
+ * {@value #CHUNK} ids; Camunda 7.24's task, activity, user-operation-log and incident queries take
+ * one process instance, comments are read per process instance ({@code
+ * TaskService.getProcessInstanceComments}), and a task's candidates per task (the identity-link log
+ * has no filter on the process instance), so those stay one query per instance or task. Tasks named
+ * by an operation or a comment are looked up in the tasks read, not queried again; the end
+ * activity's name comes from the activities read.
  *
  * <p>Every query runs as the caller, with the caller's authorization checks, as before.
  */
@@ -55,28 +55,59 @@ final class TrailHistory {
     List<String> ids = instances.stream().map(HistoricProcessInstance::getId).distinct().toList();
     for (int from = 0; from < ids.size(); from += CHUNK) {
       String[] chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray(String[]::new);
-      history.createHistoricDetailQuery().processInstanceIdIn(chunk).variableUpdates()
-          .disableCustomObjectDeserialization().orderPartiallyByOccurrence().asc().list()
-          .forEach(d -> h.updates.computeIfAbsent(d.getProcessInstanceId(), k -> new ArrayList<>())
-              .add((HistoricVariableUpdate) d));
+      history
+          .createHistoricDetailQuery()
+          .processInstanceIdIn(chunk)
+          .variableUpdates()
+          .disableCustomObjectDeserialization()
+          .orderPartiallyByOccurrence()
+          .asc()
+          .list()
+          .forEach(
+              d ->
+                  h.updates
+                      .computeIfAbsent(d.getProcessInstanceId(), k -> new ArrayList<>())
+                      .add((HistoricVariableUpdate) d));
     }
     for (String id : ids) {
-      List<HistoricTaskInstance> own = history.createHistoricTaskInstanceQuery().processInstanceId(id)
-          .orderByHistoricActivityInstanceStartTime().asc().list();
+      List<HistoricTaskInstance> own =
+          history
+              .createHistoricTaskInstanceQuery()
+              .processInstanceId(id)
+              .orderByHistoricActivityInstanceStartTime()
+              .asc()
+              .list();
       h.tasks.put(id, own);
       for (HistoricTaskInstance task : own) {
         h.tasksById.put(task.getId(), task);
         List<String> groups = new ArrayList<>();
-        for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(task.getId())
-            .type("candidate").operationType("add").list()) {
+        for (HistoricIdentityLinkLog link :
+            history
+                .createHistoricIdentityLinkLogQuery()
+                .taskId(task.getId())
+                .type("candidate")
+                .operationType("add")
+                .list()) {
           groups.add(link.getGroupId() != null ? link.getGroupId() : link.getUserId());
         }
         h.candidates.put(task.getId(), groups);
       }
-      h.activities.put(id, history.createHistoricActivityInstanceQuery().processInstanceId(id)
-          .orderByHistoricActivityInstanceStartTime().asc().list());
-      h.operations.put(id, history.createUserOperationLogQuery().processInstanceId(id)
-          .orderByTimestamp().asc().list());
+      h.activities.put(
+          id,
+          history
+              .createHistoricActivityInstanceQuery()
+              .processInstanceId(id)
+              .orderByHistoricActivityInstanceStartTime()
+              .asc()
+              .list());
+      h.operations.put(
+          id,
+          history
+              .createUserOperationLogQuery()
+              .processInstanceId(id)
+              .orderByTimestamp()
+              .asc()
+              .list());
       // The engine checks no grant for a process instance's comments; these instances came
       // from the caller's own (authorized) history query, so they are comments on history the
       // caller may read.
@@ -107,7 +138,9 @@ final class TrailHistory {
       return null;
     }
     HistoricTaskInstance task = tasksById.get(taskId);
-    return task != null ? task : history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+    return task != null
+        ? task
+        : history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
   }
 
   /** The instance's activities, in the order they started. */
@@ -119,8 +152,11 @@ final class TrailHistory {
   Map<String, List<UserOperationLogEntry>> operations(String processInstanceId) {
     Map<String, List<UserOperationLogEntry>> byOperation = new LinkedHashMap<>();
     for (UserOperationLogEntry op : operations.getOrDefault(processInstanceId, List.of())) {
-      byOperation.computeIfAbsent(op.getOperationId() == null ? op.getId() : op.getOperationId(),
-          k -> new ArrayList<>()).add(op);
+      byOperation
+          .computeIfAbsent(
+              op.getOperationId() == null ? op.getId() : op.getOperationId(),
+              k -> new ArrayList<>())
+          .add(op);
     }
     return byOperation;
   }

@@ -11,11 +11,11 @@ import java.util.Date;
 import java.util.Locale;
 
 /**
- * The programme's time and calendar, written once: Thailand's time zone, in which every date
- * the programme's people name (a forum day, a plan's end, "today", a period of the audit trail)
- * is meant, and the Buddhist Era (พ.ศ.) in which they write years, on the JDK's
- * {@link ThaiBuddhistChronology}. The programme stores Common Era dates (ISO-8601, as Camunda
- * and the forms do) and shows Buddhist Era dates to people.
+ * The programme's time and calendar, written once: Thailand's time zone, in which every date the
+ * programme's people name (a forum day, a plan's end, "today", a period of the audit trail) is
+ * meant, and the Buddhist Era (พ.ศ.) in which they write years, on the JDK's {@link
+ * ThaiBuddhistChronology}. The programme stores Common Era dates (ISO-8601, as Camunda and the
+ * forms do) and shows Buddhist Era dates to people.
  */
 public final class ThaiCalendar {
 
@@ -25,12 +25,16 @@ public final class ThaiCalendar {
   /** How many years the Buddhist Era is ahead of the Common Era (พ.ศ. = ค.ศ. + 543). */
   public static final int BUDDHIST_ERA_OFFSET = buddhistYear(2000) - 2000;
 
-  private static final DateTimeFormatter THAI_DATE_TIME = DateTimeFormatter.ofPattern("d/M/yyyy HH:mm:ss", Locale.ROOT)
-      .withChronology(ThaiBuddhistChronology.INSTANCE).withZone(ZONE);
-  private static final DateTimeFormatter THAI_MINUTES = DateTimeFormatter.ofPattern("d/M/yyyy HH:mm 'น.'", Locale.ROOT)
-      .withChronology(ThaiBuddhistChronology.INSTANCE).withZone(ZONE);
-  private static final DateTimeFormatter ENGLISH_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-      .withZone(ZONE);
+  private static final DateTimeFormatter THAI_DATE_TIME =
+      DateTimeFormatter.ofPattern("d/M/yyyy HH:mm:ss", Locale.ROOT)
+          .withChronology(ThaiBuddhistChronology.INSTANCE)
+          .withZone(ZONE);
+  private static final DateTimeFormatter THAI_MINUTES =
+      DateTimeFormatter.ofPattern("d/M/yyyy HH:mm 'น.'", Locale.ROOT)
+          .withChronology(ThaiBuddhistChronology.INSTANCE)
+          .withZone(ZONE);
+  private static final DateTimeFormatter ENGLISH_MINUTES =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZONE);
 
   private ThaiCalendar() {}
 
@@ -59,7 +63,9 @@ public final class ThaiCalendar {
     return date == null ? "" : THAI_MINUTES.format(date.toInstant());
   }
 
-  /** {@code 2019-04-09 13:05}: the same moment for the English half of a message, Thailand's time. */
+  /**
+   * {@code 2019-04-09 13:05}: the same moment for the English half of a message, Thailand's time.
+   */
   public static String englishMinutes(Date date) {
     return date == null ? "" : ENGLISH_MINUTES.format(date.toInstant());
   }

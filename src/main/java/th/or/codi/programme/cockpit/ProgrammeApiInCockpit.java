@@ -7,11 +7,11 @@ import java.util.List;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
 
 /**
- * Cockpit's side of the programme's REST endpoints, under
- * {@code /camunda/api/cockpit/plugin/programme/{engine}/…}: the webapps' own login (session and
- * CSRF token) applies. As in Camunda's plugin examples, the root resource hands each request to
- * a {@link ProgrammeCockpitResource} for the named engine, which answers as
- * {@code /engine-rest/programme} does.
+ * Cockpit's side of the programme's REST endpoints, under {@code
+ * /camunda/api/cockpit/plugin/programme/{engine}/…}: the webapps' own login (session and CSRF
+ * token) applies. As in Camunda's plugin examples, the root resource hands each request to a {@link
+ * ProgrammeCockpitResource} for the named engine, which answers as {@code /engine-rest/programme}
+ * does.
  */
 @Path("plugin/" + ProgrammeCockpitPlugin.ID)
 public class ProgrammeApiInCockpit extends AbstractCockpitPluginRootResource {
@@ -21,11 +21,16 @@ public class ProgrammeApiInCockpit extends AbstractCockpitPluginRootResource {
   }
 
   /**
-   * The client's ES modules next to {@code app/plugin.js}, which imports them by relative path:
-   * the plugin API serves only {@code app/plugin.js} and {@code app/plugin.css} unless listed.
+   * The client's ES modules next to {@code app/plugin.js}, which imports them by relative path: the
+   * plugin API serves only {@code app/plugin.js} and {@code app/plugin.css} unless listed.
    */
-  static final List<String> MODULES = List.of("app/shared.js", "app/trail.js", "app/dashboard.js",
-      "app/audit-page.js", "app/instance-tab.js");
+  static final List<String> MODULES =
+      List.of(
+          "app/shared.js",
+          "app/trail.js",
+          "app/dashboard.js",
+          "app/audit-page.js",
+          "app/instance-tab.js");
 
   @Override
   protected List<String> getAllowedAssets() {

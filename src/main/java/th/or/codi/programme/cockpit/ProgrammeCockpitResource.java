@@ -13,12 +13,13 @@ import th.or.codi.programme.api.ProgrammeEndpoints;
 
 /**
  * The programme's endpoints for one engine in Cockpit's plugin API: the engine comes from the
- * plugin API ({@link #getProcessEngine()}), and the {@link ProgrammeApi} is built from it
- * ({@link ProgrammeApiPlugin#apiOf}), so Cockpit answers exactly as {@code /engine-rest/programme}.
- * Paths and parameters are {@link ProgrammeEndpoints}'.
+ * plugin API ({@link #getProcessEngine()}), and the {@link ProgrammeApi} is built from it ({@link
+ * ProgrammeApiPlugin#apiOf}), so Cockpit answers exactly as {@code /engine-rest/programme}. Paths
+ * and parameters are {@link ProgrammeEndpoints}'.
  */
 @Produces(MediaType.APPLICATION_JSON)
-public class ProgrammeCockpitResource extends AbstractCockpitPluginResource implements ProgrammeEndpoints {
+public class ProgrammeCockpitResource extends AbstractCockpitPluginResource
+    implements ProgrammeEndpoints {
 
   public ProgrammeCockpitResource(String engineName) {
     super(engineName);
@@ -32,7 +33,8 @@ public class ProgrammeCockpitResource extends AbstractCockpitPluginResource impl
       engine = null;
     }
     return ProgrammeApiPlugin.apiOf(engine)
-        .orElseThrow(() -> new NotFoundException("No process engine " + engineName + " with the programme"));
+        .orElseThrow(
+            () -> new NotFoundException("No process engine " + engineName + " with the programme"));
   }
 
   @Override
@@ -41,8 +43,15 @@ public class ProgrammeCockpitResource extends AbstractCockpitPluginResource impl
   }
 
   @Override
-  public Response search(String instance, String province, String wave, String from, String to, String user,
-      String limit, String format) {
+  public Response search(
+      String instance,
+      String province,
+      String wave,
+      String from,
+      String to,
+      String user,
+      String limit,
+      String format) {
     return api().search(instance, province, wave, from, to, user, limit, format);
   }
 

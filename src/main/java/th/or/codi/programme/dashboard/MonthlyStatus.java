@@ -2,8 +2,8 @@ package th.or.codi.programme.dashboard;
 
 /**
  * A pipeline's monthly progress status ({@code latestMonthlyStatus}, from the monthly report and
- * its review), with the words of the implementation forms' choices and how serious it is
- * ({@code ok}, {@code warn}, {@code bad}: the dashboard colours it so).
+ * its review), with the words of the implementation forms' choices and how serious it is ({@code
+ * ok}, {@code warn}, {@code bad}: the dashboard colours it so).
  */
 public enum MonthlyStatus {
   ON_TRACK("on-track", "ตามแผน", "On track", "ok"),

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -24,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import th.or.codi.programme.engine.EngineHooks;
 import th.or.codi.programme.history.HistoricValues;
 import th.or.codi.programme.history.ProcessTree;
 import th.or.codi.programme.history.ProgrammeProcesses;
@@ -31,21 +31,20 @@ import th.or.codi.programme.identity.ProgrammeGroups;
 import th.or.codi.programme.pipeline.PipelineStages.Stage;
 import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
-import th.or.codi.programme.engine.EngineHooks;
 
 /**
  * The managers' view of the programme: for each province its latest provincial pipeline (the
  * running one, else the last that ended) — wave, stage and how long it has been there, open and
- * overdue tasks of each party, the latest monthly status, the outcome — and totals per stage.
- * Every figure is a query on the engine (runtime for what is open, history for what ended),
- * made as the caller with the caller's authorization checks on, so a viewer is shown what the
- * engine shows them through {@code /engine-rest} and {@code /history/*}, no more.
+ * overdue tasks of each party, the latest monthly status, the outcome — and totals per stage. Every
+ * figure is a query on the engine (runtime for what is open, history for what ended), made as the
+ * caller with the caller's authorization checks on, so a viewer is shown what the engine shows them
+ * through {@code /engine-rest} and {@code /history/*}, no more.
  */
 public class ProgrammeDashboard {
 
   /**
-   * The parties whose open tasks are counted; a province's movement is one party, "community",
-   * and the provinces' tri-party teams are one party, "joint".
+   * The parties whose open tasks are counted; a province's movement is one party, "community", and
+   * the provinces' tri-party teams are one party, "joint".
    */
   public enum Party {
     CODI("codi", "พอช.", "CODI"),
@@ -84,8 +83,12 @@ public class ProgrammeDashboard {
         case THAIHEALTH -> new String[] {ProgrammeGroups.THAIHEALTH};
         case WORKING_GROUP -> new String[] {ProgrammeGroups.WORKING_GROUP};
         case MANAGERS -> new String[] {ProgrammeGroups.MANAGERS};
-        case COMMUNITY -> provinces.provinces().stream().map(Province::communityGroupId).toArray(String[]::new);
-        case JOINT -> ProgrammeGroups.jointProvinces(provinces).stream().map(Province::jointGroupId).toArray(String[]::new);
+        case COMMUNITY ->
+            provinces.provinces().stream().map(Province::communityGroupId).toArray(String[]::new);
+        case JOINT ->
+            ProgrammeGroups.jointProvinces(provinces).stream()
+                .map(Province::jointGroupId)
+                .toArray(String[]::new);
       };
     }
 
@@ -100,13 +103,34 @@ public class ProgrammeDashboard {
   }
 
   public record Row(
-      String provinceCode, String provinceName, String provinceNameEn, Long wave, String businessKey,
-      String processInstanceId, String state, String stageKey, String stage, Instant stageSince, Long daysInStage,
-      Map<String, Long> openTasks, Map<String, Long> overdueTasks, long openTotal, long overdueTotal,
-      String latestMonthlyStatus, String latestReportMonth, String outcome, Instant started, Instant ended) {}
+      String provinceCode,
+      String provinceName,
+      String provinceNameEn,
+      Long wave,
+      String businessKey,
+      String processInstanceId,
+      String state,
+      String stageKey,
+      String stage,
+      Instant stageSince,
+      Long daysInStage,
+      Map<String, Long> openTasks,
+      Map<String, Long> overdueTasks,
+      long openTotal,
+      long overdueTotal,
+      String latestMonthlyStatus,
+      String latestReportMonth,
+      String outcome,
+      Instant started,
+      Instant ended) {}
 
-  public record View(Instant asOf, List<Row> provinces, Map<String, Long> pipelinesPerStage,
-      Map<String, String> stageLabels, Map<String, Long> openTasksPerParty, Map<String, Long> overdueTasksPerParty,
+  public record View(
+      Instant asOf,
+      List<Row> provinces,
+      Map<String, Long> pipelinesPerStage,
+      Map<String, String> stageLabels,
+      Map<String, Long> openTasksPerParty,
+      Map<String, Long> overdueTasksPerParty,
       int provincesWithoutPipeline) {}
 
   private final ProcessEngine engine;
@@ -124,10 +148,16 @@ public class ProgrammeDashboard {
     int without = 0;
     // running pipelines first: a handful of rows, read with two plain queries
     Map<String, HistoricProcessInstance> running = new LinkedHashMap<>();
-    Map<String, Map<String, Object>> runningVars = pipelineVariables(runningPipelineIds(), "provinceCode");
+    Map<String, Map<String, Object>> runningVars =
+        pipelineVariables(runningPipelineIds(), "provinceCode");
     if (!runningVars.isEmpty()) {
-      for (HistoricProcessInstance pipeline : history.createHistoricProcessInstanceQuery()
-          .processInstanceIds(runningVars.keySet()).orderByProcessInstanceStartTime().asc().list()) {
+      for (HistoricProcessInstance pipeline :
+          history
+              .createHistoricProcessInstanceQuery()
+              .processInstanceIds(runningVars.keySet())
+              .orderByProcessInstanceStartTime()
+              .asc()
+              .list()) {
         Object code = runningVars.get(pipeline.getId()).get("provinceCode");
         if (code != null) {
           running.put(code.toString(), pipeline); // the latest started wins
@@ -135,11 +165,16 @@ public class ProgrammeDashboard {
       }
     }
     // only programme provinces can have pipelines (PipelineStages.prepare refuses others)
-    Map<String, HistoricProcessInstance> ended = latestEnded(provinces.programmeProvinces().stream()
-        .map(Province::code).filter(code -> !running.containsKey(code)).collect(Collectors.toSet()));
+    Map<String, HistoricProcessInstance> ended =
+        latestEnded(
+            provinces.programmeProvinces().stream()
+                .map(Province::code)
+                .filter(code -> !running.containsKey(code))
+                .collect(Collectors.toSet()));
     Map<Province, HistoricProcessInstance> latest = new LinkedHashMap<>();
     for (Province province : provinces.provinces()) {
-      HistoricProcessInstance pipeline = running.getOrDefault(province.code(), ended.get(province.code()));
+      HistoricProcessInstance pipeline =
+          running.getOrDefault(province.code(), ended.get(province.code()));
       if (pipeline == null) {
         without++;
       } else {
@@ -147,24 +182,39 @@ public class ProgrammeDashboard {
       }
     }
     Map<String, Map<String, long[]>> taskCounts = runningTaskCounts(latest, now);
-    latest.forEach((province, pipeline) -> rows.add(row(province, pipeline, now, taskCounts.get(province.code()))));
-    rows.sort(Comparator.comparing((Row r) -> r.wave() == null ? Long.MAX_VALUE : r.wave())
-        .thenComparing(Row::provinceCode));
+    latest.forEach(
+        (province, pipeline) ->
+            rows.add(row(province, pipeline, now, taskCounts.get(province.code()))));
+    rows.sort(
+        Comparator.comparing((Row r) -> r.wave() == null ? Long.MAX_VALUE : r.wave())
+            .thenComparing(Row::provinceCode));
 
     Totals totals = totalsNow(now);
-    return new View(now, rows, totals.pipelinesPerStage(), totals.stageLabels(), totals.openTasksPerParty(),
-        totals.overdueTasksPerParty(), without);
+    return new View(
+        now,
+        rows,
+        totals.pipelinesPerStage(),
+        totals.stageLabels(),
+        totals.openTasksPerParty(),
+        totals.overdueTasksPerParty(),
+        without);
   }
 
-  /** The figures across the whole programme: running pipelines per stage, open and overdue tasks per party. */
-  public record Totals(Map<String, Long> pipelinesPerStage, Map<String, String> stageLabels,
-      Map<String, Long> openTasksPerParty, Map<String, Long> overdueTasksPerParty) {}
+  /**
+   * The figures across the whole programme: running pipelines per stage, open and overdue tasks per
+   * party.
+   */
+  public record Totals(
+      Map<String, Long> pipelinesPerStage,
+      Map<String, String> stageLabels,
+      Map<String, Long> openTasksPerParty,
+      Map<String, Long> overdueTasksPerParty) {}
 
   /**
    * The totals for {@code /actuator/prometheus}, read without authorization checks: counts per
-   * party and stage only, no instance, name or value, for the operators' monitoring system,
-   * whose access {@code security/MetricsAccess} decides (the actuator is outside the engine,
-   * which has no grant for it). Every reader of the dashboard sees the same totals in it.
+   * party and stage only, no instance, name or value, for the operators' monitoring system, whose
+   * access {@code security/MetricsAccess} decides (the actuator is outside the engine, which has no
+   * grant for it). Every reader of the dashboard sees the same totals in it.
    */
   public Totals totals(Instant now) {
     return EngineHooks.withoutAuthentication(engine.getIdentityService(), () -> totalsNow(now));
@@ -195,8 +245,14 @@ public class ProgrammeDashboard {
   }
 
   private List<String> runningPipelineIds() {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ProgrammeProcesses.PIPELINE).list()
-        .stream().map(ProcessInstance::getId).toList();
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey(ProgrammeProcesses.PIPELINE)
+        .list()
+        .stream()
+        .map(ProcessInstance::getId)
+        .toList();
   }
 
   /** The named variables of each pipeline (its own scope), by pipeline id; read in chunks. */
@@ -205,8 +261,13 @@ public class ProgrammeDashboard {
     for (int from = 0; from < ids.size(); from += 500) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
       chunk.forEach(id -> out.put(id, new LinkedHashMap<>()));
-      for (VariableInstance v : engine.getRuntimeService().createVariableInstanceQuery()
-          .processInstanceIdIn(chunk.toArray(String[]::new)).variableNameIn(names).list()) {
+      for (VariableInstance v :
+          engine
+              .getRuntimeService()
+              .createVariableInstanceQuery()
+              .processInstanceIdIn(chunk.toArray(String[]::new))
+              .variableNameIn(names)
+              .list()) {
         if (v.getTaskId() == null && v.getProcessInstanceId().equals(v.getActivityInstanceId())) {
           out.get(v.getProcessInstanceId()).put(v.getName(), v.getValue());
         }
@@ -216,25 +277,34 @@ public class ProgrammeDashboard {
   }
 
   /**
-   * For each of these provinces, its pipeline that started last among those that ended. The
-   * ended pipelines are read newest first, 500 at a time with their province codes, until every
-   * province has one (usually the first page); a province still without one after four pages
-   * gets a query of its own. (It used to load every historic copy of each province's code:
-   * thousands per province once the history holds 100,000 pipelines.)
+   * For each of these provinces, its pipeline that started last among those that ended. The ended
+   * pipelines are read newest first, 500 at a time with their province codes, until every province
+   * has one (usually the first page); a province still without one after four pages gets a query of
+   * its own. (It used to load every historic copy of each province's code: thousands per province
+   * once the history holds 100,000 pipelines.)
    */
   private Map<String, HistoricProcessInstance> latestEnded(Set<String> wanted) {
     HistoryService history = engine.getHistoryService();
     Map<String, HistoricProcessInstance> found = new HashMap<>();
     int page = 500;
     for (int first = 0; first < 4 * page && found.size() < wanted.size(); first += page) {
-      List<HistoricProcessInstance> ended = history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(ProgrammeProcesses.PIPELINE).finished().orderByProcessInstanceStartTime().desc()
-          .listPage(first, page);
+      List<HistoricProcessInstance> ended =
+          history
+              .createHistoricProcessInstanceQuery()
+              .processDefinitionKey(ProgrammeProcesses.PIPELINE)
+              .finished()
+              .orderByProcessInstanceStartTime()
+              .desc()
+              .listPage(first, page);
       Map<String, Object> codes = new HashMap<>();
       if (!ended.isEmpty()) {
-        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-            .processInstanceIdIn(ended.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
-            .variableName("provinceCode").list()) {
+        for (HistoricVariableInstance v :
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(
+                    ended.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+                .variableName("provinceCode")
+                .list()) {
           if (HistoricValues.ownVariable(v)) {
             codes.put(v.getProcessInstanceId(), v.getValue());
           }
@@ -252,38 +322,50 @@ public class ProgrammeDashboard {
     }
     for (String code : wanted) {
       if (!found.containsKey(code)) {
-        history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammeProcesses.PIPELINE).finished()
-            .variableValueEquals("provinceCode", code).orderByProcessInstanceStartTime().desc().listPage(0, 1)
-            .stream().findFirst().ifPresent(pipeline -> found.put(code, pipeline));
+        history
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(ProgrammeProcesses.PIPELINE)
+            .finished()
+            .variableValueEquals("provinceCode", code)
+            .orderByProcessInstanceStartTime()
+            .desc()
+            .listPage(0, 1)
+            .stream()
+            .findFirst()
+            .ifPresent(pipeline -> found.put(code, pipeline));
       }
     }
     return found;
   }
 
   private TaskQuery partyTasks(Party party) {
-    return engine.getTaskService().createTaskQuery().taskCandidateGroupIn(List.of(party.groups(provinces))).includeAssignedTasks();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .taskCandidateGroupIn(List.of(party.groups(provinces)))
+        .includeAssignedTasks();
   }
 
-
   /**
-   * Open and overdue tasks of each party in each running pipeline (with the processes it
-   * called), by province code and party key: one task query per party across all the running
-   * pipelines, not two counts per party and province.
+   * Open and overdue tasks of each party in each running pipeline (with the processes it called),
+   * by province code and party key: one task query per party across all the running pipelines, not
+   * two counts per party and province.
    */
-  private Map<String, Map<String, long[]>> runningTaskCounts(Map<Province, HistoricProcessInstance> latest,
-      Instant now) {
+  private Map<String, Map<String, long[]>> runningTaskCounts(
+      Map<Province, HistoricProcessInstance> latest, Instant now) {
     Map<String, String> provinceOf = new HashMap<>(); // process instance id -> province code
     Map<String, Map<String, long[]>> counts = new HashMap<>();
-    latest.forEach((province, pipeline) -> {
-      if (pipeline.getEndTime() == null) {
-        runningTree(pipeline.getId()).forEach(id -> provinceOf.put(id, province.code()));
-        Map<String, long[]> perParty = new LinkedHashMap<>();
-        for (Party party : Party.values()) {
-          perParty.put(party.key(), new long[2]);
-        }
-        counts.put(province.code(), perParty);
-      }
-    });
+    latest.forEach(
+        (province, pipeline) -> {
+          if (pipeline.getEndTime() == null) {
+            runningTree(pipeline.getId()).forEach(id -> provinceOf.put(id, province.code()));
+            Map<String, long[]> perParty = new LinkedHashMap<>();
+            for (Party party : Party.values()) {
+              perParty.put(party.key(), new long[2]);
+            }
+            counts.put(province.code(), perParty);
+          }
+        });
     if (provinceOf.isEmpty()) {
       return counts;
     }
@@ -298,7 +380,8 @@ public class ProgrammeDashboard {
       }
       for (int from = 0; from < ids.size(); from += 500) {
         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-        for (Task task : tasks(chunk).taskCandidateGroupIn(List.copyOf(groups)).includeAssignedTasks().list()) {
+        for (Task task :
+            tasks(chunk).taskCandidateGroupIn(List.copyOf(groups)).includeAssignedTasks().list()) {
           long[] count = counts.get(provinceOf.get(task.getProcessInstanceId())).get(party.key());
           count[0]++;
           if (task.getDueDate() != null && task.getDueDate().before(cutoff)) {
@@ -310,18 +393,28 @@ public class ProgrammeDashboard {
     return counts;
   }
 
-  private Row row(Province province, HistoricProcessInstance pipeline, Instant now, Map<String, long[]> taskCounts) {
+  private Row row(
+      Province province,
+      HistoricProcessInstance pipeline,
+      Instant now,
+      Map<String, long[]> taskCounts) {
     HistoryService history = engine.getHistoryService();
-    List<String> tree = ProcessTree.of(history, pipeline).stream().map(HistoricProcessInstance::getId).toList();
+    List<String> tree =
+        ProcessTree.of(history, pipeline).stream().map(HistoricProcessInstance::getId).toList();
     Map<String, HistoricVariableInstance> vars = new LinkedHashMap<>();
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceIdIn(pipeline.getId())
-        .variableNameIn("wave", "provinceName", "stageKey", "stage", "outcome").list()) {
+    for (HistoricVariableInstance v :
+        history
+            .createHistoricVariableInstanceQuery()
+            .processInstanceIdIn(pipeline.getId())
+            .variableNameIn("wave", "provinceName", "stageKey", "stage", "outcome")
+            .list()) {
       if (HistoricValues.ownVariable(v)) {
         vars.put(v.getName(), v);
       }
     }
     String stageKey = value(vars.get("stageKey"));
-    Instant stageSince = lastUpdate(vars.get("stageKey")).orElse(pipeline.getStartTime().toInstant());
+    Instant stageSince =
+        lastUpdate(vars.get("stageKey")).orElse(pipeline.getStartTime().toInstant());
     Instant until = pipeline.getEndTime() == null ? now : pipeline.getEndTime().toInstant();
     long days = Math.max(0, Duration.between(stageSince, until).toDays());
 
@@ -329,8 +422,12 @@ public class ProgrammeDashboard {
     String latestStatus = null;
     String latestMonth = null;
     Instant latestAt = null;
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(tree.toArray(String[]::new)).variableNameIn("latestMonthlyStatus").list()) {
+    for (HistoricVariableInstance v :
+        history
+            .createHistoricVariableInstanceQuery()
+            .processInstanceIdIn(tree.toArray(String[]::new))
+            .variableNameIn("latestMonthlyStatus")
+            .list()) {
       if (v.getTaskId() != null || v.getValue() == null) {
         continue;
       }
@@ -338,10 +435,18 @@ public class ProgrammeDashboard {
       if (at != null && (latestAt == null || at.isAfter(latestAt))) {
         latestAt = at;
         latestStatus = v.getValue().toString();
-        HistoricVariableInstance month = history.createHistoricVariableInstanceQuery()
-            .processInstanceIdIn(v.getProcessInstanceId()).variableName("latestReportMonth").list().stream()
-            .filter(m -> m.getTaskId() == null).findFirst().orElse(null);
-        latestMonth = month == null || month.getValue() == null ? null : month.getValue().toString();
+        HistoricVariableInstance month =
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(v.getProcessInstanceId())
+                .variableName("latestReportMonth")
+                .list()
+                .stream()
+                .filter(m -> m.getTaskId() == null)
+                .findFirst()
+                .orElse(null);
+        latestMonth =
+            month == null || month.getValue() == null ? null : month.getValue().toString();
       }
     }
 
@@ -363,11 +468,28 @@ public class ProgrammeDashboard {
       overdueTotal += d;
     }
     Object wave = vars.get("wave") == null ? null : vars.get("wave").getValue();
-    String state = running ? "running" : "COMPLETED".equals(pipeline.getState()) ? "completed" : "cancelled";
-    return new Row(province.code(), province.nameTh(), province.nameEn(),
-        wave instanceof Number n ? n.longValue() : null, pipeline.getBusinessKey(), pipeline.getId(), state, stageKey,
-        value(vars.get("stage")), stageSince, days, open, overdue, openTotal, overdueTotal, latestStatus, latestMonth,
-        value(vars.get("outcome")), pipeline.getStartTime().toInstant(),
+    String state =
+        running ? "running" : "COMPLETED".equals(pipeline.getState()) ? "completed" : "cancelled";
+    return new Row(
+        province.code(),
+        province.nameTh(),
+        province.nameEn(),
+        wave instanceof Number n ? n.longValue() : null,
+        pipeline.getBusinessKey(),
+        pipeline.getId(),
+        state,
+        stageKey,
+        value(vars.get("stage")),
+        stageSince,
+        days,
+        open,
+        overdue,
+        openTotal,
+        overdueTotal,
+        latestStatus,
+        latestMonth,
+        value(vars.get("outcome")),
+        pipeline.getStartTime().toInstant(),
         pipeline.getEndTime() == null ? null : pipeline.getEndTime().toInstant());
   }
 
@@ -379,8 +501,12 @@ public class ProgrammeDashboard {
   private List<String> runningTree(String id) {
     List<String> tree = new ArrayList<>(List.of(id));
     for (int i = 0; i < tree.size(); i++) {
-      for (ProcessInstance child : engine.getRuntimeService().createProcessInstanceQuery()
-          .superProcessInstanceId(tree.get(i)).list()) {
+      for (ProcessInstance child :
+          engine
+              .getRuntimeService()
+              .createProcessInstanceQuery()
+              .superProcessInstanceId(tree.get(i))
+              .list()) {
         tree.add(child.getId());
       }
     }
@@ -391,8 +517,16 @@ public class ProgrammeDashboard {
     if (variable == null) {
       return Optional.empty();
     }
-    return engine.getHistoryService().createHistoricDetailQuery().variableInstanceId(variable.getId())
-        .variableUpdates().list().stream().map(HistoricDetail::getTime).max(Date::compareTo).map(Date::toInstant);
+    return engine
+        .getHistoryService()
+        .createHistoricDetailQuery()
+        .variableInstanceId(variable.getId())
+        .variableUpdates()
+        .list()
+        .stream()
+        .map(HistoricDetail::getTime)
+        .max(Date::compareTo)
+        .map(Date::toInstant);
   }
 
   private static String value(HistoricVariableInstance v) {

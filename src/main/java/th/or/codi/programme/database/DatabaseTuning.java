@@ -16,24 +16,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What the engine's schema lacks for the programme's load, added on start (idempotent; every
- * node of a cluster may run it):
+ * What the engine's schema lacks for the programme's load, added on start (idempotent; every node
+ * of a cluster may run it):
  *
  * <ul>
- *   <li>An index on {@code ACT_RU_TASK.PARENT_TASK_ID_}: completing or deleting any task looks
- *       for its sub-tasks by that column, which has no index: a scan of all open tasks per
- *       completion (130 ms at 100,000 open tasks on PostgreSQL).
- *   <li>PostgreSQL only: statistics on the permission bits the task list checks
- *       ({@code PERMS_ & 2}, READ on a task; {@code PERMS_ & 64}, READ_TASK on a definition).
- *       Without them PostgreSQL guesses that a user's groups hold a few dozen task
- *       authorizations where they hold one per open task of the group, and joins every one of
- *       them to every task listed (140 ms per task list at 100,000 open tasks instead of 8).
+ *   <li>An index on {@code ACT_RU_TASK.PARENT_TASK_ID_}: completing or deleting any task looks for
+ *       its sub-tasks by that column, which has no index: a scan of all open tasks per completion
+ *       (130 ms at 100,000 open tasks on PostgreSQL).
+ *   <li>PostgreSQL only: statistics on the permission bits the task list checks ({@code PERMS_ &
+ *       2}, READ on a task; {@code PERMS_ & 64}, READ_TASK on a definition). Without them
+ *       PostgreSQL guesses that a user's groups hold a few dozen task authorizations where they
+ *       hold one per open task of the group, and joins every one of them to every task listed (140
+ *       ms per task list at 100,000 open tasks instead of 8).
  * </ul>
  *
- * The postgres profile's {@code spring.datasource.hikari.connection-init-sql}
- * ({@code application-postgres.yaml}) sets every pooled connection's planner cost of a random
- * read to that of storage without seek time ({@code random_page_cost = 1.1}), which the second
- * point also needs.
+ * The postgres profile's {@code spring.datasource.hikari.connection-init-sql} ({@code
+ * application-postgres.yaml}) sets every pooled connection's planner cost of a random read to that
+ * of storage without seek time ({@code random_page_cost = 1.1}), which the second point also needs.
  */
 @Component
 public class DatabaseTuning extends AbstractProcessEnginePlugin {
@@ -56,11 +55,14 @@ public class DatabaseTuning extends AbstractProcessEnginePlugin {
   static List<String> statements(String databaseType) {
     List<String> statements = new ArrayList<>();
     if ("postgres".equals(databaseType) || "h2".equals(databaseType)) {
-      statements.add("CREATE INDEX IF NOT EXISTS " + TASK_PARENT_INDEX + " ON ACT_RU_TASK (PARENT_TASK_ID_)");
+      statements.add(
+          "CREATE INDEX IF NOT EXISTS " + TASK_PARENT_INDEX + " ON ACT_RU_TASK (PARENT_TASK_ID_)");
     }
     if ("postgres".equals(databaseType)) {
       statements.add(permissionStatistics("PROGRAMME_STAT_AUTH_READ", Permissions.READ.getValue()));
-      statements.add(permissionStatistics("PROGRAMME_STAT_AUTH_READ_TASK", ProcessDefinitionPermissions.READ_TASK.getValue()));
+      statements.add(
+          permissionStatistics(
+              "PROGRAMME_STAT_AUTH_READ_TASK", ProcessDefinitionPermissions.READ_TASK.getValue()));
       // new statistics objects are empty until the table is analysed; a second start analyses
       // again, which costs a sample of the table (30,000 rows at most)
       statements.add("ANALYZE ACT_RU_AUTHORIZATION");
@@ -69,19 +71,25 @@ public class DatabaseTuning extends AbstractProcessEnginePlugin {
   }
 
   private static String permissionStatistics(String name, int bit) {
-    return "CREATE STATISTICS IF NOT EXISTS " + name + " ON (PERMS_ & " + bit + ") FROM ACT_RU_AUTHORIZATION";
+    return "CREATE STATISTICS IF NOT EXISTS "
+        + name
+        + " ON (PERMS_ & "
+        + bit
+        + ") FROM ACT_RU_AUTHORIZATION";
   }
 
   /** Runs one statement; a second node doing the same at the same moment may lose a race once. */
   private static void execute(DataSource dataSource, String sql) {
     for (int attempt = 1; ; attempt++) {
-      try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      try (Connection connection = dataSource.getConnection();
+          Statement statement = connection.createStatement()) {
         connection.setAutoCommit(true);
         statement.execute(sql);
         return;
       } catch (SQLException e) {
         if (attempt == 3) {
-          throw new IllegalStateException("Database tuning failed / ปรับแต่งฐานข้อมูลไม่สำเร็จ: " + sql, e);
+          throw new IllegalStateException(
+              "Database tuning failed / ปรับแต่งฐานข้อมูลไม่สำเร็จ: " + sql, e);
         }
         LOG.info("Database tuning: retrying '{}' after {}", sql, e.getMessage());
         try {

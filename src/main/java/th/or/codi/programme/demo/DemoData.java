@@ -11,16 +11,18 @@ import org.springframework.stereotype.Component;
 import th.or.codi.programme.identity.DemoProperties;
 
 /**
- * Demo mode on an empty database: managers start the programme of fiscal year 2562, the
- * working group chooses the seed's three pilots, and each pilot is advanced, by the demo
- * users of its parties, to a different stage:
+ * Demo mode on an empty database: managers start the programme of fiscal year 2562, the working
+ * group chooses the seed's three pilots, and each pilot is advanced, by the demo users of its
+ * parties, to a different stage:
+ *
  * <ul>
  *   <li>Chai Nat: understanding forum, its movement is to plan the forum;
  *   <li>Saraburi: study visit, ThaiHealth is to approve the visit budget;
  *   <li>Nakhon Sawan: implementation, a monthly progress report is due.
  * </ul>
- * A newcomer who logs in as {@code nakhonsawan}, {@code codi} or {@code manager} finds work
- * waiting and a programme in Cockpit. Nothing happens when any programme already exists.
+ *
+ * A newcomer who logs in as {@code nakhonsawan}, {@code codi} or {@code manager} finds work waiting
+ * and a programme in Cockpit. Nothing happens when any programme already exists.
  */
 @Component
 class DemoData {
@@ -33,8 +35,8 @@ class DemoData {
   static final String SARABURI = "TH-19/" + FISCAL_YEAR + "-1";
   static final String CHAI_NAT = "TH-18/" + FISCAL_YEAR + "-1";
 
-  private static final Map<String, String> PILOT_USERS = Map.of(
-      "TH-60", "nakhonsawan", "TH-19", "saraburi", "TH-18", "chainat");
+  private static final Map<String, String> PILOT_USERS =
+      Map.of("TH-60", "nakhonsawan", "TH-19", "saraburi", "TH-18", "chainat");
 
   private final ProcessEngine engine;
   private final PersonActions act;
@@ -51,21 +53,40 @@ class DemoData {
     if (!demo.enabled() || !demo.data()) {
       return;
     }
-    long programmes = engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("regionalProgramme").count();
+    long programmes =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey("regionalProgramme")
+            .count();
     if (programmes > 0) {
       return;
     }
-    LOG.info("Demo data: starting the programme of fiscal year {} with its three pilots", FISCAL_YEAR);
+    LOG.info(
+        "Demo data: starting the programme of fiscal year {} with its three pilots", FISCAL_YEAR);
     // CODI's officer, a member of each pilot's tri-party team, writes up the joint work
-    Walkthrough walk = new Walkthrough(act, PILOT_USERS::get, code -> "codi", task -> { });
+    Walkthrough walk = new Walkthrough(act, PILOT_USERS::get, code -> "codi", task -> {});
 
-    act.start("manager", "regionalProgramme", PROGRAMME_KEY, Walkthrough.values(
-        "programmeName", "โครงการความร่วมมือ พอช.–สสส. ภาคกลางและตะวันตก ปี " + FISCAL_YEAR,
-        "fiscalYear", (long) FISCAL_YEAR, "region", "central-west"));
-    walk.complete("codi", PROGRAMME_KEY, "Activity_ChooseWaveProvinces", Walkthrough.values(
-        "waveProvinces", Walkthrough.json(List.of("TH-60", "TH-19", "TH-18")),
-        "selectionNote", "พื้นที่นำร่องตามมติที่ประชุม 9 เม.ย. 2562"));
+    act.start(
+        "manager",
+        "regionalProgramme",
+        PROGRAMME_KEY,
+        Walkthrough.values(
+            "programmeName",
+            "โครงการความร่วมมือ พอช.–สสส. ภาคกลางและตะวันตก ปี " + FISCAL_YEAR,
+            "fiscalYear",
+            (long) FISCAL_YEAR,
+            "region",
+            "central-west"));
+    walk.complete(
+        "codi",
+        PROGRAMME_KEY,
+        "Activity_ChooseWaveProvinces",
+        Walkthrough.values(
+            "waveProvinces",
+            Walkthrough.json(List.of("TH-60", "TH-19", "TH-18")),
+            "selectionNote",
+            "พื้นที่นำร่องตามมติที่ประชุม 9 เม.ย. 2562"));
 
     walk.planForum(CHAI_NAT, "TH-18");
 
@@ -76,7 +97,10 @@ class DemoData {
     walk.visitStage(NAKHON_SAWAN, "TH-60");
     walk.designStage(NAKHON_SAWAN, "TH-60");
     act.fireTimer(NAKHON_SAWAN, "Event_MonthlyReportDue");
-    LOG.info("Demo data ready: {} at the understanding forum (plan under review), {} at the study visit, {} in implementation",
-        CHAI_NAT, SARABURI, NAKHON_SAWAN);
+    LOG.info(
+        "Demo data ready: {} at the understanding forum (plan under review), {} at the study visit, {} in implementation",
+        CHAI_NAT,
+        SARABURI,
+        NAKHON_SAWAN);
   }
 }

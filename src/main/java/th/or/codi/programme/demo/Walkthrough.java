@@ -12,9 +12,9 @@ import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.pipeline.JsonVariables;
 
 /**
- * The programme worked step by step, each step by a member of the party that does it, with
- * the values a person would enter in the task's form. The demo data uses it to bring the
- * pilots to their stages; the tests use it to drive every path.
+ * The programme worked step by step, each step by a member of the party that does it, with the
+ * values a person would enter in the task's form. The demo data uses it to bring the pilots to
+ * their stages; the tests use it to drive every path.
  */
 public class Walkthrough {
 
@@ -29,7 +29,9 @@ public class Walkthrough {
    * @param communityMember the user who acts for a province's community movement
    * @param beforeCompletion a check run on every task before it is completed
    */
-  public Walkthrough(PersonActions act, Function<String, String> communityMember,
+  public Walkthrough(
+      PersonActions act,
+      Function<String, String> communityMember,
       Consumer<Task> beforeCompletion) {
     this(act, communityMember, communityMember, beforeCompletion);
   }
@@ -39,8 +41,11 @@ public class Walkthrough {
    * @param jointMember the user who does a province's tri-party team's tasks (joint-&lt;slug&gt;)
    * @param beforeCompletion a check run on every task before it is completed
    */
-  public Walkthrough(PersonActions act, Function<String, String> communityMember,
-      Function<String, String> jointMember, Consumer<Task> beforeCompletion) {
+  public Walkthrough(
+      PersonActions act,
+      Function<String, String> communityMember,
+      Function<String, String> jointMember,
+      Consumer<Task> beforeCompletion) {
     this.act = act;
     this.communityMember = communityMember;
     this.jointMember = jointMember;
@@ -61,7 +66,8 @@ public class Walkthrough {
   }
 
   /** Completes the open task through its form, as the user. */
-  public void complete(String user, String businessKey, String taskKey, Map<String, Object> values) {
+  public void complete(
+      String user, String businessKey, String taskKey, Map<String, Object> values) {
     Task task = act.task(businessKey, taskKey);
     beforeCompletion.accept(task);
     act.complete(user, task, values);
@@ -89,35 +95,88 @@ public class Walkthrough {
 
   /** Managers start a pipeline for a province from Tasklist; returns its business key. */
   public String start(String provinceCode, int fiscalYear, int wave) {
-    var instance = act.start("manager", "provincialPipeline", null, values(
-        "provinceCode", provinceCode, "fiscalYear", (long) fiscalYear, "wave", (long) wave,
-        "programmeName", "โครงการทดสอบ"));
+    var instance =
+        act.start(
+            "manager",
+            "provincialPipeline",
+            null,
+            values(
+                "provinceCode",
+                provinceCode,
+                "fiscalYear",
+                (long) fiscalYear,
+                "wave",
+                (long) wave,
+                "programmeName",
+                "โครงการทดสอบ"));
     return act.businessKey(instance.getId());
   }
 
   // ---------------------------------------------------------------- stage 1: understanding forum
 
   public void planForum(String key, String province) {
-    complete(community(province), key, "Activity_PlanForum", values(
-        "forumDate", inDays(30), "venue", "ศาลาประชาคมจังหวัด",
-        "targetGroups", json(List.of("community-councils", "local-government")),
-        "expectedParticipants", 80L, "agenda", "ทำความเข้าใจแนวทางความร่วมมือ 3 ฝ่าย",
-        "forumBudgetRequested", 25000L));
+    complete(
+        community(province),
+        key,
+        "Activity_PlanForum",
+        values(
+            "forumDate",
+            inDays(30),
+            "venue",
+            "ศาลาประชาคมจังหวัด",
+            "targetGroups",
+            json(List.of("community-councils", "local-government")),
+            "expectedParticipants",
+            80L,
+            "agenda",
+            "ทำความเข้าใจแนวทางความร่วมมือ 3 ฝ่าย",
+            "forumBudgetRequested",
+            25000L));
   }
 
   public void reviewForum(String key, String codi, String thaihealth) {
-    complete("codi", key, "Activity_ReviewForumPlanCodi", values(
-        "reviewDecision", codi, "reviewComment", codi.equals("approve") ? "" : "เพิ่มผู้แทนสภาองค์กรชุมชน"));
-    complete("thaihealth", key, "Activity_ReviewForumPlanThaiHealth", values(
-        "reviewDecision", thaihealth, "reviewComment", thaihealth.equals("approve") ? "" : "ปรับงบประมาณ"));
+    complete(
+        "codi",
+        key,
+        "Activity_ReviewForumPlanCodi",
+        values(
+            "reviewDecision",
+            codi,
+            "reviewComment",
+            codi.equals("approve") ? "" : "เพิ่มผู้แทนสภาองค์กรชุมชน"));
+    complete(
+        "thaihealth",
+        key,
+        "Activity_ReviewForumPlanThaiHealth",
+        values(
+            "reviewDecision",
+            thaihealth,
+            "reviewComment",
+            thaihealth.equals("approve") ? "" : "ปรับงบประมาณ"));
   }
 
   public void reportForum(String key, String province, String decision) {
-    complete(community(province), key, "Activity_ReportForum", values(
-        "participantsCommunity", 60L, "participantsCodi", 5L, "participantsThaiHealth", 4L,
-        "participantsOther", 10L, "agreements", "ตกลงร่วมขับเคลื่อนงานระดับจังหวัด",
-        "forumEvidenceLink", "https://example.org/forum", "forumDecision", decision,
-        "forumDecisionReason", decision.equals("proceed") ? "" : "เหตุผลของการตัดสินใจ"));
+    complete(
+        community(province),
+        key,
+        "Activity_ReportForum",
+        values(
+            "participantsCommunity",
+            60L,
+            "participantsCodi",
+            5L,
+            "participantsThaiHealth",
+            4L,
+            "participantsOther",
+            10L,
+            "agreements",
+            "ตกลงร่วมขับเคลื่อนงานระดับจังหวัด",
+            "forumEvidenceLink",
+            "https://example.org/forum",
+            "forumDecision",
+            decision,
+            "forumDecisionReason",
+            decision.equals("proceed") ? "" : "เหตุผลของการตัดสินใจ"));
   }
 
   public void forumStage(String key, String province) {
@@ -130,21 +189,51 @@ public class Walkthrough {
   // ---------------------------------------------------------------- stage 2: study visit
 
   public void planVisit(String key) {
-    complete("codi", key, "Activity_PlanStudyVisit", values(
-        "studyVisitHost", "TH-27", "visitStartDate", inDays(40), "visitEndDate", inDays(42),
-        "visitParticipants", 30L, "visitBudgetRequested", 120000L, "itinerary", "ดูงานพื้นที่จัดการตนเอง จ.สระแก้ว"));
+    complete(
+        "codi",
+        key,
+        "Activity_PlanStudyVisit",
+        values(
+            "studyVisitHost",
+            "TH-27",
+            "visitStartDate",
+            inDays(40),
+            "visitEndDate",
+            inDays(42),
+            "visitParticipants",
+            30L,
+            "visitBudgetRequested",
+            120000L,
+            "itinerary",
+            "ดูงานพื้นที่จัดการตนเอง จ.สระแก้ว"));
   }
 
   public void decideBudget(String key, String decision, Long approved) {
-    complete("thaihealth", key, "Activity_ApproveVisitBudget", values(
-        "budgetDecision", decision, "approvedBudget", approved,
-        "budgetDecisionReason", decision.equals("approve") ? "" : "ลดจำนวนผู้เดินทาง"));
+    complete(
+        "thaihealth",
+        key,
+        "Activity_ApproveVisitBudget",
+        values(
+            "budgetDecision",
+            decision,
+            "approvedBudget",
+            approved,
+            "budgetDecisionReason",
+            decision.equals("approve") ? "" : "ลดจำนวนผู้เดินทาง"));
   }
 
   public void reportLessons(String key, String province) {
-    complete(community(province), key, "Activity_ReportLessons", values(
-        "visitLessons", "การจัดการตนเองเริ่มจากข้อมูลชุมชน", "visitAdaptations", "ทำแผนข้อมูลตำบล",
-        "visitEvidenceLink", "https://example.org/visit"));
+    complete(
+        community(province),
+        key,
+        "Activity_ReportLessons",
+        values(
+            "visitLessons",
+            "การจัดการตนเองเริ่มจากข้อมูลชุมชน",
+            "visitAdaptations",
+            "ทำแผนข้อมูลตำบล",
+            "visitEvidenceLink",
+            "https://example.org/visit"));
   }
 
   public void visitStage(String key, String province) {
@@ -157,20 +246,61 @@ public class Walkthrough {
   // ---------------------------------------------------------------- stage 3: joint design
 
   public void draftPlan(String key) {
-    complete(joint(key), key, "Activity_DraftJointPlan", values(
-        "planObjectives", "สร้างกลไกความร่วมมือระดับจังหวัด",
-        "planActivities", json(List.of(
-            Map.of("activityName", "เวทีสภาองค์กรชุมชน", "responsibleParty", "community",
-                "activityMonth", 1, "activityBudget", 50000, "budgetSource", "thaihealth"),
-            Map.of("activityName", "พัฒนาศักยภาพแกนนำ", "responsibleParty", "codi",
-                "activityMonth", 3, "activityBudget", 30000, "budgetSource", "codi"))),
-        "planIndicators", "มีแผนร่วม 1 แผน; ตำบลเข้าร่วม 10 ตำบล", "planDurationMonths", 12L));
+    complete(
+        joint(key),
+        key,
+        "Activity_DraftJointPlan",
+        values(
+            "planObjectives",
+            "สร้างกลไกความร่วมมือระดับจังหวัด",
+            "planActivities",
+            json(
+                List.of(
+                    Map.of(
+                        "activityName",
+                        "เวทีสภาองค์กรชุมชน",
+                        "responsibleParty",
+                        "community",
+                        "activityMonth",
+                        1,
+                        "activityBudget",
+                        50000,
+                        "budgetSource",
+                        "thaihealth"),
+                    Map.of(
+                        "activityName",
+                        "พัฒนาศักยภาพแกนนำ",
+                        "responsibleParty",
+                        "codi",
+                        "activityMonth",
+                        3,
+                        "activityBudget",
+                        30000,
+                        "budgetSource",
+                        "codi"))),
+            "planIndicators",
+            "มีแผนร่วม 1 แผน; ตำบลเข้าร่วม 10 ตำบล",
+            "planDurationMonths",
+            12L));
   }
 
-  public void endorse(String key, String province, String codi, String thaihealth, String community) {
-    complete("codi", key, "Activity_EndorsePlanCodi", values("endorseDecision", codi, "endorseComment", "ความเห็น พอช."));
-    complete("thaihealth", key, "Activity_EndorsePlanThaiHealth", values("endorseDecision", thaihealth, "endorseComment", "ความเห็น สสส."));
-    complete(community(province), key, "Activity_EndorsePlanCommunity", values("endorseDecision", community, "endorseComment", "ความเห็นขบวน"));
+  public void endorse(
+      String key, String province, String codi, String thaihealth, String community) {
+    complete(
+        "codi",
+        key,
+        "Activity_EndorsePlanCodi",
+        values("endorseDecision", codi, "endorseComment", "ความเห็น พอช."));
+    complete(
+        "thaihealth",
+        key,
+        "Activity_EndorsePlanThaiHealth",
+        values("endorseDecision", thaihealth, "endorseComment", "ความเห็น สสส."));
+    complete(
+        community(province),
+        key,
+        "Activity_EndorsePlanCommunity",
+        values("endorseDecision", community, "endorseComment", "ความเห็นขบวน"));
   }
 
   public void designStage(String key, String province) {
@@ -182,25 +312,63 @@ public class Walkthrough {
 
   public void monthlyReport(String key, String province, String status) {
     act.fireTimer(key, "Event_MonthlyReportDue");
-    complete(community(province), key, "Activity_SubmitMonthlyReport", values(
-        "reportMonth", "2026-12", "activitiesDone", "จัดเวทีสภาองค์กรชุมชน", "moneySpent", 12000L,
-        "problems", status.equals("on-track") ? "" : "ผู้เข้าร่วมน้อย", "progressStatus", status));
-    complete(joint(key), key, "Activity_ReviewProgress", values(
-        "progressStatusConfirmed", status, "progressReviewComment", "ทบทวนแล้ว"));
+    complete(
+        community(province),
+        key,
+        "Activity_SubmitMonthlyReport",
+        values(
+            "reportMonth",
+            "2026-12",
+            "activitiesDone",
+            "จัดเวทีสภาองค์กรชุมชน",
+            "moneySpent",
+            12000L,
+            "problems",
+            status.equals("on-track") ? "" : "ผู้เข้าร่วมน้อย",
+            "progressStatus",
+            status));
+    complete(
+        joint(key),
+        key,
+        "Activity_ReviewProgress",
+        values("progressStatusConfirmed", status, "progressReviewComment", "ทบทวนแล้ว"));
   }
 
   public void completePlan(String key, String province) {
-    complete(community(province), key, "Activity_CarryOutPlan", values(
-        "completionSummary", "ดำเนินการครบทุกกิจกรรม", "resultsAchieved", "ตำบลเข้าร่วม 12 ตำบล",
-        "totalSpent", 78000L, "completionEvidenceLink", "https://example.org/report"));
+    complete(
+        community(province),
+        key,
+        "Activity_CarryOutPlan",
+        values(
+            "completionSummary",
+            "ดำเนินการครบทุกกิจกรรม",
+            "resultsAchieved",
+            "ตำบลเข้าร่วม 12 ตำบล",
+            "totalSpent",
+            78000L,
+            "completionEvidenceLink",
+            "https://example.org/report"));
   }
 
   // ---------------------------------------------------------------- stage 5: evaluation
 
   public void evaluate(String key, String recommendation) {
-    complete(joint(key), key, "Activity_EvaluateOutcomes", values(
-        "ratingParticipation", 4L, "ratingCooperation", 5L, "ratingResults", 4L,
-        "lessonsLearned", "ความร่วมมือ 3 ฝ่ายทำให้ทำงานใหญ่ได้", "recommendation", recommendation,
-        "recommendationReason", "ผลการประเมิน"));
+    complete(
+        joint(key),
+        key,
+        "Activity_EvaluateOutcomes",
+        values(
+            "ratingParticipation",
+            4L,
+            "ratingCooperation",
+            5L,
+            "ratingResults",
+            4L,
+            "lessonsLearned",
+            "ความร่วมมือ 3 ฝ่ายทำให้ทำงานใหญ่ได้",
+            "recommendation",
+            recommendation,
+            "recommendationReason",
+            "ผลการประเมิน"));
   }
 }

@@ -12,13 +12,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Retention: every process and decision definition keeps its history for
- * {@code programme.retention.history-time-to-live} (default P3650D, 10 years) after its root
- * process ended; the engine's history cleanup removes it in the nightly batch window
- * ({@code history-cleanup-batch-window-*}). The models carry the same default in
- * {@code camunda:historyTimeToLive}; this applies the configured value, on every start, to every
- * version already deployed. A changed value applies to instances that end from then on (their
- * removal time is fixed when they end).
+ * Retention: every process and decision definition keeps its history for {@code
+ * programme.retention.history-time-to-live} (default P3650D, 10 years) after its root process
+ * ended; the engine's history cleanup removes it in the nightly batch window ({@code
+ * history-cleanup-batch-window-*}). The models carry the same default in {@code
+ * camunda:historyTimeToLive}; this applies the configured value, on every start, to every version
+ * already deployed. A changed value applies to instances that end from then on (their removal time
+ * is fixed when they end).
  */
 @Component
 public class HistoryRetention extends AbstractProcessEnginePlugin {
@@ -27,10 +27,13 @@ public class HistoryRetention extends AbstractProcessEnginePlugin {
 
   private final int days;
 
-  public HistoryRetention(@Value("${programme.retention.history-time-to-live:P3650D}") Duration timeToLive) {
+  public HistoryRetention(
+      @Value("${programme.retention.history-time-to-live:P3650D}") Duration timeToLive) {
     if (timeToLive.isNegative() || timeToLive.isZero() || timeToLive.toDays() > 36500) {
-      throw new IllegalArgumentException("programme.retention.history-time-to-live must be between 1 day and 100 years"
-          + " / ระยะเวลาเก็บประวัติต้องอยู่ระหว่าง 1 วันถึง 100 ปี: " + timeToLive);
+      throw new IllegalArgumentException(
+          "programme.retention.history-time-to-live must be between 1 day and 100 years"
+              + " / ระยะเวลาเก็บประวัติต้องอยู่ระหว่าง 1 วันถึง 100 ปี: "
+              + timeToLive);
     }
     this.days = (int) timeToLive.toDays();
   }

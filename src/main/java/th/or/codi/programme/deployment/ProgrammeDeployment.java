@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -35,17 +35,17 @@ import org.springframework.stereotype.Component;
 import th.or.codi.programme.provinces.ProvinceOptions;
 
 /**
- * Deploys the models ({@code bpmn/**}) and forms ({@code forms/**}) as one deployment when
- * the engine starts.
+ * Deploys the models ({@code bpmn/**}) and forms ({@code forms/**}) as one deployment when the
+ * engine starts.
  *
- * <p>The starter's own auto-deployment names a file resource by its absolute path on the
- * machine that runs it, so the same model gets a new version whenever the application runs
- * from another directory or from the jar. Here every resource is named by its path inside
- * the project ({@code bpmn/provincial-pipeline.bpmn}), so duplicate filtering recognises an
- * unchanged model wherever the application runs. All resources are deployed together (a
- * changed form redeploys its processes too), because a {@code formRef} with binding
- * {@code deployment} only finds forms of its own deployment. A start form's province lists
- * are written into it from the reference data ({@link #fillProvinceLists}).
+ * <p>The starter's own auto-deployment names a file resource by its absolute path on the machine
+ * that runs it, so the same model gets a new version whenever the application runs from another
+ * directory or from the jar. Here every resource is named by its path inside the project ({@code
+ * bpmn/provincial-pipeline.bpmn}), so duplicate filtering recognises an unchanged model wherever
+ * the application runs. All resources are deployed together (a changed form redeploys its processes
+ * too), because a {@code formRef} with binding {@code deployment} only finds forms of its own
+ * deployment. A start form's province lists are written into it from the reference data ({@link
+ * #fillProvinceLists}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -62,7 +62,8 @@ public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
   public ProgrammeDeployment(DeploymentProperties properties, ProvinceOptions provinceOptions) {
     this.properties = properties;
     this.provinceOptions = provinceOptions;
-    this.resolver = new PathMatchingResourcePatternResolver(ProgrammeDeployment.class.getClassLoader());
+    this.resolver =
+        new PathMatchingResourcePatternResolver(ProgrammeDeployment.class.getClassLoader());
   }
 
   @Override
@@ -72,61 +73,73 @@ public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
       LOG.warn("No resources match {}; nothing deployed", properties.resourcePatterns());
       return;
     }
-    DeploymentBuilder builder = processEngine.getRepositoryService()
-        .createDeployment()
-        .name(properties.name())
-        .source("joint-programme")
-        .enableDuplicateFiltering(false);
-    contents(resources).forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
+    DeploymentBuilder builder =
+        processEngine
+            .getRepositoryService()
+            .createDeployment()
+            .name(properties.name())
+            .source("joint-programme")
+            .enableDuplicateFiltering(false);
+    contents(resources)
+        .forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
     Deployment deployment = builder.deploy();
-    LOG.info("Deployment '{}' ({}): {} resources {}", deployment.getName(), deployment.getId(),
-        resources.size(), resources.keySet());
+    LOG.info(
+        "Deployment '{}' ({}): {} resources {}",
+        deployment.getName(),
+        deployment.getId(),
+        resources.size(),
+        resources.keySet());
   }
 
   /**
-   * What is deployed under each name: the files as they are, except that a start form's
-   * province lists are written into it ({@link #fillProvinceLists}).
+   * What is deployed under each name: the files as they are, except that a start form's province
+   * lists are written into it ({@link #fillProvinceLists}).
    */
   Map<String, byte[]> contents(Map<String, Resource> resources) {
     Map<String, byte[]> contents = new TreeMap<>();
-    resources.forEach((name, resource) -> {
-      try (InputStream in = resource.getInputStream()) {
-        contents.put(name, in.readAllBytes());
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read " + resource, e);
-      }
-    });
-    Set<String> startForms = new HashSet<>();
-    contents.forEach((name, bytes) -> {
-      if (name.endsWith(".bpmn")) {
-        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
-        for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-          if (start.getParentElement() instanceof Process && start.getCamundaFormRef() != null) {
-            startForms.add(start.getCamundaFormRef());
+    resources.forEach(
+        (name, resource) -> {
+          try (InputStream in = resource.getInputStream()) {
+            contents.put(name, in.readAllBytes());
+          } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
           }
-        }
-      }
-    });
-    contents.replaceAll((name, bytes) -> {
-      if (!name.endsWith(".form")) {
-        return bytes;
-      }
-      String json = new String(bytes, StandardCharsets.UTF_8);
-      String filled = startForms.contains(formId(json)) ? fillProvinceLists(json, provinceOptions) : json;
-      return filled.equals(json) ? bytes : filled.getBytes(StandardCharsets.UTF_8);
-    });
+        });
+    Set<String> startForms = new HashSet<>();
+    contents.forEach(
+        (name, bytes) -> {
+          if (name.endsWith(".bpmn")) {
+            BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
+            for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+              if (start.getParentElement() instanceof Process
+                  && start.getCamundaFormRef() != null) {
+                startForms.add(start.getCamundaFormRef());
+              }
+            }
+          }
+        });
+    contents.replaceAll(
+        (name, bytes) -> {
+          if (!name.endsWith(".form")) {
+            return bytes;
+          }
+          String json = new String(bytes, StandardCharsets.UTF_8);
+          String filled =
+              startForms.contains(formId(json)) ? fillProvinceLists(json, provinceOptions) : json;
+          return filled.equals(json) ? bytes : filled.getBytes(StandardCharsets.UTF_8);
+        });
     return contents;
   }
 
   /**
    * A start form with its province lists written in as static options. Tasklist 7.24 renders a
-   * Camunda Form start form with no variables at all (it fetches form variables for a task
-   * form only), so a {@code valuesKey} there would offer nothing; the engine's start form
-   * variables ({@code GET /process-definition/{id}/form-variables}) never reach it. Each field
-   * whose {@code valuesKey} names a province list gets that list as {@code values}, and the
-   * custom property {@value ProvinceOptions#MARKER} naming the list, so that the server's
-   * validation still checks against the list as it is when the form is submitted. The options
-   * change when the reference data changes, and the changed form is deployed on the next start.
+   * Camunda Form start form with no variables at all (it fetches form variables for a task form
+   * only), so a {@code valuesKey} there would offer nothing; the engine's start form variables
+   * ({@code GET /process-definition/{id}/form-variables}) never reach it. Each field whose {@code
+   * valuesKey} names a province list gets that list as {@code values}, and the custom property
+   * {@value ProvinceOptions#MARKER} naming the list, so that the server's validation still checks
+   * against the list as it is when the form is submitted. The options change when the reference
+   * data changes, and the changed form is deployed on the next start.
    */
   public static String fillProvinceLists(String formJson, ProvinceOptions provinceOptions) {
     try {
@@ -136,7 +149,8 @@ public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
       }
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(form) + "\n";
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read form " + formJson.substring(0, Math.min(80, formJson.length())), e);
+      throw new UncheckedIOException(
+          "Cannot read form " + formJson.substring(0, Math.min(80, formJson.length())), e);
     }
   }
 
@@ -146,9 +160,13 @@ public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
       String list = component.path("valuesKey").asText(null);
       if (component instanceof ObjectNode field && ProvinceOptions.isList(list)) {
         ArrayNode values = field.putArray("values");
-        provinceOptions.options(list).forEach(o -> values.addObject().put("label", o.get("label")).put("value", o.get("value")));
+        provinceOptions
+            .options(list)
+            .forEach(
+                o -> values.addObject().put("label", o.get("label")).put("value", o.get("value")));
         field.remove("valuesKey");
-        ObjectNode properties = field.path("properties") instanceof ObjectNode p ? p : field.putObject("properties");
+        ObjectNode properties =
+            field.path("properties") instanceof ObjectNode p ? p : field.putObject("properties");
         properties.put(ProvinceOptions.MARKER, list);
         changed = true;
       }
@@ -171,14 +189,20 @@ public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
     for (String pattern : properties.resourcePatterns()) {
       String folder = baseFolder(pattern);
       try {
-        List<String> roots = folderRoots(pattern.substring(0, pattern.indexOf(folder)) + folder + "/");
+        List<String> roots =
+            folderRoots(pattern.substring(0, pattern.indexOf(folder)) + folder + "/");
         for (Resource resource : resolver.getResources(pattern)) {
           if (resource.isReadable()) {
             String name = relativeName(resource, folder, roots);
             Resource previous = found.putIfAbsent(name, resource);
             if (previous != null && !previous.getURL().equals(resource.getURL())) {
-              throw new IllegalStateException("Two resources on the classpath are both named '"
-                  + name + "': " + previous + " and " + resource);
+              throw new IllegalStateException(
+                  "Two resources on the classpath are both named '"
+                      + name
+                      + "': "
+                      + previous
+                      + " and "
+                      + resource);
             }
           }
         }
@@ -197,8 +221,10 @@ public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
     }
     int slash = path.indexOf('/');
     if (slash <= 0 || path.substring(0, slash).contains("*")) {
-      throw new IllegalArgumentException("Resource pattern '" + pattern
-          + "' must start with a fixed folder, e.g. classpath*:bpmn/**/*.bpmn");
+      throw new IllegalArgumentException(
+          "Resource pattern '"
+              + pattern
+              + "' must start with a fixed folder, e.g. classpath*:bpmn/**/*.bpmn");
     }
     return path.substring(0, slash);
   }
@@ -218,9 +244,12 @@ public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
     String url = resource.getURL().toString();
     for (String root : roots) {
       if (url.startsWith(root)) {
-        return folder + "/" + URLDecoder.decode(url.substring(root.length()), StandardCharsets.UTF_8);
+        return folder
+            + "/"
+            + URLDecoder.decode(url.substring(root.length()), StandardCharsets.UTF_8);
       }
     }
-    throw new IllegalStateException(resource + " is not below a classpath folder '" + folder + "/'");
+    throw new IllegalStateException(
+        resource + " is not below a classpath folder '" + folder + "/'");
   }
 }

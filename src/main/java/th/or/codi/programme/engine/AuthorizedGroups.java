@@ -13,35 +13,38 @@ import org.springframework.stereotype.Component;
 /**
  * Spares every authorized command a scan of the whole authorization table.
  *
- * <p>Before each command's first authorization check the engine asks the database which groups
- * have any authorization at all ({@code SELECT DISTINCT GROUP_ID_ FROM ACT_RU_AUTHORIZATION})
- * and keeps only the user's groups among them. The engine writes an authorization row per open
- * task and candidate group, so the table grows with the open tasks: at 100,000 open tasks that
- * one statement took 45–160 ms on PostgreSQL, in every task list and every completion.
+ * <p>Before each command's first authorization check the engine asks the database which groups have
+ * any authorization at all ({@code SELECT DISTINCT GROUP_ID_ FROM ACT_RU_AUTHORIZATION}) and keeps
+ * only the user's groups among them. The engine writes an authorization row per open task and
+ * candidate group, so the table grows with the open tasks: at 100,000 open tasks that one statement
+ * took 45–160 ms on PostgreSQL, in every task list and every completion.
  *
- * <p>The filter changes no answer: a group without authorization rows matches no row in any
- * check. So the user's groups are used as they are. This replaces the engine's
- * {@link AuthorizationManager} for that one method (the engine's implementation classes, not
- * its public API: the one place the programme does so, kept in this class).
+ * <p>The filter changes no answer: a group without authorization rows matches no row in any check.
+ * So the user's groups are used as they are. This replaces the engine's {@link
+ * AuthorizationManager} for that one method (the engine's implementation classes, not its public
+ * API: the one place the programme does so, kept in this class).
  */
 @Component
 public class AuthorizedGroups extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-    factories.add(new SessionFactory() {
-      @Override
-      public Class<?> getSessionType() {
-        return AuthorizationManager.class;
-      }
+    List<SessionFactory> factories =
+        configuration.getCustomSessionFactories() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomSessionFactories());
+    factories.add(
+        new SessionFactory() {
+          @Override
+          public Class<?> getSessionType() {
+            return AuthorizationManager.class;
+          }
 
-      @Override
-      public Session openSession() {
-        return new WithoutGroupScan();
-      }
-    });
+          @Override
+          public Session openSession() {
+            return new WithoutGroupScan();
+          }
+        });
     configuration.setCustomSessionFactories(factories);
   }
 

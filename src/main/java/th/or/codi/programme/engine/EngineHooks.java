@@ -15,15 +15,16 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * The few ways the programme's plugins hook into the engine, written once: a BPMN parse
- * listener, a listener on every user task, and a read made whoever is logged in.
+ * The few ways the programme's plugins hook into the engine, written once: a BPMN parse listener, a
+ * listener on every user task, and a read made whoever is logged in.
  */
 public final class EngineHooks {
 
   private EngineHooks() {}
 
   /** Adds a parse listener that runs before the engine's own. */
-  public static void addParseListener(ProcessEngineConfigurationImpl configuration, BpmnParseListener listener) {
+  public static void addParseListener(
+      ProcessEngineConfigurationImpl configuration, BpmnParseListener listener) {
     List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
     if (listeners == null) {
       listeners = new ArrayList<>();
@@ -33,21 +34,24 @@ public final class EngineHooks {
   }
 
   /** Adds the listener, as a built-in one, to the given event of every user task deployed. */
-  public static void addToEveryUserTask(ProcessEngineConfigurationImpl configuration, String event, TaskListener listener) {
-    addParseListener(configuration, new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          behavior.getTaskDefinition().addBuiltInTaskListener(event, listener);
-        }
-      }
-    });
+  public static void addToEveryUserTask(
+      ProcessEngineConfigurationImpl configuration, String event, TaskListener listener) {
+    addParseListener(
+        configuration,
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+              behavior.getTaskDefinition().addBuiltInTaskListener(event, listener);
+            }
+          }
+        });
   }
 
   /**
-   * Runs a read without the caller's authorization checks, then restores the caller: for what
-   * the system itself must know (a task's form, whether a task was completed), not for what
-   * the caller is shown.
+   * Runs a read without the caller's authorization checks, then restores the caller: for what the
+   * system itself must know (a task's form, whether a task was completed), not for what the caller
+   * is shown.
    */
   public static <T> T withoutAuthentication(IdentityService identity, Supplier<T> read) {
     Authentication caller = identity.getCurrentAuthentication();

@@ -17,11 +17,12 @@ public final class HistoricValues {
   private HistoricValues() {}
 
   /**
-   * Whether the variable is the process instance's own, not a task-local copy (Tasklist's
-   * province, wave, stage) nor one of an inner scope.
+   * Whether the variable is the process instance's own, not a task-local copy (Tasklist's province,
+   * wave, stage) nor one of an inner scope.
    */
   public static boolean ownVariable(HistoricVariableInstance variable) {
-    return variable.getTaskId() == null && variable.getProcessInstanceId().equals(variable.getActivityInstanceId());
+    return variable.getTaskId() == null
+        && variable.getProcessInstanceId().equals(variable.getActivityInstanceId());
   }
 
   /** A time in Bangkok's offset, ISO 8601. */
@@ -40,13 +41,17 @@ public final class HistoricValues {
       return object.getValueSerialized();
     }
     Object value = typed == null ? null : typed.getValue();
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean) {
       return value;
     }
     if (value instanceof Date date) {
       return iso(date);
     }
-    if ("json".equalsIgnoreCase(update.getTypeName()) || value.getClass().getName().contains("Spin")) {
+    if ("json".equalsIgnoreCase(update.getTypeName())
+        || value.getClass().getName().contains("Spin")) {
       try {
         return JSON.readValue(value.toString(), Object.class);
       } catch (Exception e) {

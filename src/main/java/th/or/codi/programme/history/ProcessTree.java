@@ -16,22 +16,34 @@ public final class ProcessTree {
   private ProcessTree() {}
 
   /**
-   * The instance and every process it called, recursively, parents first. One query on the
-   * root process instance (indexed) instead of one per level on the super instance, which the
-   * history table has no index for: at 100,000 pipelines that was a full scan per level.
-   * History written without root instance ids (before Camunda 7.10) is still read level by
-   * level.
+   * The instance and every process it called, recursively, parents first. One query on the root
+   * process instance (indexed) instead of one per level on the super instance, which the history
+   * table has no index for: at 100,000 pipelines that was a full scan per level. History written
+   * without root instance ids (before Camunda 7.10) is still read level by level.
    */
-  public static List<HistoricProcessInstance> of(HistoryService history, HistoricProcessInstance root) {
+  public static List<HistoricProcessInstance> of(
+      HistoryService history, HistoricProcessInstance root) {
     Function<String, List<HistoricProcessInstance>> childrenOf;
     if (root.getRootProcessInstanceId() == null) {
-      childrenOf = id -> history.createHistoricProcessInstanceQuery().superProcessInstanceId(id)
-          .orderByProcessInstanceStartTime().asc().list();
+      childrenOf =
+          id ->
+              history
+                  .createHistoricProcessInstanceQuery()
+                  .superProcessInstanceId(id)
+                  .orderByProcessInstanceStartTime()
+                  .asc()
+                  .list();
     } else {
-      Map<String, List<HistoricProcessInstance>> children = history.createHistoricProcessInstanceQuery()
-          .rootProcessInstanceId(root.getRootProcessInstanceId()).orderByProcessInstanceStartTime().asc().list()
-          .stream().filter(i -> i.getSuperProcessInstanceId() != null)
-          .collect(Collectors.groupingBy(HistoricProcessInstance::getSuperProcessInstanceId));
+      Map<String, List<HistoricProcessInstance>> children =
+          history
+              .createHistoricProcessInstanceQuery()
+              .rootProcessInstanceId(root.getRootProcessInstanceId())
+              .orderByProcessInstanceStartTime()
+              .asc()
+              .list()
+              .stream()
+              .filter(i -> i.getSuperProcessInstanceId() != null)
+              .collect(Collectors.groupingBy(HistoricProcessInstance::getSuperProcessInstanceId));
       childrenOf = id -> children.getOrDefault(id, List.of());
     }
     List<HistoricProcessInstance> all = new ArrayList<>();

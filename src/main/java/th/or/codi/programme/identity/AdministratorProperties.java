@@ -3,21 +3,23 @@ package th.or.codi.programme.identity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The first administrator (production). When {@code required} (the prod profile) the
- * application does not start without an id and a password, so a production deployment never
- * runs with no administrator, nor with Camunda's "create the first user" page open.
+ * The first administrator (production). When {@code required} (the prod profile) the application
+ * does not start without an id and a password, so a production deployment never runs with no
+ * administrator, nor with Camunda's "create the first user" page open.
  */
 @ConfigurationProperties("programme.admin")
-public record AdministratorProperties(boolean required, String id, String password,
-    String firstName, String lastName, String email) {
+public record AdministratorProperties(
+    boolean required, String id, String password, String firstName, String lastName, String email) {
 
   public AdministratorProperties {
     if (required && (isBlank(id) || isBlank(password))) {
-      throw new IllegalStateException("""
+      throw new IllegalStateException(
+          """
           ต้องกำหนดผู้ดูแลระบบคนแรกสำหรับโหมด production: ตั้งค่าตัวแปรสภาพแวดล้อม PROGRAMME_ADMIN_ID และ PROGRAMME_ADMIN_PASSWORD
           The prod profile needs its first administrator: set the environment variables PROGRAMME_ADMIN_ID and PROGRAMME_ADMIN_PASSWORD\
-          """ + (isBlank(id) ? " (PROGRAMME_ADMIN_ID is missing)" : "")
-          + (isBlank(password) ? " (PROGRAMME_ADMIN_PASSWORD is missing)" : ""));
+          """
+              + (isBlank(id) ? " (PROGRAMME_ADMIN_ID is missing)" : "")
+              + (isBlank(password) ? " (PROGRAMME_ADMIN_PASSWORD is missing)" : ""));
     }
   }
 

@@ -28,10 +28,9 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
  * Brings groups, authorizations, Tasklist filters and users to the state this version of the
- * application expects, on every start, before the web server takes requests. Idempotent:
- * what exists and is right is left alone, so a restart writes nothing; group names and
- * filters follow the reference data and this code; passwords of existing users are never
- * touched.
+ * application expects, on every start, before the web server takes requests. Idempotent: what
+ * exists and is right is left alone, so a restart writes nothing; group names and filters follow
+ * the reference data and this code; passwords of existing users are never touched.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -43,7 +42,9 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
   private final DemoProperties demo;
   private final AdministratorProperties administrator;
 
-  public IdentityBootstrap(ProvinceReferenceData referenceData, DemoProperties demo,
+  public IdentityBootstrap(
+      ProvinceReferenceData referenceData,
+      DemoProperties demo,
       AdministratorProperties administrator) {
     this.referenceData = referenceData;
     this.demo = demo;
@@ -60,12 +61,17 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     }
     if (demo.enabled()) {
       for (DemoProperties.DemoUser user : demo.users()) {
-        ensureUser(engine.getIdentityService(), user.id(), user.id(), user.firstName(),
-            user.lastName(), user.email(), user.groups());
+        ensureUser(
+            engine.getIdentityService(),
+            user.id(),
+            user.id(),
+            user.firstName(),
+            user.lastName(),
+            user.email(),
+            user.groups());
         leaveOtherGroups(engine.getIdentityService(), user.id(), user.groups());
       }
-      LOG.warn("Demo mode: {} demo users whose password equals their user id",
-          demo.users().size());
+      LOG.warn("Demo mode: {} demo users whose password equals their user id", demo.users().size());
     }
   }
 
@@ -91,12 +97,17 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
   }
 
   private static void ensureGrant(AuthorizationService authorizations, Grant grant) {
-    Authorization authorization = authorizations.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .groupIdIn(grant.groupId())
-        .resourceType(grant.resource())
-        .resourceId(grant.resourceId())
-        .list().stream().findFirst().orElse(null);
+    Authorization authorization =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .groupIdIn(grant.groupId())
+            .resourceType(grant.resource())
+            .resourceId(grant.resourceId())
+            .list()
+            .stream()
+            .findFirst()
+            .orElse(null);
     boolean changed = false;
     if (authorization == null) {
       authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -120,13 +131,17 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     FilterService filters = engine.getFilterService();
     List<String> groups = ProgrammeGroups.tasklistGroups(referenceData);
     for (FilterDefinition definition : TaskFilters.definitions(engine.getTaskService())) {
-      Filter filter = filters.createFilterQuery().filterName(definition.name()).list()
-          .stream().findFirst().orElse(null);
+      Filter filter =
+          filters.createFilterQuery().filterName(definition.name()).list().stream()
+              .findFirst()
+              .orElse(null);
       Map<String, Object> properties = definition.properties();
       if (filter == null) {
-        filter = filters.newTaskFilter(definition.name())
-            .setQuery(definition.query())
-            .setProperties(properties);
+        filter =
+            filters
+                .newTaskFilter(definition.name())
+                .setQuery(definition.query())
+                .setProperties(properties);
         filters.saveFilter(filter);
       } else if (!Objects.equals(filter.getProperties(), properties)) {
         // Properties carry a revision of the definition, so a changed query is saved too.
@@ -135,7 +150,8 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
         filters.saveFilter(filter);
       }
       for (String group : groups) {
-        ensureGrant(engine.getAuthorizationService(),
+        ensureGrant(
+            engine.getAuthorizationService(),
             new Grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
       }
     }
@@ -143,22 +159,29 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
 
   private void ensureAdministrator(IdentityService identity) {
     try {
-      ensureUser(identity, administrator.id(), administrator.password(),
-          administrator.firstName(), administrator.lastName(), administrator.email(),
+      ensureUser(
+          identity,
+          administrator.id(),
+          administrator.password(),
+          administrator.firstName(),
+          administrator.lastName(),
+          administrator.email(),
           List.of(ProgrammeGroups.ADMINISTRATORS));
     } catch (ProcessEngineException e) {
-      throw new IllegalStateException("""
+      throw new IllegalStateException(
+          """
           สร้างผู้ดูแลระบบ %s ไม่ได้: รหัสผ่านใน PROGRAMME_ADMIN_PASSWORD ต้องมีอย่างน้อย 10 ตัวอักษร มีตัวพิมพ์ใหญ่ ตัวพิมพ์เล็ก ตัวเลข และอักขระพิเศษ
           Cannot create the administrator %s: PROGRAMME_ADMIN_PASSWORD must follow the password policy (at least 10 characters with upper case, lower case, a digit and a special character). Engine: %s"""
-          .formatted(administrator.id(), administrator.id(), e.getMessage()), e);
+              .formatted(administrator.id(), administrator.id(), e.getMessage()),
+          e);
     }
   }
 
   /**
-   * A demo user belongs to exactly the groups the configuration names, so a demo database made
-   * by an earlier version (when the provinces' users were in the regional working group) follows
-   * the configuration on the next start. Only demo users: real people's groups are
-   * administrators' business.
+   * A demo user belongs to exactly the groups the configuration names, so a demo database made by
+   * an earlier version (when the provinces' users were in the regional working group) follows the
+   * configuration on the next start. Only demo users: real people's groups are administrators'
+   * business.
    */
   private static void leaveOtherGroups(IdentityService identity, String id, List<String> groups) {
     for (Group group : identity.createGroupQuery().groupMember(id).list()) {
@@ -169,8 +192,14 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static void ensureUser(IdentityService identity, String id, String password,
-      String firstName, String lastName, String email, List<String> groups) {
+  private static void ensureUser(
+      IdentityService identity,
+      String id,
+      String password,
+      String firstName,
+      String lastName,
+      String email,
+      List<String> groups) {
     User user = identity.createUserQuery().userId(id).singleResult();
     if (user == null) {
       user = identity.newUser(id);

@@ -11,12 +11,19 @@ public final class ProgrammeGroups {
 
   public static final String CODI = "codi";
   public static final String THAIHEALTH = "thaihealth";
-  /** The regional tri-party working group: the regional tasks (choosing a wave, the quarterly review). */
+
+  /**
+   * The regional tri-party working group: the regional tasks (choosing a wave, the quarterly
+   * review).
+   */
   public static final String WORKING_GROUP = "working-group";
+
   public static final String MANAGERS = "managers";
   public static final String AUDITORS = "auditors";
+
   /** Operators' monitoring systems: may read /actuator/prometheus, nothing in the webapps. */
   public static final String MONITORING = "monitoring";
+
   /** Camunda's built-in administrators group (full access, Admin webapp). */
   public static final String ADMINISTRATORS = Groups.CAMUNDA_ADMIN;
 
@@ -29,14 +36,24 @@ public final class ProgrammeGroups {
   public record GroupDefinition(String id, String name, String type) {}
 
   public static List<GroupDefinition> all(ProvinceReferenceData referenceData) {
-    List<GroupDefinition> groups = new ArrayList<>(List.of(
-        new GroupDefinition(CODI, "พอช. สำนักงานภาคกลางและตะวันตก / CODI Central and Western Regional Office", TYPE_WORKFLOW),
-        new GroupDefinition(THAIHEALTH, "สสส. สำนัก 6 (สน.6) / ThaiHealth Office 6", TYPE_WORKFLOW),
-        new GroupDefinition(WORKING_GROUP, "คณะทำงานร่วม 3 ฝ่ายระดับภาค / Regional tri-party working group", TYPE_WORKFLOW),
-        new GroupDefinition(MANAGERS, "ผู้บริหาร / Managers", TYPE_WORKFLOW),
-        new GroupDefinition(AUDITORS, "ผู้ตรวจสอบ / Auditors", TYPE_WORKFLOW),
-        new GroupDefinition(MONITORING, "ระบบเฝ้าระวังการทำงาน / Operations monitoring", TYPE_SYSTEM),
-        new GroupDefinition(ADMINISTRATORS, "ผู้ดูแลระบบ / Administrators", TYPE_SYSTEM)));
+    List<GroupDefinition> groups =
+        new ArrayList<>(
+            List.of(
+                new GroupDefinition(
+                    CODI,
+                    "พอช. สำนักงานภาคกลางและตะวันตก / CODI Central and Western Regional Office",
+                    TYPE_WORKFLOW),
+                new GroupDefinition(
+                    THAIHEALTH, "สสส. สำนัก 6 (สน.6) / ThaiHealth Office 6", TYPE_WORKFLOW),
+                new GroupDefinition(
+                    WORKING_GROUP,
+                    "คณะทำงานร่วม 3 ฝ่ายระดับภาค / Regional tri-party working group",
+                    TYPE_WORKFLOW),
+                new GroupDefinition(MANAGERS, "ผู้บริหาร / Managers", TYPE_WORKFLOW),
+                new GroupDefinition(AUDITORS, "ผู้ตรวจสอบ / Auditors", TYPE_WORKFLOW),
+                new GroupDefinition(
+                    MONITORING, "ระบบเฝ้าระวังการทำงาน / Operations monitoring", TYPE_SYSTEM),
+                new GroupDefinition(ADMINISTRATORS, "ผู้ดูแลระบบ / Administrators", TYPE_SYSTEM)));
     for (Province province : referenceData.provinces()) {
       groups.add(community(province));
     }
@@ -52,14 +69,19 @@ public final class ProgrammeGroups {
   }
 
   public static GroupDefinition joint(Province province) {
-    return new GroupDefinition(province.jointGroupId(),
+    return new GroupDefinition(
+        province.jointGroupId(),
         "ทีมร่วม 3 ฝ่ายจังหวัด" + province.nameTh() + " / " + province.nameEn() + " tri-party team",
         TYPE_WORKFLOW);
   }
 
   public static GroupDefinition community(Province province) {
-    return new GroupDefinition(province.communityGroupId(),
-        "ขบวนองค์กรชุมชนจังหวัด" + province.nameTh() + " / " + province.nameEn()
+    return new GroupDefinition(
+        province.communityGroupId(),
+        "ขบวนองค์กรชุมชนจังหวัด"
+            + province.nameTh()
+            + " / "
+            + province.nameEn()
             + " community-organisation movement",
         TYPE_WORKFLOW);
   }

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
- * The shared Tasklist filters, in Thai. Authorization still applies to what a filter
- * returns: a member of a province's movement sees only tasks of that province.
+ * The shared Tasklist filters, in Thai. Authorization still applies to what a filter returns: a
+ * member of a province's movement sees only tasks of that province.
  */
 public final class TaskFilters {
 
@@ -20,8 +20,8 @@ public final class TaskFilters {
   private TaskFilters() {}
 
   /** A filter to exist, with the query it runs and Tasklist's display properties. */
-  public record FilterDefinition(String name, String description, int priority, String color,
-      TaskQuery query) {
+  public record FilterDefinition(
+      String name, String description, int priority, String color, TaskQuery query) {
 
     public Map<String, Object> properties() {
       return Map.of(
@@ -32,36 +32,57 @@ public final class TaskFilters {
           "revision", REVISION,
           "showUndefinedVariable", false,
           // Columns Tasklist shows under each task: which province, which wave and stage.
-          "variables", List.of(
-              Map.of("name", "provinceName", "label", "จังหวัด / Province"),
-              Map.of("name", "wave", "label", "ระลอก / Wave"),
-              Map.of("name", "stage", "label", "ขั้นตอน / Stage")));
+          "variables",
+              List.of(
+                  Map.of("name", "provinceName", "label", "จังหวัด / Province"),
+                  Map.of("name", "wave", "label", "ระลอก / Wave"),
+                  Map.of("name", "stage", "label", "ขั้นตอน / Stage")));
     }
   }
 
   /**
-   * The group's unassigned tasks come first: Tasklist opens the first filter, and a newcomer's
-   * work waits there until someone claims it.
+   * The group's unassigned tasks come first: Tasklist opens the first filter, and a newcomer's work
+   * waits there until someone claims it.
    */
   public static List<FilterDefinition> definitions(TaskService taskService) {
     return List.of(
-        new FilterDefinition("งานของฉัน",
-            "งานที่มอบหมายให้ฉัน / Tasks assigned to me", -5, "#1f6f43",
-            taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
-                .orderByDueDate().asc()),
-        new FilterDefinition("งานของกลุ่ม",
-            "งานของกลุ่มฉันที่ยังไม่มีผู้รับ / My groups' unassigned tasks", -10, "#2a5d9f",
-            taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                .taskUnassigned().orderByDueDate().asc()),
-        new FilterDefinition("เลยกำหนด",
-            "งานที่เลยวันครบกำหนดแล้ว / Overdue tasks", 0, "#b3261e",
-            taskService.createTaskQuery().dueBeforeExpression("${now()}")
-                .orderByDueDate().asc()),
-        new FilterDefinition("ใกล้ครบกำหนด",
+        new FilterDefinition(
+            "งานของฉัน",
+            "งานที่มอบหมายให้ฉัน / Tasks assigned to me",
+            -5,
+            "#1f6f43",
+            taskService
+                .createTaskQuery()
+                .taskAssigneeExpression("${currentUser()}")
+                .orderByDueDate()
+                .asc()),
+        new FilterDefinition(
+            "งานของกลุ่ม",
+            "งานของกลุ่มฉันที่ยังไม่มีผู้รับ / My groups' unassigned tasks",
+            -10,
+            "#2a5d9f",
+            taskService
+                .createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .taskUnassigned()
+                .orderByDueDate()
+                .asc()),
+        new FilterDefinition(
+            "เลยกำหนด",
+            "งานที่เลยวันครบกำหนดแล้ว / Overdue tasks",
+            0,
+            "#b3261e",
+            taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc()),
+        new FilterDefinition(
+            "ใกล้ครบกำหนด",
             "งานที่ครบกำหนดภายใน " + DUE_SOON_DAYS + " วัน / Due within " + DUE_SOON_DAYS + " days",
-            5, "#b26a00",
-            taskService.createTaskQuery().dueAfterExpression("${now()}")
+            5,
+            "#b26a00",
+            taskService
+                .createTaskQuery()
+                .dueAfterExpression("${now()}")
                 .dueBeforeExpression("${dateTime().plusDays(" + DUE_SOON_DAYS + ")}")
-                .orderByDueDate().asc()));
+                .orderByDueDate()
+                .asc()));
   }
 }

@@ -15,10 +15,10 @@ import th.or.codi.programme.pipeline.PipelineStages.Stage;
 
 /**
  * The programme's figures for an operator's monitoring system, at {@code /actuator/prometheus}:
- * {@code programme_tasks_open{party}}, {@code programme_tasks_overdue{party}} and
- * {@code programme_pipelines{stage}} (running provincial pipelines). They are the dashboard's
- * totals, counted by the engine, computed at most once per {@link #MAX_AGE} however often the
- * endpoint is scraped.
+ * {@code programme_tasks_open{party}}, {@code programme_tasks_overdue{party}} and {@code
+ * programme_pipelines{stage}} (running provincial pipelines). They are the dashboard's totals,
+ * counted by the engine, computed at most once per {@link #MAX_AGE} however often the endpoint is
+ * scraped.
  */
 @Component
 public class ProgrammeMetrics implements MeterBinder {
@@ -43,17 +43,27 @@ public class ProgrammeMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     for (Party party : Party.values()) {
-      Gauge.builder("programme.tasks.open", this, m -> m.figure(m.view().openTasksPerParty(), party.key()))
+      Gauge.builder(
+              "programme.tasks.open",
+              this,
+              m -> m.figure(m.view().openTasksPerParty(), party.key()))
           .description("Open tasks of the party (its candidate groups), in all programme processes")
-          .tag("party", party.key()).register(registry);
-      Gauge.builder("programme.tasks.overdue", this, m -> m.figure(m.view().overdueTasksPerParty(), party.key()))
+          .tag("party", party.key())
+          .register(registry);
+      Gauge.builder(
+              "programme.tasks.overdue",
+              this,
+              m -> m.figure(m.view().overdueTasksPerParty(), party.key()))
           .description("Open tasks of the party past their due date")
-          .tag("party", party.key()).register(registry);
+          .tag("party", party.key())
+          .register(registry);
     }
     for (Stage stage : Stage.values()) {
-      Gauge.builder("programme.pipelines", this, m -> m.figure(m.view().pipelinesPerStage(), stage.key()))
+      Gauge.builder(
+              "programme.pipelines", this, m -> m.figure(m.view().pipelinesPerStage(), stage.key()))
           .description("Running provincial pipelines in the stage")
-          .tag("stage", stage.key()).register(registry);
+          .tag("stage", stage.key())
+          .register(registry);
     }
   }
 

@@ -11,14 +11,12 @@ import org.springframework.stereotype.Component;
 import th.or.codi.programme.calendar.ThaiCalendar;
 
 /**
- * Dates and durations of the timers, from configuration ({@link TimerProperties}). The models
- * call it as {@code ${deadlines...}}, so no duration is ever a literal in the BPMN. Time comes
- * from the engine's clock, so tests that move the engine's clock move deadlines too.
+ * Dates and durations of the timers, from configuration ({@link TimerProperties}). The models call
+ * it as {@code ${deadlines...}}, so no duration is ever a literal in the BPMN. Time comes from the
+ * engine's clock, so tests that move the engine's clock move deadlines too.
  */
 @Component("deadlines")
 public class Deadlines {
-
-  /** The programme works in Thai time. */
 
   private final TimerProperties timers;
 
@@ -49,8 +47,8 @@ public class Deadlines {
   }
 
   /**
-   * When a wait for a planned date ends: the start of that day in Bangkok (or, in demo
-   * mode, {@code planned-date-wait} from now).
+   * When a wait for a planned date ends: the start of that day in Bangkok (or, in demo mode, {@code
+   * planned-date-wait} from now).
    */
   public Date onDate(Object plannedDate) {
     if (timers.plannedDateWait() != null) {
@@ -61,9 +59,11 @@ public class Deadlines {
 
   /** When the plan has ended and its grace period too: the day after the end date + grace. */
   public Date afterGrace(Object planEndDate) {
-    Date end = timers.plannedDateWait() != null
-        ? onDate(planEndDate)
-        : Date.from(toLocalDate(planEndDate).plusDays(1).atStartOfDay(ThaiCalendar.ZONE).toInstant());
+    Date end =
+        timers.plannedDateWait() != null
+            ? onDate(planEndDate)
+            : Date.from(
+                toLocalDate(planEndDate).plusDays(1).atStartOfDay(ThaiCalendar.ZONE).toInstant());
     return plus(end, timers.planEndGrace());
   }
 
@@ -77,14 +77,22 @@ public class Deadlines {
     }
     if (value instanceof String text && !text.isBlank()) {
       try {
-        return text.length() == 10 ? LocalDate.parse(text)
+        return text.length() == 10
+            ? LocalDate.parse(text)
             : ZonedDateTime.parse(text).withZoneSameInstant(ThaiCalendar.ZONE).toLocalDate();
       } catch (DateTimeParseException e) {
-        throw new BadUserRequestException("วันที่ '" + text + "' ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว (ค.ศ.) / "
-            + "The date '" + text + "' is not valid; use YYYY-MM-DD", e);
+        throw new BadUserRequestException(
+            "วันที่ '"
+                + text
+                + "' ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว (ค.ศ.) / "
+                + "The date '"
+                + text
+                + "' is not valid; use YYYY-MM-DD",
+            e);
       }
     }
-    throw new BadUserRequestException("ไม่มีวันที่ที่ต้องใช้ / A required date is missing: " + value);
+    throw new BadUserRequestException(
+        "ไม่มีวันที่ที่ต้องใช้ / A required date is missing: " + value);
   }
 
   private static Date now() {

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import th.or.codi.programme.calendar.ThaiCalendar;
 
 /**
- * The provincial joint plan, called from {@code joint-design.bpmn}: a readable summary and
- * budget totals for the endorsers, and the joint agreement once all three parties endorse.
+ * The provincial joint plan, called from {@code joint-design.bpmn}: a readable summary and budget
+ * totals for the endorsers, and the joint agreement once all three parties endorse.
  */
 @Component("jointPlans")
 public class JointPlans {
@@ -34,13 +34,27 @@ public class JointPlans {
       } else if ("thaihealth".equals(source)) {
         fromThaiHealth = fromThaiHealth.add(budget);
       }
-      summary.append(n).append(". ").append(text(activity, "activityName"))
-          .append(" — ").append(party(text(activity, "responsibleParty")))
-          .append(", เดือนที่ ").append(text(activity, "activityMonth"))
-          .append(", ").append(baht(budget)).append(" บาท (").append(party(source)).append(")\n");
+      summary
+          .append(n)
+          .append(". ")
+          .append(text(activity, "activityName"))
+          .append(" — ")
+          .append(party(text(activity, "responsibleParty")))
+          .append(", เดือนที่ ")
+          .append(text(activity, "activityMonth"))
+          .append(", ")
+          .append(baht(budget))
+          .append(" บาท (")
+          .append(party(source))
+          .append(")\n");
     }
-    summary.append("รวม / Total ").append(baht(total)).append(" บาท: พอช. ").append(baht(fromCodi))
-        .append(", สสส. ").append(baht(fromThaiHealth));
+    summary
+        .append("รวม / Total ")
+        .append(baht(total))
+        .append(" บาท: พอช. ")
+        .append(baht(fromCodi))
+        .append(", สสส. ")
+        .append(baht(fromThaiHealth));
     execution.setVariable("planSummary", summary.toString());
     execution.setVariable("planTotalBudget", total.doubleValue());
     execution.setVariable("planBudgetCodi", fromCodi.doubleValue());
@@ -48,18 +62,23 @@ public class JointPlans {
   }
 
   /**
-   * All three parties endorsed (or managers accepted the plan): the joint agreement is
-   * registered, numbered by fiscal year, province and cycle. The plan starts on the first
-   * day of the next month and lasts its duration.
+   * All three parties endorsed (or managers accepted the plan): the joint agreement is registered,
+   * numbered by fiscal year, province and cycle. The plan starts on the first day of the next month
+   * and lasts its duration.
    */
   public void register(DelegateExecution execution) {
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ThaiCalendar.ZONE).toLocalDate();
+    LocalDate today =
+        ClockUtil.getCurrentTime().toInstant().atZone(ThaiCalendar.ZONE).toLocalDate();
     LocalDate start = today.withDayOfMonth(1).plusMonths(1);
     int months = ((Number) execution.getVariable("planDurationMonths")).intValue();
     LocalDate end = start.plusMonths(months).minusDays(1);
-    String number = "JP-" + execution.getVariable("fiscalYear") + "-"
-        + String.valueOf(execution.getVariable("provinceCode")).replace("-", "")
-        + "-C" + execution.getVariable("cycle");
+    String number =
+        "JP-"
+            + execution.getVariable("fiscalYear")
+            + "-"
+            + String.valueOf(execution.getVariable("provinceCode")).replace("-", "")
+            + "-C"
+            + execution.getVariable("cycle");
     execution.setVariable("agreementNumber", number);
     execution.setVariable("agreementDate", today.toString());
     execution.setVariable("planStartDate", start.toString());
@@ -83,7 +102,9 @@ public class JointPlans {
       return BigDecimal.ZERO;
     }
     SpinJsonNode value = node.prop(field);
-    return value.isNumber() ? new BigDecimal(value.numberValue().toString()) : new BigDecimal(value.stringValue());
+    return value.isNumber()
+        ? new BigDecimal(value.numberValue().toString())
+        : new BigDecimal(value.stringValue());
   }
 
   private static String text(SpinJsonNode node, String field) {

@@ -9,8 +9,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /**
- * Lists travel as JSON between Tasklist's forms (checklists and dynamic lists arrive as
- * {@code Json} variables) and the models; these conversions keep that in one place.
+ * Lists travel as JSON between Tasklist's forms (checklists and dynamic lists arrive as {@code
+ * Json} variables) and the models; these conversions keep that in one place.
  */
 public final class JsonVariables {
 

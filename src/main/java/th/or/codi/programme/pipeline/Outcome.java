@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * How a provincial pipeline ends ({@code outcome}), with the words the wave summary and the
- * Cockpit dashboard both show.
+ * How a provincial pipeline ends ({@code outcome}), with the words the wave summary and the Cockpit
+ * dashboard both show.
  */
 public enum Outcome {
   EXPAND("expand", "ขยายผลต้นแบบ", "expand the model"),

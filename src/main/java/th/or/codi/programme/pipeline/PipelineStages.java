@@ -8,10 +8,10 @@ import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
- * The provincial pipeline's identity and current stage, called from
- * {@code provincial-pipeline.bpmn}: province variables and business key when it starts,
- * {@code stage}/{@code stageKey} as it moves, {@code outcome} when it ends. Tasklist's
- * filters and Cockpit show these variables.
+ * The provincial pipeline's identity and current stage, called from {@code
+ * provincial-pipeline.bpmn}: province variables and business key when it starts, {@code
+ * stage}/{@code stageKey} as it moves, {@code outcome} when it ends. Tasklist's filters and Cockpit
+ * show these variables.
  */
 @Component("pipelineStages")
 public class PipelineStages {
@@ -44,7 +44,9 @@ public class PipelineStages {
     }
 
     public static Stage of(String key) {
-      return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst()
+      return Arrays.stream(values())
+          .filter(s -> s.key.equals(key))
+          .findFirst()
           .orElseThrow(() -> new IllegalArgumentException("Unknown stage " + key));
     }
   }
@@ -62,10 +64,18 @@ public class PipelineStages {
   /** Start of a pipeline: who the province is, and a business key naming province and wave. */
   public void prepare(DelegateExecution execution) {
     Object code = execution.getVariable("provinceCode");
-    Province province = referenceData.byCode(code == null ? null : code.toString())
-        .filter(Province::inProgramme)
-        .orElseThrow(() -> new BadUserRequestException("จังหวัด '" + code
-            + "' ไม่อยู่ในโครงการ / Province '" + code + "' is not a programme province"));
+    Province province =
+        referenceData
+            .byCode(code == null ? null : code.toString())
+            .filter(Province::inProgramme)
+            .orElseThrow(
+                () ->
+                    new BadUserRequestException(
+                        "จังหวัด '"
+                            + code
+                            + "' ไม่อยู่ในโครงการ / Province '"
+                            + code
+                            + "' is not a programme province"));
     execution.setVariable("provinceName", province.nameTh());
     execution.setVariable("provinceNameEn", province.nameEn());
     execution.setVariable("communityGroup", province.communityGroupId());
@@ -78,7 +88,12 @@ public class PipelineStages {
     if (execution.getVariable("studyVisitHost") == null) {
       execution.setVariable("studyVisitHost", DEFAULT_STUDY_VISIT_HOST);
     }
-    String key = province.code() + "/" + execution.getVariable("fiscalYear") + "-" + execution.getVariable("wave");
+    String key =
+        province.code()
+            + "/"
+            + execution.getVariable("fiscalYear")
+            + "-"
+            + execution.getVariable("wave");
     if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
       execution.setProcessBusinessKey(key);
     }

@@ -15,19 +15,19 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import th.or.codi.programme.provinces.ProvinceOptions;
 import th.or.codi.programme.engine.EngineHooks;
+import th.or.codi.programme.provinces.ProvinceOptions;
 import th.or.codi.programme.validation.CamundaForm;
 import th.or.codi.programme.validation.DeployedForms;
 
 /**
- * Gives every task whose form takes its options from a province list ({@link ProvinceOptions},
- * e.g. {@code valuesKey: "studyVisitHostOptions"}) that list, from the reference data, as a
- * task variable when the task is created: Tasklist reads a task form's variables
- * ({@code GET /task/{id}/form-variables}), and a person who may work on the task reads its own
- * variables. One listener for every user task; which lists a task gets is read from its
- * deployed form, so a form that starts naming a list needs no Java change. When the engine
- * starts, open tasks created before a change of the reference data get the list as it is now.
+ * Gives every task whose form takes its options from a province list ({@link ProvinceOptions}, e.g.
+ * {@code valuesKey: "studyVisitHostOptions"}) that list, from the reference data, as a task
+ * variable when the task is created: Tasklist reads a task form's variables ({@code GET
+ * /task/{id}/form-variables}), and a person who may work on the task reads its own variables. One
+ * listener for every user task; which lists a task gets is read from its deployed form, so a form
+ * that starts naming a list needs no Java change. When the engine starts, open tasks created before
+ * a change of the reference data get the list as it is now.
  */
 @Component
 public class ProvinceOptionVariables extends AbstractProcessEnginePlugin {
@@ -50,7 +50,8 @@ public class ProvinceOptionVariables extends AbstractProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine engine) {
     int updated = refresh(engine);
     if (updated > 0) {
-      LOG.info("Province lists of {} open task(s) brought up to date with the reference data", updated);
+      LOG.info(
+          "Province lists of {} open task(s) brought up to date with the reference data", updated);
     }
   }
 
@@ -59,17 +60,20 @@ public class ProvinceOptionVariables extends AbstractProcessEnginePlugin {
     int updated = 0;
     for (String name : ProvinceOptions.NAMES) {
       List<Map<String, String>> current = provinceOptions.options(name);
-      for (VariableInstance variable : engine.getRuntimeService().createVariableInstanceQuery()
-          .variableName(name).list()) {
+      for (VariableInstance variable :
+          engine.getRuntimeService().createVariableInstanceQuery().variableName(name).list()) {
         if (variable.getTaskId() == null || same(variable.getValue(), current)) {
           continue;
         }
         try {
-          engine.getTaskService().setVariableLocal(variable.getTaskId(), name, JsonVariables.json(current));
+          engine
+              .getTaskService()
+              .setVariableLocal(variable.getTaskId(), name, JsonVariables.json(current));
           updated++;
         } catch (OptimisticLockingException e) {
           // another node starting at the same moment updated (or completed) it
-          LOG.debug("province list of task {} not updated: {}", variable.getTaskId(), e.getMessage());
+          LOG.debug(
+              "province list of task {} not updated: {}", variable.getTaskId(), e.getMessage());
         }
       }
     }
@@ -90,9 +94,15 @@ public class ProvinceOptionVariables extends AbstractProcessEnginePlugin {
       return;
     }
     ProcessEngineServices services = task.getProcessEngineServices();
-    CamundaForm form = EngineHooks.withoutAuthentication(services.getIdentityService(),
-        () -> DeployedForms.shared().ofDefinition(services.getRepositoryService(), task.getProcessDefinitionId(),
-            userTask.getCamundaFormRef()));
+    CamundaForm form =
+        EngineHooks.withoutAuthentication(
+            services.getIdentityService(),
+            () ->
+                DeployedForms.shared()
+                    .ofDefinition(
+                        services.getRepositoryService(),
+                        task.getProcessDefinitionId(),
+                        userTask.getCamundaFormRef()));
     for (String name : form.valuesKeys()) {
       if (ProvinceOptions.isList(name)) {
         task.setVariableLocal(name, JsonVariables.json(provinceOptions.options(name)));

@@ -24,14 +24,13 @@ import org.springframework.stereotype.Component;
  * pipeline's identity, and what the stage's forms, expressions and listeners read from earlier
  * stages), taken from what the model's {@code <camunda:in variables="all"/>} offers; a name the
  * pipeline does not hold yet is left out, not passed as null. Without the property, everything.
- * Passing everything cost each stage a copy of every earlier stage's answers (61 variables into
- * the implementation stage, each written three times in runtime and history tables).
- * StageInputsTest derives what each stage reads from its forms and model and checks the
- * property names it all.
+ * Passing everything cost each stage a copy of every earlier stage's answers (61 variables into the
+ * implementation stage, each written three times in runtime and history tables). StageInputsTest
+ * derives what each stage reads from its forms and model and checks the property names it all.
  *
  * <p>Out: every variable the stage created or changed, and nothing else (a value counts as
- * unchanged when it equals the pipeline's own, JSON compared by its text);
- * {@code <camunda:out variables="all"/>} wrote every one back, most of them unchanged.
+ * unchanged when it equals the pipeline's own, JSON compared by its text); {@code <camunda:out
+ * variables="all"/>} wrote every one back, most of them unchanged.
  */
 @Component("stageResults")
 public class StageResults implements DelegateVariableMapping {
@@ -43,9 +42,10 @@ public class StageResults implements DelegateVariableMapping {
 
   @Override
   public void mapInputVariables(DelegateExecution superExecution, VariableMap subVariables) {
-    Set<String> inputs = inputsByActivity.computeIfAbsent(
-        superExecution.getProcessDefinitionId() + "#" + superExecution.getCurrentActivityId(),
-        k -> inputs(superExecution.getBpmnModelElementInstance()));
+    Set<String> inputs =
+        inputsByActivity.computeIfAbsent(
+            superExecution.getProcessDefinitionId() + "#" + superExecution.getCurrentActivityId(),
+            k -> inputs(superExecution.getBpmnModelElementInstance()));
     if (!inputs.isEmpty()) {
       subVariables.keySet().retainAll(inputs);
     }
@@ -56,7 +56,12 @@ public class StageResults implements DelegateVariableMapping {
     if (element == null || element.getExtensionElements() == null) {
       return Set.of();
     }
-    return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+    return element
+        .getExtensionElements()
+        .getElementsQuery()
+        .filterByType(CamundaProperties.class)
+        .list()
+        .stream()
         .flatMap(p -> p.getCamundaProperties().stream())
         .filter(p -> INPUTS.equals(p.getCamundaName()) && p.getCamundaValue() != null)
         .map(CamundaProperty::getCamundaValue)

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 import th.or.codi.programme.calendar.ThaiCalendar;
 
 /**
- * Timeout listener of every user task: when a task is past its due date, it moves up in
- * Tasklist (priority) and the reminder is recorded on the task as a comment (shown in
- * Tasklist's history of the task and kept in the engine's history for auditors).
+ * Timeout listener of every user task: when a task is past its due date, it moves up in Tasklist
+ * (priority) and the reminder is recorded on the task as a comment (shown in Tasklist's history of
+ * the task and kept in the engine's history for auditors).
  */
 @Component("taskReminder")
 public class TaskReminder implements TaskListener {
@@ -21,6 +21,7 @@ public class TaskReminder implements TaskListener {
 
   /** Added to the priority at each reminder; Camunda's default priority is 50. */
   static final int PRIORITY_STEP = 25;
+
   static final int MAX_PRIORITY = 100;
   static final String REMINDERS = "reminders";
   private static final long TOLERANCE_MILLIS = 60_000;
@@ -39,12 +40,25 @@ public class TaskReminder implements TaskListener {
     Integer sent = (Integer) task.getVariableLocal(REMINDERS);
     int count = sent == null ? 1 : sent + 1;
     task.setVariableLocal(REMINDERS, count);
-    String message = "แจ้งเตือนครั้งที่ " + count + ": งานนี้เลยกำหนด " + thai(due)
-        + " แล้ว / Reminder " + count + ": this task was due " + english(due);
-    task.getProcessEngineServices().getTaskService()
+    String message =
+        "แจ้งเตือนครั้งที่ "
+            + count
+            + ": งานนี้เลยกำหนด "
+            + thai(due)
+            + " แล้ว / Reminder "
+            + count
+            + ": this task was due "
+            + english(due);
+    task.getProcessEngineServices()
+        .getTaskService()
         .createComment(task.getId(), task.getProcessInstanceId(), message);
-    LOG.info("Reminder {} for task {} '{}' ({}), candidates/assignee {}", count, task.getId(),
-        task.getName(), task.getExecution().getProcessBusinessKey(), task.getAssignee());
+    LOG.info(
+        "Reminder {} for task {} '{}' ({}), candidates/assignee {}",
+        count,
+        task.getId(),
+        task.getName(),
+        task.getExecution().getProcessBusinessKey(),
+        task.getAssignee());
   }
 
   private static String thai(Date date) {

@@ -10,17 +10,17 @@ import javax.xml.datatype.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Every duration the models use (block {@code programme.timers} in application.yaml), as
- * ISO-8601 durations ({@code P14D}, {@code PT30M}, {@code P1M}) and cycles ({@code R/P1M}).
- * Checked at startup, so a typo stops the application instead of a timer in production.
+ * Every duration the models use (block {@code programme.timers} in application.yaml), as ISO-8601
+ * durations ({@code P14D}, {@code PT30M}, {@code P1M}) and cycles ({@code R/P1M}). Checked at
+ * startup, so a typo stops the application instead of a timer in production.
  *
  * @param taskDue due date of each kind of user task, counted from the task's creation
  * @param stageAllowed how long a stage may run before managers are asked to follow it up
  * @param monthlyReport cycle of the monthly progress report during implementation
  * @param quarterlyReview cycle of the tri-party joint review of the programme
  * @param planEndGrace how long after the plan's end date a completion report is still awaited
- * @param plannedDateWait empty: waits last until the planned date (forum day, end of the visit,
- *     end of the plan); a duration (demo): every such wait lasts that long instead
+ * @param plannedDateWait empty: waits last until the planned date (forum day, end of the visit, end
+ *     of the plan); a duration (demo): every such wait lasts that long instead
  * @param maxPlanRevisions revision rounds of the joint plan before managers are asked
  */
 @ConfigurationProperties("programme.timers")
@@ -50,8 +50,8 @@ public record TimerProperties(
       problems.add("max-plan-revisions must be at least 1 / ต้องอย่างน้อย 1");
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("programme.timers ไม่ถูกต้อง / is invalid:\n  - "
-          + String.join("\n  - ", problems));
+      throw new IllegalArgumentException(
+          "programme.timers ไม่ถูกต้อง / is invalid:\n  - " + String.join("\n  - ", problems));
     }
   }
 
@@ -66,7 +66,8 @@ public record TimerProperties(
   private static void checkDuration(String key, String value, List<String> problems) {
     try {
       if (value == null || parse(value).getSign() <= 0) {
-        problems.add(key + ": '" + value + "' must be a positive ISO-8601 duration such as P14D or PT30M");
+        problems.add(
+            key + ": '" + value + "' must be a positive ISO-8601 duration such as P14D or PT30M");
       }
     } catch (IllegalArgumentException e) {
       problems.add(key + ": '" + value + "' is not an ISO-8601 duration such as P14D or PT30M");

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import th.or.codi.programme.provinces.Province;
@@ -46,13 +46,15 @@ public class Waves {
   /** Programme provinces not covered by a wave yet: the collection of the readiness assessment. */
   public List<String> provincesToAssess(DelegateExecution execution) {
     List<String> covered = JsonVariables.strings(execution.getVariable(COVERED));
-    return referenceData.programmeProvinces().stream().map(Province::code)
-        .filter(code -> !covered.contains(code)).toList();
+    return referenceData.programmeProvinces().stream()
+        .map(Province::code)
+        .filter(code -> !covered.contains(code))
+        .toList();
   }
 
   /**
-   * After the decision for one province: keeps its result and refreshes what the choosing
-   * form shows (summary, options, provinces proposed for the wave).
+   * After the decision for one province: keeps its result and refreshes what the choosing form
+   * shows (summary, options, provinces proposed for the wave).
    */
   @SuppressWarnings("unchecked")
   public void collectReadiness(DelegateExecution execution) {
@@ -81,21 +83,36 @@ public class Waves {
       if (covered.contains(province.code())) {
         continue;
       }
-      Map<String, Object> result = results.stream()
-          .filter(r -> province.code().equals(r.get("provinceCode"))).findFirst().orElse(null);
+      Map<String, Object> result =
+          results.stream()
+              .filter(r -> province.code().equals(r.get("provinceCode")))
+              .findFirst()
+              .orElse(null);
       String readiness = result == null ? null : (String) result.get("readiness");
-      String label = province.nameTh() + " / " + province.nameEn()
-          + (readiness == null ? "" : " — " + readinessLabel(readiness));
+      String label =
+          province.nameTh()
+              + " / "
+              + province.nameEn()
+              + (readiness == null ? "" : " — " + readinessLabel(readiness));
       options.add(Map.of("label", label, "value", province.code()));
       if (Readiness.PILOT_READY.value().equals(readiness)) {
         proposed.add(province.code());
       }
-      if (Readiness.PILOT_READY.value().equals(readiness) || Readiness.NEXT_WAVE.value().equals(readiness)) {
+      if (Readiness.PILOT_READY.value().equals(readiness)
+          || Readiness.NEXT_WAVE.value().equals(readiness)) {
         nextWave.add(province.code());
       }
       if (result != null) {
-        summary.append("• ").append(province.nameTh()).append(" (").append(province.code()).append("): ")
-            .append(readinessLabel(readiness)).append(" — ").append(result.get("readinessReason")).append('\n');
+        summary
+            .append("• ")
+            .append(province.nameTh())
+            .append(" (")
+            .append(province.code())
+            .append("): ")
+            .append(readinessLabel(readiness))
+            .append(" — ")
+            .append(result.get("readinessReason"))
+            .append('\n');
       }
     }
     execution.setVariable("provinceOptions", JsonVariables.json(options));
@@ -124,9 +141,9 @@ public class Waves {
 
   /**
    * After all pipelines of the wave ended: the wave's provinces count as covered, and each
-   * pipeline's outcome is read from the history of the called instances (kept there rather
-   * than written by each pipeline as it ends, so pipelines ending at the same moment never
-   * compete for one variable).
+   * pipeline's outcome is read from the history of the called instances (kept there rather than
+   * written by each pipeline as it ends, so pipelines ending at the same moment never compete for
+   * one variable).
    */
   public void recordWave(DelegateExecution execution) {
     int wave = ((Number) execution.getVariable("wave")).intValue();
@@ -141,20 +158,32 @@ public class Waves {
       }
     }
     execution.setVariable(COVERED, JsonVariables.json(covered));
-    boolean allCovered = referenceData.programmeProvinces().stream()
-        .allMatch(p -> covered.contains(p.code()));
+    boolean allCovered =
+        referenceData.programmeProvinces().stream().allMatch(p -> covered.contains(p.code()));
     execution.setVariable("allProvincesCovered", allCovered);
 
     StringBuilder summary = new StringBuilder("ระลอกที่ " + wave + " / Wave " + wave + ":\n");
     for (Map<String, Object> row : rows(execution.getVariable(WAVE_OUTCOMES))) {
       if (Integer.valueOf(wave).equals(((Number) row.get("wave")).intValue())) {
-        summary.append("• ").append(row.get("provinceName")).append(" (").append(row.get("provinceCode"))
-            .append("): ").append(outcomeLabel((String) row.get("outcome"))).append('\n');
+        summary
+            .append("• ")
+            .append(row.get("provinceName"))
+            .append(" (")
+            .append(row.get("provinceCode"))
+            .append("): ")
+            .append(outcomeLabel((String) row.get("outcome")))
+            .append('\n');
       }
     }
-    summary.append("ครอบคลุมแล้ว ").append(covered.size()).append(" จาก ")
-        .append(referenceData.programmeProvinces().size()).append(" จังหวัด / ")
-        .append(covered.size()).append(" of ").append(referenceData.programmeProvinces().size())
+    summary
+        .append("ครอบคลุมแล้ว ")
+        .append(covered.size())
+        .append(" จาก ")
+        .append(referenceData.programmeProvinces().size())
+        .append(" จังหวัด / ")
+        .append(covered.size())
+        .append(" of ")
+        .append(referenceData.programmeProvinces().size())
         .append(" provinces covered");
     execution.setVariable("waveSummary", summary.toString());
     refreshChoices(execution, rows(execution.getVariable(READINESS_RESULTS)));
@@ -163,15 +192,23 @@ public class Waves {
   private List<Map<String, Object>> outcomesOfWave(DelegateExecution execution, int wave) {
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (HistoricProcessInstance pipeline : history.createHistoricProcessInstanceQuery()
-        .superProcessInstanceId(execution.getProcessInstanceId())
-        .processDefinitionKey(PROVINCIAL_PIPELINE)
-        .orderByProcessInstanceStartTime().asc().list()) {
+    for (HistoricProcessInstance pipeline :
+        history
+            .createHistoricProcessInstanceQuery()
+            .superProcessInstanceId(execution.getProcessInstanceId())
+            .processDefinitionKey(PROVINCIAL_PIPELINE)
+            .orderByProcessInstanceStartTime()
+            .asc()
+            .list()) {
       Map<String, Object> values = new LinkedHashMap<>();
-      history.createHistoricVariableInstanceQuery().processInstanceId(pipeline.getId())
-          .variableNameIn("provinceCode", "wave", "outcome").list()
+      history
+          .createHistoricVariableInstanceQuery()
+          .processInstanceId(pipeline.getId())
+          .variableNameIn("provinceCode", "wave", "outcome")
+          .list()
           .forEach(v -> values.put(v.getName(), v.getValue()));
-      if (!Integer.valueOf(wave).equals(values.get("wave") == null ? null : ((Number) values.get("wave")).intValue())) {
+      if (!Integer.valueOf(wave)
+          .equals(values.get("wave") == null ? null : ((Number) values.get("wave")).intValue())) {
         continue;
       }
       String code = (String) values.get("provinceCode");
@@ -192,8 +229,9 @@ public class Waves {
     List<String> covered = JsonVariables.strings(execution.getVariable(COVERED));
     List<String> fresh = chosen.stream().filter(code -> !covered.contains(code)).toList();
     if (fresh.isEmpty()) {
-      throw new BadUserRequestException("ต้องเลือกจังหวัดที่ยังไม่ได้ดำเนินการอย่างน้อยหนึ่งจังหวัด / "
-          + "Choose at least one province that no wave has covered yet");
+      throw new BadUserRequestException(
+          "ต้องเลือกจังหวัดที่ยังไม่ได้ดำเนินการอย่างน้อยหนึ่งจังหวัด / "
+              + "Choose at least one province that no wave has covered yet");
     }
     execution.setVariable("wave", ((Number) execution.getVariable("wave")).longValue() + 1);
     execution.setVariable("waveProvinces", JsonVariables.json(fresh));
@@ -223,8 +261,13 @@ public class Waves {
       Map<String, Object> row = new LinkedHashMap<>();
       for (String field : node.fieldNames()) {
         SpinJsonNode value = node.prop(field);
-        row.put(field, value.isNull() ? null : value.isNumber() ? value.numberValue() : value.isBoolean()
-            ? value.boolValue() : value.stringValue());
+        row.put(
+            field,
+            value.isNull()
+                ? null
+                : value.isNumber()
+                    ? value.numberValue()
+                    : value.isBoolean() ? value.boolValue() : value.stringValue());
       }
       rows.add(row);
     }

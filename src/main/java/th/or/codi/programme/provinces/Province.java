@@ -1,9 +1,9 @@
 package th.or.codi.programme.provinces;
 
 /**
- * One entry of the province reference data ({@code provinces.yaml}). Values are kept as
- * written so that {@link ProvinceReferenceData} can name every problem of a bad entry; the
- * typed accessors are safe once the reference data has been validated.
+ * One entry of the province reference data ({@code provinces.yaml}). Values are kept as written so
+ * that {@link ProvinceReferenceData} can name every problem of a bad entry; the typed accessors are
+ * safe once the reference data has been validated.
  */
 public record Province(
     String code,
@@ -20,7 +20,8 @@ public record Province(
   public record ThaiHealthArea(String status, Integer year) {}
 
   public ThaiHealthStatus thaihealthStatus() {
-    return ThaiHealthStatus.fromValue(thaihealth == null ? null : thaihealth.status()).orElseThrow();
+    return ThaiHealthStatus.fromValue(thaihealth == null ? null : thaihealth.status())
+        .orElseThrow();
   }
 
   /** Buddhist Era year of the ThaiHealth status, or {@code null} when the status is none. */
@@ -42,9 +43,9 @@ public record Province(
   }
 
   /**
-   * The Camunda group of the province's tri-party team: the movement's representatives and the
-   * CODI and ThaiHealth officers responsible for the province. It receives the provincial
-   * pipeline's joint tasks (drafting the joint plan, reviewing progress, evaluating).
+   * The Camunda group of the province's tri-party team: the movement's representatives and the CODI
+   * and ThaiHealth officers responsible for the province. It receives the provincial pipeline's
+   * joint tasks (drafting the joint plan, reviewing progress, evaluating).
    */
   public String jointGroupId() {
     return "joint-" + slug;

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the deployed {@code provinceReadiness} decision ({@code bpmn/province-readiness.dmn})
- * for a province of the reference data.
+ * Runs the deployed {@code provinceReadiness} decision ({@code bpmn/province-readiness.dmn}) for a
+ * province of the reference data.
  */
 @Component
 public class ProvinceReadiness {
@@ -38,13 +38,14 @@ public class ProvinceReadiness {
   }
 
   public Assessment evaluate(Map<String, Object> inputs) {
-    DmnDecisionResultEntries result = decisionService
-        .evaluateDecisionByKey(DECISION_KEY)
-        .variables(inputs)
-        .evaluate()
-        .getSingleResult();
-    return new Assessment(Readiness.fromValue(result.getEntry("readiness")),
-        result.getEntry("readinessReason"));
+    DmnDecisionResultEntries result =
+        decisionService
+            .evaluateDecisionByKey(DECISION_KEY)
+            .variables(inputs)
+            .evaluate()
+            .getSingleResult();
+    return new Assessment(
+        Readiness.fromValue(result.getEntry("readiness")), result.getEntry("readinessReason"));
   }
 
   /** The decision's outcome: readiness and the reason in Thai. */

@@ -17,10 +17,10 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  * On PostgreSQL the webapps' HTTP sessions (the Camunda login, its CSRF token) are kept in the
  * shared database, table SPRING_SESSION, instead of one node's memory: a login on one node of a
  * cluster is valid on every other, so a plain round-robin load balancer works and a node can be
- * restarted without logging anyone out. Idle sessions end after 30 minutes and are removed
- * every five. Spring Session, not Tomcat, writes this session cookie ({@code SESSION}); it takes
- * its attributes from the same {@code server.servlet.session.cookie.*} (HttpOnly, SameSite=Lax,
- * Secure in prod), which Spring Boot's session auto-configuration, excluded here, would do.
+ * restarted without logging anyone out. Idle sessions end after 30 minutes and are removed every
+ * five. Spring Session, not Tomcat, writes this session cookie ({@code SESSION}); it takes its
+ * attributes from the same {@code server.servlet.session.cookie.*} (HttpOnly, SameSite=Lax, Secure
+ * in prod), which Spring Boot's session auto-configuration, excluded here, would do.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("postgres")
@@ -30,8 +30,9 @@ public class ClusterSessions {
   /** Creates the session tables on first start (Spring Session's own script; exists → ignored). */
   @Bean
   DataSourceInitializer sessionTables(DataSource dataSource) {
-    ResourceDatabasePopulator populator = new ResourceDatabasePopulator(
-        new ClassPathResource("org/springframework/session/jdbc/schema-postgresql.sql"));
+    ResourceDatabasePopulator populator =
+        new ResourceDatabasePopulator(
+            new ClassPathResource("org/springframework/session/jdbc/schema-postgresql.sql"));
     populator.setContinueOnError(true);
     DataSourceInitializer initializer = new DataSourceInitializer();
     initializer.setDataSource(dataSource);

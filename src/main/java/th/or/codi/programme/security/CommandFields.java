@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads what an engine command was asked to do from its fields. The engine's command classes
- * keep their arguments in protected fields without getters; the names are those of Camunda
- * 7.24 and {@code CommandFieldsTest} builds each command the policy reads, so an engine upgrade
- * that renames one fails the build instead of silently switching a rule off.
+ * Reads what an engine command was asked to do from its fields. The engine's command classes keep
+ * their arguments in protected fields without getters; the names are those of Camunda 7.24 and
+ * {@code CommandFieldsTest} builds each command the policy reads, so an engine upgrade that renames
+ * one fails the build instead of silently switching a rule off.
  */
 final class CommandFields {
 
@@ -18,12 +18,14 @@ final class CommandFields {
 
   /** The value of the named field, declared by the command's class or a superclass. */
   static <T> T get(Object command, String name, Class<T> type) {
-    Field field = FIELDS.computeIfAbsent(command.getClass().getName() + "#" + name,
-        key -> find(command.getClass(), name));
+    Field field =
+        FIELDS.computeIfAbsent(
+            command.getClass().getName() + "#" + name, key -> find(command.getClass(), name));
     try {
       return type.cast(field.get(command));
     } catch (IllegalAccessException e) {
-      throw new IllegalStateException("cannot read " + name + " of " + command.getClass().getName(), e);
+      throw new IllegalStateException(
+          "cannot read " + name + " of " + command.getClass().getName(), e);
     }
   }
 
@@ -37,7 +39,10 @@ final class CommandFields {
         // declared further up
       }
     }
-    throw new IllegalStateException(type.getName() + " has no field " + name
-        + ": the engine changed; review security/CommandPolicy against this version");
+    throw new IllegalStateException(
+        type.getName()
+            + " has no field "
+            + name
+            + ": the engine changed; review security/CommandPolicy against this version");
   }
 }

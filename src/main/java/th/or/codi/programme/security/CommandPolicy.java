@@ -54,55 +54,63 @@ import th.or.codi.programme.validation.SubmissionForms;
 import th.or.codi.programme.validation.SubmittedValues;
 
 /**
- * The programme's rules for what a person may ask the engine to do, checked on every engine
- * command a logged-in person runs, whichever way it arrives: {@code /engine-rest}, the
- * webapps' API, or Java code acting for a person. The check sits in the engine's command chain
- * (a custom post-interceptor, inside the command's transaction), so no URL, path parameter or
- * encoding can go around it and a refusal writes nothing.
+ * The programme's rules for what a person may ask the engine to do, checked on every engine command
+ * a logged-in person runs, whichever way it arrives: {@code /engine-rest}, the webapps' API, or
+ * Java code acting for a person. The check sits in the engine's command chain (a custom
+ * post-interceptor, inside the command's transaction), so no URL, path parameter or encoding can go
+ * around it and a refusal writes nothing.
  *
  * <p>For a person who is not an administrator (group {@code camunda-admin}):
+ *
  * <ul>
- *   <li><b>Reads</b> (queries, reports, {@code Get…}/{@code Find…} commands, filter
- *       execution, password check) go to the engine's own authorization checks.
- *   <li><b>Completing a task</b> ({@code complete}, {@code submit-form}) may set only the fields
- *       of the task's form (none when it has no form), with values a form sends
- *       ({@link SubmittedValues}: no serialized Java object, XML, file, bytes, NUL, too deep
- *       JSON); the form's checks then run as before.
+ *   <li><b>Reads</b> (queries, reports, {@code Get…}/{@code Find…} commands, filter execution,
+ *       password check) go to the engine's own authorization checks.
+ *   <li><b>Completing a task</b> ({@code complete}, {@code submit-form}) may set only the fields of
+ *       the task's form (none when it has no form), with values a form sends ({@link
+ *       SubmittedValues}: no serialized Java object, XML, file, bytes, NUL, too deep JSON); the
+ *       form's checks then run as before.
  *   <li><b>Starting a process</b> is only at its start event, with its start form's fields, no
- *       start instructions, no skipping of listeners or input mappings; a process without a
- *       start form is started by the programme, not by a person.
+ *       start instructions, no skipping of listeners or input mappings; a process without a start
+ *       form is started by the programme, not by a person.
  *   <li><b>Claiming</b> is for oneself; handing a task back is for its assignee.
- *   <li><b>BPMN errors and escalations</b> from a task are refused unless a boundary event on
- *       that task catches the code (no model does today), with only the form's fields.
+ *   <li><b>BPMN errors and escalations</b> from a task are refused unless a boundary event on that
+ *       task catches the code (no model does today), with only the form's fields.
  *   <li><b>Comments and attachments</b> only on an open task the person works on (assignee or
  *       candidate); attachment links only {@code http}/{@code https}.
- *   <li><b>Own account</b>: a new password and e-mail address; names, groups and deletion are
- *       for administrators.
- *   <li>Every other engine command is refused (fail closed): a new engine version's new
- *       command stays refused until it is added here.
+ *   <li><b>Own account</b>: a new password and e-mail address; names, groups and deletion are for
+ *       administrators.
+ *   <li>Every other engine command is refused (fail closed): a new engine version's new command
+ *       stays refused until it is added here.
  * </ul>
+ *
  * Administrators are held to the form rules of completion and BPMN errors too (the record of a
- * task's end is the same for everyone), and their process starts carry only values a form
- * sends; everything else is theirs. Commands without a logged-in
- * person (the job executor, start-up, the programme's own system work) are not checked, nor
- * commands the engine runs inside another command. Commands of the webapps' and the programme's
- * own plugins (classes outside the engine) are reads the plugins define; they are not refused.
+ * task's end is the same for everyone), and their process starts carry only values a form sends;
+ * everything else is theirs. Commands without a logged-in person (the job executor, start-up, the
+ * programme's own system work) are not checked, nor commands the engine runs inside another
+ * command. Commands of the webapps' and the programme's own plugins (classes outside the engine)
+ * are reads the plugins define; they are not refused.
  */
 @Component
 public class CommandPolicy extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandPolicy.class);
   private static final String ENGINE_PACKAGE = "org.camunda.bpm.engine.";
+
   /** Read commands of the engine, by the name of their class. */
-  private static final Pattern READ = Pattern.compile(
-      "(Get|Find|Is)[A-Z].*Cmd|ExecuteFilter(List|ListPage|SingleResult|Count)Cmd|Create(Native)?(User|Group|Tenant)QueryCmd"
-          + "|[A-Za-z]+ReportImpl(\\$[A-Za-z]+Cmd)?");
-  private static final Set<Class<?>> ALSO_READS = Set.of(AuthorizationCheckCmd.class, CheckPassword.class);
+  private static final Pattern READ =
+      Pattern.compile(
+          "(Get|Find|Is)[A-Z].*Cmd|ExecuteFilter(List|ListPage|SingleResult|Count)Cmd|Create(Native)?(User|Group|Tenant)QueryCmd"
+              + "|[A-Za-z]+ReportImpl(\\$[A-Za-z]+Cmd)?");
+
+  private static final Set<Class<?>> ALSO_READS =
+      Set.of(AuthorizationCheckCmd.class, CheckPassword.class);
+
   /**
    * Reads of the engine's housekeeping that check no authorization at all in 7.24: the
    * history-cleanup job (metrics queries are not reads by name, so they are refused anyway).
    */
-  private static final Set<String> HOUSEKEEPING_READS = Set.of("FindHistoryCleanupJobsCmd", "FindHistoryCleanupJobCmd");
+  private static final Set<String> HOUSEKEEPING_READS =
+      Set.of("FindHistoryCleanupJobsCmd", "FindHistoryCleanupJobCmd");
 
   /** Depth of engine commands on this thread: only the outermost one is a person's request. */
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
@@ -115,8 +123,10 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
         with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new Interceptor()));
   }
 
-  private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors, CommandInterceptor added) {
-    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+  private static List<CommandInterceptor> with(
+      List<CommandInterceptor> interceptors, CommandInterceptor added) {
+    List<CommandInterceptor> all =
+        interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
     all.add(added);
     return all;
   }
@@ -130,7 +140,8 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
         if (depth[0] == 1) {
           CommandContext context = Context.getCommandContext();
           Authentication person = context == null ? null : context.getAuthentication();
-          if (person != null && person.getUserId() != null
+          if (person != null
+              && person.getUserId() != null
               && check(context, person, command) == Decision.AS_SYSTEM) {
             return context.runWithoutAuthorization(() -> next.execute(command));
           }
@@ -146,9 +157,9 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
     /** Run with the person's authorization checks. */
     ALLOWED,
     /**
-     * Run without the engine's authorization check, which would refuse what the programme
-     * allows: a task's assignee handing it back (the engine asks for TASK_ASSIGN, which would
-     * also let them hand it to anyone). Still recorded as the person's operation.
+     * Run without the engine's authorization check, which would refuse what the programme allows: a
+     * task's assignee handing it back (the engine asks for TASK_ASSIGN, which would also let them
+     * hand it to anyone). Still recorded as the person's operation.
      */
     AS_SYSTEM
   }
@@ -157,20 +168,30 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
     boolean administrator = context.getAuthorizationManager().isCamundaAdmin(person);
     String user = person.getUserId();
     if (command instanceof CompleteTaskCmd) {
-      onlyTaskFormFields(context, task(context, field(command, "taskId")), mapField(command, "variables"));
+      onlyTaskFormFields(
+          context, task(context, field(command, "taskId")), mapField(command, "variables"));
       return Decision.ALLOWED;
     }
     if (command instanceof SubmitTaskFormCmd) {
-      onlyTaskFormFields(context, task(context, field(command, "taskId")), mapField(command, "properties"));
+      onlyTaskFormFields(
+          context, task(context, field(command, "taskId")), mapField(command, "properties"));
       return Decision.ALLOWED;
     }
     if (command instanceof HandleTaskBpmnErrorCmd) {
-      caughtOnTask(context, field(command, "taskId"), field(command, "errorCode"), false,
+      caughtOnTask(
+          context,
+          field(command, "taskId"),
+          field(command, "errorCode"),
+          false,
           mapField(command, "variables"));
       return Decision.ALLOWED;
     }
     if (command instanceof HandleTaskEscalationCmd) {
-      caughtOnTask(context, field(command, "taskId"), field(command, "escalationCode"), true,
+      caughtOnTask(
+          context,
+          field(command, "taskId"),
+          field(command, "escalationCode"),
+          true,
           mapField(command, "variables"));
       return Decision.ALLOWED;
     }
@@ -178,8 +199,13 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
       // administrators start any process, with form values only (the form is not known here)
       if (command instanceof SubmitStartFormCmd) {
         SubmittedValues.check(null, mapField(command, "variables"));
-      } else if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
-        SubmittedValues.check(null, CommandFields.get(command, "instantiationBuilder", ProcessInstantiationBuilderImpl.class).getVariables());
+      } else if (command instanceof StartProcessInstanceCmd
+          || command instanceof StartProcessInstanceAtActivitiesCmd) {
+        SubmittedValues.check(
+            null,
+            CommandFields.get(
+                    command, "instantiationBuilder", ProcessInstantiationBuilderImpl.class)
+                .getVariables());
       }
       return Decision.ALLOWED;
     }
@@ -189,9 +215,13 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
       return Decision.ALLOWED;
     }
     if (command instanceof SubmitStartFormCmd) {
-      ProcessDefinition definition = context.runWithoutAuthorization(() ->
-          repository(context).createProcessDefinitionQuery()
-              .processDefinitionId(field(command, "processDefinitionId")).singleResult());
+      ProcessDefinition definition =
+          context.runWithoutAuthorization(
+              () ->
+                  repository(context)
+                      .createProcessDefinitionQuery()
+                      .processDefinitionId(field(command, "processDefinitionId"))
+                      .singleResult());
       onlyStartFormFields(context, definition, mapField(command, "variables"));
       return Decision.ALLOWED;
     }
@@ -199,16 +229,22 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
       throw startInMiddle();
     }
     if (command instanceof StartProcessInstanceCmd) {
-      checkStart(context, CommandFields.get(command, "instantiationBuilder", ProcessInstantiationBuilderImpl.class));
+      checkStart(
+          context,
+          CommandFields.get(
+              command, "instantiationBuilder", ProcessInstantiationBuilderImpl.class));
       return Decision.ALLOWED;
     }
     if (command instanceof ClaimTaskCmd) {
       String claimant = field(command, "userId");
       TaskEntity task = task(context, field(command, "taskId"));
-      if (task == null || (claimant == null ? user.equals(task.getAssignee()) : claimant.equals(user))) {
+      if (task == null
+          || (claimant == null ? user.equals(task.getAssignee()) : claimant.equals(user))) {
         return Decision.ALLOWED;
       }
-      throw refused("claim-self", "รับงานได้เฉพาะให้ตนเอง ส่งต่องานให้ผู้อื่นไม่ได้",
+      throw refused(
+          "claim-self",
+          "รับงานได้เฉพาะให้ตนเอง ส่งต่องานให้ผู้อื่นไม่ได้",
           "a task can be claimed only for oneself, not for someone else");
     }
     if (command instanceof AssignTaskCmd) {
@@ -216,10 +252,13 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
       if (task == null) {
         return Decision.ALLOWED;
       }
-      if (CommandFields.get(command, "userId", String.class) == null && user.equals(task.getAssignee())) {
+      if (CommandFields.get(command, "userId", String.class) == null
+          && user.equals(task.getAssignee())) {
         return Decision.AS_SYSTEM;
       }
-      throw refused("claim-self", "มอบหมายงานให้ผู้อื่นไม่ได้ คืนงานได้เฉพาะงานที่ตนรับไว้",
+      throw refused(
+          "claim-self",
+          "มอบหมายงานให้ผู้อื่นไม่ได้ คืนงานได้เฉพาะงานที่ตนรับไว้",
           "a task cannot be assigned to someone else; only its assignee can hand it back");
     }
     if (command instanceof AddCommentCmd) {
@@ -230,24 +269,34 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
       worksOn(context, person, field(command, "taskId"), "attachment");
       String url = field(command, "url");
       if (url != null && !isWebLink(url)) {
-        throw refused("attachment-link", "ลิงก์แนบได้เฉพาะ http:// หรือ https://",
+        throw refused(
+            "attachment-link",
+            "ลิงก์แนบได้เฉพาะ http:// หรือ https://",
             "an attached link must be an http:// or https:// address");
       }
       return Decision.ALLOWED;
     }
     if (command instanceof SaveUserCmd) {
-      ownAccount(context, user, CommandFields.get(command, "user", User.class),
+      ownAccount(
+          context,
+          user,
+          CommandFields.get(command, "user", User.class),
           CommandFields.get(command, "skipPasswordPolicy", Boolean.class));
       return Decision.ALLOWED;
     }
-    LOG.info("Refused {} to {}: not an operation of the programme's people", command.getClass().getSimpleName(), user);
-    throw refused("not-allowed", "การดำเนินการนี้ (" + command.getClass().getSimpleName()
-            + ") สงวนไว้สำหรับผู้ดูแลระบบ",
+    LOG.info(
+        "Refused {} to {}: not an operation of the programme's people",
+        command.getClass().getSimpleName(),
+        user);
+    throw refused(
+        "not-allowed",
+        "การดำเนินการนี้ (" + command.getClass().getSimpleName() + ") สงวนไว้สำหรับผู้ดูแลระบบ",
         "this operation (" + command.getClass().getSimpleName() + ") is for administrators only");
   }
 
   static boolean isRead(Command<?> command) {
-    return command instanceof AbstractQuery || command instanceof AbstractNativeQuery
+    return command instanceof AbstractQuery
+        || command instanceof AbstractNativeQuery
         || ALSO_READS.contains(command.getClass())
         || READ.matcher(simpleName(command.getClass())).matches();
   }
@@ -260,50 +309,75 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
 
   private static void checkStart(CommandContext context, ProcessInstantiationBuilderImpl start) {
     ProcessInstanceModificationBuilderImpl modification = start.getModificationBuilder();
-    if (modification != null && (modification.isSkipCustomListeners() || modification.isSkipIoMappings()
-        || !modification.getModificationOperations().isEmpty())) {
+    if (modification != null
+        && (modification.isSkipCustomListeners()
+            || modification.isSkipIoMappings()
+            || !modification.getModificationOperations().isEmpty())) {
       throw startInMiddle();
     }
     if (start.getCaseInstanceId() != null || start.getRestartedProcessInstanceId() != null) {
-      throw refused("start-at-start-event", "เริ่มกระบวนการได้เฉพาะจากแบบฟอร์มเริ่มต้น",
+      throw refused(
+          "start-at-start-event",
+          "เริ่มกระบวนการได้เฉพาะจากแบบฟอร์มเริ่มต้น",
           "a process starts only from its start form");
     }
-    ProcessDefinition definition = context.runWithoutAuthorization(() -> {
-      var query = repository(context).createProcessDefinitionQuery();
-      if (start.getProcessDefinitionId() != null) {
-        return query.processDefinitionId(start.getProcessDefinitionId()).singleResult();
-      }
-      query.processDefinitionKey(start.getProcessDefinitionKey()).latestVersion();
-      String tenant = start.getProcessDefinitionTenantId();
-      return (tenant == null ? query.withoutTenantId() : query.tenantIdIn(tenant)).singleResult();
-    });
+    ProcessDefinition definition =
+        context.runWithoutAuthorization(
+            () -> {
+              var query = repository(context).createProcessDefinitionQuery();
+              if (start.getProcessDefinitionId() != null) {
+                return query.processDefinitionId(start.getProcessDefinitionId()).singleResult();
+              }
+              query.processDefinitionKey(start.getProcessDefinitionKey()).latestVersion();
+              String tenant = start.getProcessDefinitionTenantId();
+              return (tenant == null ? query.withoutTenantId() : query.tenantIdIn(tenant))
+                  .singleResult();
+            });
     onlyStartFormFields(context, definition, start.getVariables());
   }
 
   private static CommandRefusedException startInMiddle() {
-    return refused("start-at-start-event", "เริ่มกระบวนการได้เฉพาะที่จุดเริ่มต้น ไม่ข้ามขั้นตอนหรือตัวรับฟัง",
+    return refused(
+        "start-at-start-event",
+        "เริ่มกระบวนการได้เฉพาะที่จุดเริ่มต้น ไม่ข้ามขั้นตอนหรือตัวรับฟัง",
         "a process starts only at its start event: no start instructions, no skipping listeners or mappings");
   }
 
-  private static void onlyStartFormFields(CommandContext context, ProcessDefinition definition, Map<String, ?> variables) {
+  private static void onlyStartFormFields(
+      CommandContext context, ProcessDefinition definition, Map<String, ?> variables) {
     if (definition == null) {
       return; // the engine answers "not found" itself
     }
-    CamundaForm form = context.runWithoutAuthorization(() -> SubmissionForms.ofStart(repository(context), definition))
-        .orElseThrow(() -> refused("start-form", "กระบวนการนี้เริ่มโดยระบบของโครงการ ไม่ได้เริ่มโดยผู้ใช้",
-            "this process is started by the programme, not by a person"));
+    CamundaForm form =
+        context
+            .runWithoutAuthorization(() -> SubmissionForms.ofStart(repository(context), definition))
+            .orElseThrow(
+                () ->
+                    refused(
+                        "start-form",
+                        "กระบวนการนี้เริ่มโดยระบบของโครงการ ไม่ได้เริ่มโดยผู้ใช้",
+                        "this process is started by the programme, not by a person"));
     onlyFields(form, variables);
   }
 
-  private static void onlyTaskFormFields(CommandContext context, TaskEntity task, Map<String, ?> variables) {
+  private static void onlyTaskFormFields(
+      CommandContext context, TaskEntity task, Map<String, ?> variables) {
     if (task == null || names(variables).isEmpty()) {
       return;
     }
-    CamundaForm form = context.runWithoutAuthorization(() ->
-        SubmissionForms.ofTask(repository(context), task.getProcessDefinitionId(), task.getTaskDefinitionKey()))
-        .orElse(null);
+    CamundaForm form =
+        context
+            .runWithoutAuthorization(
+                () ->
+                    SubmissionForms.ofTask(
+                        repository(context),
+                        task.getProcessDefinitionId(),
+                        task.getTaskDefinitionKey()))
+            .orElse(null);
     if (form == null) {
-      throw refused("only-form-fields", "งานนี้ไม่มีแบบฟอร์ม ส่งข้อมูลไม่ได้",
+      throw refused(
+          "only-form-fields",
+          "งานนี้ไม่มีแบบฟอร์ม ส่งข้อมูลไม่ได้",
           "this task has no form, so no values can be submitted with it");
     }
     onlyFields(form, variables);
@@ -319,47 +393,84 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
     Set<String> extra = new TreeSet<>(names);
     extra.removeAll(fields);
     if (!extra.isEmpty()) {
-      List<th.or.codi.programme.validation.FieldError> errors = extra.stream()
-          .map(name -> new th.or.codi.programme.validation.FieldError(name, name,
-              "แบบฟอร์มนี้ไม่มีช่อง “" + name + "” ส่งได้เฉพาะช่องของแบบฟอร์ม",
-              "this form has no field “" + name + "”; only the form's fields can be submitted"))
-          .toList();
+      List<th.or.codi.programme.validation.FieldError> errors =
+          extra.stream()
+              .map(
+                  name ->
+                      new th.or.codi.programme.validation.FieldError(
+                          name,
+                          name,
+                          "แบบฟอร์มนี้ไม่มีช่อง “" + name + "” ส่งได้เฉพาะช่องของแบบฟอร์ม",
+                          "this form has no field “"
+                              + name
+                              + "”; only the form's fields can be submitted"))
+              .toList();
       throw new th.or.codi.programme.validation.SubmissionRejectedException(form.id(), errors);
     }
     SubmittedValues.check(form.id(), variables);
   }
 
-  private static void caughtOnTask(CommandContext context, String taskId, String code, boolean escalation,
+  private static void caughtOnTask(
+      CommandContext context,
+      String taskId,
+      String code,
+      boolean escalation,
       Map<String, ?> variables) {
     TaskEntity task = task(context, taskId);
     if (task == null) {
       return;
     }
-    boolean caught = task.getProcessDefinitionId() != null && context.runWithoutAuthorization(() -> {
-      BpmnModelInstance model = repository(context).getBpmnModelInstance(task.getProcessDefinitionId());
-      return model.getModelElementsByType(BoundaryEvent.class).stream()
-          .filter(b -> b.getAttachedTo() != null && b.getAttachedTo().getId().equals(task.getTaskDefinitionKey()))
-          .flatMap(b -> b.getEventDefinitions().stream())
-          .anyMatch(d -> escalation
-              ? d instanceof EscalationEventDefinition esc
-                  && (esc.getEscalation() == null || code.equals(esc.getEscalation().getEscalationCode()))
-              : d instanceof ErrorEventDefinition e
-                  && (e.getError() == null || code.equals(e.getError().getErrorCode())));
-    });
+    boolean caught =
+        task.getProcessDefinitionId() != null
+            && context.runWithoutAuthorization(
+                () -> {
+                  BpmnModelInstance model =
+                      repository(context).getBpmnModelInstance(task.getProcessDefinitionId());
+                  return model.getModelElementsByType(BoundaryEvent.class).stream()
+                      .filter(
+                          b ->
+                              b.getAttachedTo() != null
+                                  && b.getAttachedTo().getId().equals(task.getTaskDefinitionKey()))
+                      .flatMap(b -> b.getEventDefinitions().stream())
+                      .anyMatch(
+                          d ->
+                              escalation
+                                  ? d instanceof EscalationEventDefinition esc
+                                      && (esc.getEscalation() == null
+                                          || code.equals(esc.getEscalation().getEscalationCode()))
+                                  : d instanceof ErrorEventDefinition e
+                                      && (e.getError() == null
+                                          || code.equals(e.getError().getErrorCode())));
+                });
     if (!caught) {
       throw escalation
-          ? refused("uncaught-escalation", "งานนี้ส่งเรื่องขึ้นไป (escalation) “" + code + "” ไม่ได้: แบบจำลองไม่ได้รองรับไว้ ให้ส่งแบบฟอร์มของงาน",
-              "this task cannot raise escalation “" + code + "”: the model does not catch it; submit the task's form instead")
-          : refused("uncaught-error", "งานนี้แจ้งข้อผิดพลาด (BPMN error) “" + code + "” ไม่ได้: แบบจำลองไม่ได้รองรับไว้ ให้ส่งแบบฟอร์มของงาน",
-              "this task cannot throw BPMN error “" + code + "”: the model does not catch it; submit the task's form instead");
+          ? refused(
+              "uncaught-escalation",
+              "งานนี้ส่งเรื่องขึ้นไป (escalation) “"
+                  + code
+                  + "” ไม่ได้: แบบจำลองไม่ได้รองรับไว้ ให้ส่งแบบฟอร์มของงาน",
+              "this task cannot raise escalation “"
+                  + code
+                  + "”: the model does not catch it; submit the task's form instead")
+          : refused(
+              "uncaught-error",
+              "งานนี้แจ้งข้อผิดพลาด (BPMN error) “"
+                  + code
+                  + "” ไม่ได้: แบบจำลองไม่ได้รองรับไว้ ให้ส่งแบบฟอร์มของงาน",
+              "this task cannot throw BPMN error “"
+                  + code
+                  + "”: the model does not catch it; submit the task's form instead");
     }
     onlyTaskFormFields(context, task, variables);
   }
 
-  private static void worksOn(CommandContext context, Authentication person, String taskId, String what) {
+  private static void worksOn(
+      CommandContext context, Authentication person, String taskId, String what) {
     TaskEntity task = task(context, taskId);
     if (task == null || !worksOn(task, person)) {
-      throw refused("own-task-only", "เพิ่มความเห็นหรือไฟล์แนบได้เฉพาะในงานที่เปิดอยู่ซึ่งตนรับผิดชอบ",
+      throw refused(
+          "own-task-only",
+          "เพิ่มความเห็นหรือไฟล์แนบได้เฉพาะในงานที่เปิดอยู่ซึ่งตนรับผิดชอบ",
           "a " + what + " can be added only to an open task one works on (assignee or candidate)");
     }
   }
@@ -371,22 +482,37 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
     Collection<String> groups = person.getGroupIds() == null ? List.of() : person.getGroupIds();
     for (IdentityLinkEntity link : task.getIdentityLinks()) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType())
-          && (person.getUserId().equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId())))) {
+          && (person.getUserId().equals(link.getUserId())
+              || (link.getGroupId() != null && groups.contains(link.getGroupId())))) {
         return task.getAssignee() == null;
       }
     }
     return false;
   }
 
-  private static void ownAccount(CommandContext context, String user, User changed, Boolean skipPasswordPolicy) {
-    if (changed == null || !user.equals(changed.getId()) || Boolean.TRUE.equals(skipPasswordPolicy)) {
-      throw refused("own-account", "แก้ไขได้เฉพาะบัญชีของตนเอง", "only one's own account can be changed");
+  private static void ownAccount(
+      CommandContext context, String user, User changed, Boolean skipPasswordPolicy) {
+    if (changed == null
+        || !user.equals(changed.getId())
+        || Boolean.TRUE.equals(skipPasswordPolicy)) {
+      throw refused(
+          "own-account", "แก้ไขได้เฉพาะบัญชีของตนเอง", "only one's own account can be changed");
     }
-    User stored = context.runWithoutAuthorization(() ->
-        context.getProcessEngineConfiguration().getIdentityService().createUserQuery().userId(user).singleResult());
-    if (stored == null || !java.util.Objects.equals(stored.getFirstName(), changed.getFirstName())
+    User stored =
+        context.runWithoutAuthorization(
+            () ->
+                context
+                    .getProcessEngineConfiguration()
+                    .getIdentityService()
+                    .createUserQuery()
+                    .userId(user)
+                    .singleResult());
+    if (stored == null
+        || !java.util.Objects.equals(stored.getFirstName(), changed.getFirstName())
         || !java.util.Objects.equals(stored.getLastName(), changed.getLastName())) {
-      throw refused("own-account", "เปลี่ยนได้เฉพาะรหัสผ่านและอีเมลของตนเอง ชื่อ-นามสกุลแก้ได้โดยผู้ดูแลระบบ",
+      throw refused(
+          "own-account",
+          "เปลี่ยนได้เฉพาะรหัสผ่านและอีเมลของตนเอง ชื่อ-นามสกุลแก้ได้โดยผู้ดูแลระบบ",
           "one may change one's own password and e-mail address; names are changed by an administrator");
     }
   }

@@ -25,21 +25,21 @@ import org.slf4j.LoggerFactory;
 import th.or.codi.programme.identity.ProgrammeGroups;
 
 /**
- * Holds every request to Camunda's REST API, in both REST applications ({@code /engine-rest}
- * and the webapps' {@code /camunda/api/engine}), to {@link RestAllowList} for everyone but
- * {@code camunda-admin}. It runs after JAX-RS has matched the request to a resource method, so
- * it judges the operation Camunda will really run (not a URL pattern), and before that method.
- * A path that only a crafted request has (a path parameter {@code ;x}, an encoded separator or
- * dot, a doubled slash, a backslash, a dot segment) is refused with 400 before anything else,
- * because servers and frameworks disagree about such paths.
+ * Holds every request to Camunda's REST API, in both REST applications ({@code /engine-rest} and
+ * the webapps' {@code /camunda/api/engine}), to {@link RestAllowList} for everyone but {@code
+ * camunda-admin}. It runs after JAX-RS has matched the request to a resource method, so it judges
+ * the operation Camunda will really run (not a URL pattern), and before that method. A path that
+ * only a crafted request has (a path parameter {@code ;x}, an encoded separator or dot, a doubled
+ * slash, a backslash, a dot segment) is refused with 400 before anything else, because servers and
+ * frameworks disagree about such paths.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class RestAllowListFilter implements ContainerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(RestAllowListFilter.class);
-  private static final Pattern ODD_PATH = Pattern.compile(
-      "(?i);|//|\\\\|%2f|%5c|%2e|%25|%3b|%00|(^|/)\\.{1,2}(/|$)");
+  private static final Pattern ODD_PATH =
+      Pattern.compile("(?i);|//|\\\\|%2f|%5c|%2e|%25|%3b|%00|(^|/)\\.{1,2}(/|$)");
   private static final String NAMED_ENGINE = "/engine/{name}";
 
   @Override
@@ -54,22 +54,34 @@ public class RestAllowListFilter implements ContainerRequestFilter {
     String rawPath = uri.getRequestUri().getRawPath();
     if (ODD_PATH.matcher(rawPath).find()) {
       LOG.info("Refused odd path {} {}", request.getMethod(), rawPath);
-      request.abortWith(answer(Response.Status.BAD_REQUEST, "OddPath",
-          "ที่อยู่ (URL) ของคำขอมีรูปแบบที่ไม่รองรับ เช่น ; // %2F หรือ /../",
-          "The request's path has a form this server does not accept (such as ; // %2F or /../).", null));
+      request.abortWith(
+          answer(
+              Response.Status.BAD_REQUEST,
+              "OddPath",
+              "ที่อยู่ (URL) ของคำขอมีรูปแบบที่ไม่รองรับ เช่น ; // %2F หรือ /../",
+              "The request's path has a form this server does not accept (such as ; // %2F or /../).",
+              null));
       return;
     }
     String operation = request.getMethod().toUpperCase(Locale.ROOT) + " " + template(uri);
     MultivaluedMap<String, String> query = uri.getQueryParameters();
-    if (!RestAllowList.allows(operation, name -> query.containsKey(name) && !query.getFirst(name).isBlank())) {
+    if (!RestAllowList.allows(
+        operation, name -> query.containsKey(name) && !query.getFirst(name).isBlank())) {
       LOG.info("Refused {} to {}: not on the REST allow-list", operation, user(engineName));
-      request.abortWith(answer(Response.Status.FORBIDDEN, "NotAllowed",
-          "การดำเนินการนี้ทำได้เฉพาะผู้ดูแลระบบ",
-          "Only administrators may use this operation of the REST API.", "rest-allow-list"));
+      request.abortWith(
+          answer(
+              Response.Status.FORBIDDEN,
+              "NotAllowed",
+              "การดำเนินการนี้ทำได้เฉพาะผู้ดูแลระบบ",
+              "Only administrators may use this operation of the REST API.",
+              "rest-allow-list"));
     }
   }
 
-  /** The resource method's path template as its annotations declare it, e.g. {@code /task/{id}/complete}. */
+  /**
+   * The resource method's path template as its annotations declare it, e.g. {@code
+   * /task/{id}/complete}.
+   */
   static String template(ExtendedUriInfo uri) {
     List<UriTemplate> matched = new ArrayList<>(uri.getMatchedTemplates());
     java.util.Collections.reverse(matched);
@@ -89,7 +101,8 @@ public class RestAllowListFilter implements ContainerRequestFilter {
 
   private static boolean engineApi(ExtendedUriInfo uri) {
     List<Object> resources = uri.getMatchedResources();
-    return !resources.isEmpty() && resources.get(resources.size() - 1) instanceof AbstractProcessEngineRestServiceImpl;
+    return !resources.isEmpty()
+        && resources.get(resources.size() - 1) instanceof AbstractProcessEngineRestServiceImpl;
   }
 
   private static Authentication authentication(String engineName) {
@@ -99,7 +112,8 @@ public class RestAllowListFilter implements ContainerRequestFilter {
 
   private static boolean administrator(String engineName) {
     Authentication current = authentication(engineName);
-    return current != null && current.getGroupIds() != null
+    return current != null
+        && current.getGroupIds() != null
         && current.getGroupIds().contains(ProgrammeGroups.ADMINISTRATORS);
   }
 
@@ -108,7 +122,8 @@ public class RestAllowListFilter implements ContainerRequestFilter {
     return current == null ? "(anonymous)" : current.getUserId();
   }
 
-  private static Response answer(Response.Status status, String type, String th, String en, String rule) {
+  private static Response answer(
+      Response.Status status, String type, String th, String en, String rule) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
     body.put("message", th + " / " + en);

@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The REST API at {@code /engine-rest} is open to anyone unless a filter authenticates its
- * callers. Every request (but the engine list) must carry HTTP Basic credentials of a user in
- * Camunda's identity store, and then runs with that user's authorization checks.
+ * The REST API at {@code /engine-rest} is open to anyone unless a filter authenticates its callers.
+ * Every request (but the engine list) must carry HTTP Basic credentials of a user in Camunda's
+ * identity store, and then runs with that user's authorization checks.
  */
 @Configuration(proxyBeanMethods = false)
 public class RestApiSecurity {
@@ -19,7 +19,8 @@ public class RestApiSecurity {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-authentication");
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     return registration;

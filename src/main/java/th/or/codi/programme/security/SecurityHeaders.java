@@ -8,14 +8,14 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The security headers of every response: the webapps, {@code /engine-rest}, the programme's
- * pages and endpoints, the actuator, static files, redirects and error pages (it also runs on
- * the error dispatch). Each is set with {@code setHeader}, before anything else writes, so a
- * header is sent once even where Camunda's own {@code HttpHeaderSecurityFilter} sets it too.
+ * The security headers of every response: the webapps, {@code /engine-rest}, the programme's pages
+ * and endpoints, the actuator, static files, redirects and error pages (it also runs on the error
+ * dispatch). Each is set with {@code setHeader}, before anything else writes, so a header is sent
+ * once even where Camunda's own {@code HttpHeaderSecurityFilter} sets it too.
  *
  * <p>Strict-Transport-Security only on a secure request (RFC 6797 §7.2: never over plain http):
- * behind the TLS-terminating proxy, a request is secure when the proxy says so with
- * {@code X-Forwarded-Proto: https} ({@code server.forward-headers-strategy: native}).
+ * behind the TLS-terminating proxy, a request is secure when the proxy says so with {@code
+ * X-Forwarded-Proto: https} ({@code server.forward-headers-strategy: native}).
  */
 public class SecurityHeaders extends OncePerRequestFilter {
 
@@ -36,7 +36,8 @@ public class SecurityHeaders extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", properties.referrerPolicy());

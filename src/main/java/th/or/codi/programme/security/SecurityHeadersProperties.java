@@ -15,16 +15,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     page and every frame in it
  * @param hstsMaxAge how long a browser keeps to https once it saw the header; zero (the default,
  *     demo on plain http) sends no Strict-Transport-Security; prod sets a year
- * @param hstsIncludeSubdomains whether the HSTS rule covers every subdomain too (only when all
- *     of them serve https)
+ * @param hstsIncludeSubdomains whether the HSTS rule covers every subdomain too (only when all of
+ *     them serve https)
  */
 @ConfigurationProperties("programme.security-headers")
 public record SecurityHeadersProperties(
     @DefaultValue("strict-origin-when-cross-origin") String referrerPolicy,
-    @DefaultValue("accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
-        + "hid=(), magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), "
-        + "publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()")
-    String permissionsPolicy,
+    @DefaultValue(
+            "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+                + "hid=(), magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), "
+                + "publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()")
+        String permissionsPolicy,
     @DefaultValue("0s") Duration hstsMaxAge,
     @DefaultValue("false") boolean hstsIncludeSubdomains) {
 
@@ -33,6 +34,8 @@ public record SecurityHeadersProperties(
     if (hstsMaxAge == null || hstsMaxAge.isZero() || hstsMaxAge.isNegative()) {
       return null;
     }
-    return "max-age=" + hstsMaxAge.toSeconds() + (hstsIncludeSubdomains ? "; includeSubDomains" : "");
+    return "max-age="
+        + hstsMaxAge.toSeconds()
+        + (hstsIncludeSubdomains ? "; includeSubDomains" : "");
   }
 }

@@ -10,25 +10,30 @@ import java.util.Set;
 
 /**
  * The programme's rules that a form cannot express, checked with the form's own checks on every
- * submission. Each rule applies to any form that has the fields it names, so a new form with
- * the same fields gets the rule without a change here.
+ * submission. Each rule applies to any form that has the fields it names, so a new form with the
+ * same fields gets the rule without a change here.
  */
 public final class BusinessRules {
 
   /** A decision that sends work back or turns it down needs a reason a person can act on. */
   record ReasonRequired(String decision, Set<String> when, String reason) {}
 
-  static final List<ReasonRequired> REASONS = List.of(
-      new ReasonRequired("reviewDecision", Set.of("request-changes"), "reviewComment"),
-      new ReasonRequired("endorseDecision", Set.of("request-revision"), "endorseComment"),
-      new ReasonRequired("budgetDecision", Set.of("reject", "approve-reduced"), "budgetDecisionReason"),
-      new ReasonRequired("forumDecision", Set.of("another-forum", "withdraw"), "forumDecisionReason"),
-      new ReasonRequired("progressStatusConfirmed", Set.of("off-track"), "progressReviewComment"),
-      new ReasonRequired("stalledPlanDecision", Set.of("another-revision"), "stalledPlanNote"));
+  static final List<ReasonRequired> REASONS =
+      List.of(
+          new ReasonRequired("reviewDecision", Set.of("request-changes"), "reviewComment"),
+          new ReasonRequired("endorseDecision", Set.of("request-revision"), "endorseComment"),
+          new ReasonRequired(
+              "budgetDecision", Set.of("reject", "approve-reduced"), "budgetDecisionReason"),
+          new ReasonRequired(
+              "forumDecision", Set.of("another-forum", "withdraw"), "forumDecisionReason"),
+          new ReasonRequired(
+              "progressStatusConfirmed", Set.of("off-track"), "progressReviewComment"),
+          new ReasonRequired("stalledPlanDecision", Set.of("another-revision"), "stalledPlanNote"));
 
   private BusinessRules() {}
 
-  public static List<FieldError> check(CamundaForm form, Map<String, Object> values, LocalDate today) {
+  public static List<FieldError> check(
+      CamundaForm form, Map<String, Object> values, LocalDate today) {
     List<FieldError> errors = new ArrayList<>();
     reasons(form, values, errors);
     endNotBeforeStart(form, values, errors);
@@ -38,7 +43,8 @@ public final class BusinessRules {
     return errors;
   }
 
-  private static void reasons(CamundaForm form, Map<String, Object> values, List<FieldError> errors) {
+  private static void reasons(
+      CamundaForm form, Map<String, Object> values, List<FieldError> errors) {
     for (ReasonRequired rule : REASONS) {
       FormField decision = field(form, rule.decision());
       FormField reason = field(form, rule.reason());
@@ -47,31 +53,64 @@ public final class BusinessRules {
         continue;
       }
       if (SubmissionValidator.isEmpty(values.get(rule.reason()))) {
-        errors.add(new FieldError(rule.reason(), reason.label(),
-            "กรุณาระบุ “" + reason.labelTh() + "” เมื่อเลือก “" + FormField.thai(decision.optionLabel(values.get(rule.decision()))) + "”",
-            "“" + reason.labelEn() + "” is required when the decision is “" + FormField.english(decision.optionLabel(values.get(rule.decision()))) + "”"));
+        errors.add(
+            new FieldError(
+                rule.reason(),
+                reason.label(),
+                "กรุณาระบุ “"
+                    + reason.labelTh()
+                    + "” เมื่อเลือก “"
+                    + FormField.thai(decision.optionLabel(values.get(rule.decision())))
+                    + "”",
+                "“"
+                    + reason.labelEn()
+                    + "” is required when the decision is “"
+                    + FormField.english(decision.optionLabel(values.get(rule.decision())))
+                    + "”"));
       }
     }
   }
 
-  private static void endNotBeforeStart(CamundaForm form, Map<String, Object> values, List<FieldError> errors) {
+  private static void endNotBeforeStart(
+      CamundaForm form, Map<String, Object> values, List<FieldError> errors) {
     for (FormField end : form.fields()) {
       if (!end.key().endsWith("EndDate")) {
         continue;
       }
-      String startKey = end.key().substring(0, end.key().length() - "EndDate".length()) + "StartDate";
+      String startKey =
+          end.key().substring(0, end.key().length() - "EndDate".length()) + "StartDate";
       FormField start = field(form, startKey);
       LocalDate startDate = date(values.get(startKey));
       LocalDate endDate = date(values.get(end.key()));
       if (start != null && startDate != null && endDate != null && endDate.isBefore(startDate)) {
-        errors.add(new FieldError(end.key(), end.label(),
-            "“" + end.labelTh() + "” (" + endDate + ") ต้องไม่ก่อน “" + start.labelTh() + "” (" + startDate + ")",
-            "“" + end.labelEn() + "” (" + endDate + ") must not be before “" + start.labelEn() + "” (" + startDate + ")"));
+        errors.add(
+            new FieldError(
+                end.key(),
+                end.label(),
+                "“"
+                    + end.labelTh()
+                    + "” ("
+                    + endDate
+                    + ") ต้องไม่ก่อน “"
+                    + start.labelTh()
+                    + "” ("
+                    + startDate
+                    + ")",
+                "“"
+                    + end.labelEn()
+                    + "” ("
+                    + endDate
+                    + ") must not be before “"
+                    + start.labelEn()
+                    + "” ("
+                    + startDate
+                    + ")"));
       }
     }
   }
 
-  private static void reducedBudgetBelowRequest(CamundaForm form, Map<String, Object> values, List<FieldError> errors) {
+  private static void reducedBudgetBelowRequest(
+      CamundaForm form, Map<String, Object> values, List<FieldError> errors) {
     FormField approved = field(form, "approvedBudget");
     if (approved == null || !"approve-reduced".equals(values.get("budgetDecision"))) {
       return;
@@ -79,33 +118,66 @@ public final class BusinessRules {
     BigDecimal granted = number(values.get("approvedBudget"));
     BigDecimal requested = number(values.get("visitBudgetRequested"));
     if (granted == null) {
-      errors.add(new FieldError("approvedBudget", approved.label(),
-          "กรุณาระบุ “" + approved.labelTh() + "” เมื่ออนุมัติแบบลดวงเงิน",
-          "“" + approved.labelEn() + "” is required when approving a reduced amount"));
+      errors.add(
+          new FieldError(
+              "approvedBudget",
+              approved.label(),
+              "กรุณาระบุ “" + approved.labelTh() + "” เมื่ออนุมัติแบบลดวงเงิน",
+              "“" + approved.labelEn() + "” is required when approving a reduced amount"));
     } else if (requested != null && granted.compareTo(requested) >= 0) {
-      errors.add(new FieldError("approvedBudget", approved.label(),
-          "“" + approved.labelTh() + "” (" + granted.toPlainString() + " บาท) ต้องต่ำกว่างบที่ขอ ("
-              + requested.toPlainString() + " บาท) หากอนุมัติเต็มจำนวนให้เลือก “อนุมัติตามที่ขอ”",
-          "“" + approved.labelEn() + "” (" + granted.toPlainString() + " THB) must be lower than the requested "
-              + requested.toPlainString() + " THB; to grant it all, choose “Approve as requested”"));
+      errors.add(
+          new FieldError(
+              "approvedBudget",
+              approved.label(),
+              "“"
+                  + approved.labelTh()
+                  + "” ("
+                  + granted.toPlainString()
+                  + " บาท) ต้องต่ำกว่างบที่ขอ ("
+                  + requested.toPlainString()
+                  + " บาท) หากอนุมัติเต็มจำนวนให้เลือก “อนุมัติตามที่ขอ”",
+              "“"
+                  + approved.labelEn()
+                  + "” ("
+                  + granted.toPlainString()
+                  + " THB) must be lower than the requested "
+                  + requested.toPlainString()
+                  + " THB; to grant it all, choose “Approve as requested”"));
     }
   }
 
-  private static void jointPlanHasActivities(CamundaForm form, Map<String, Object> values, List<FieldError> errors) {
+  private static void jointPlanHasActivities(
+      CamundaForm form, Map<String, Object> values, List<FieldError> errors) {
     FormField activities = field(form, "planActivities");
     if (activities != null && SubmissionValidator.isEmpty(values.get("planActivities"))) {
-      errors.add(new FieldError("planActivities", activities.label(),
-          "แผนร่วมต้องมีกิจกรรมอย่างน้อย 1 กิจกรรม", "the joint plan needs at least one activity"));
+      errors.add(
+          new FieldError(
+              "planActivities",
+              activities.label(),
+              "แผนร่วมต้องมีกิจกรรมอย่างน้อย 1 กิจกรรม",
+              "the joint plan needs at least one activity"));
     }
   }
 
-  private static void meetingAlreadyHeld(CamundaForm form, Map<String, Object> values, LocalDate today, List<FieldError> errors) {
+  private static void meetingAlreadyHeld(
+      CamundaForm form, Map<String, Object> values, LocalDate today, List<FieldError> errors) {
     FormField meeting = field(form, "meetingDate");
     LocalDate date = date(values.get("meetingDate"));
     if (meeting != null && date != null && date.isAfter(today)) {
-      errors.add(new FieldError("meetingDate", meeting.label(),
-          "“" + meeting.labelTh() + "” ต้องเป็นวันที่ประชุมไปแล้ว ไม่ใช่วันในอนาคต (" + date + ")",
-          "“" + meeting.labelEn() + "” records a meeting already held; it cannot be in the future (" + date + ")"));
+      errors.add(
+          new FieldError(
+              "meetingDate",
+              meeting.label(),
+              "“"
+                  + meeting.labelTh()
+                  + "” ต้องเป็นวันที่ประชุมไปแล้ว ไม่ใช่วันในอนาคต ("
+                  + date
+                  + ")",
+              "“"
+                  + meeting.labelEn()
+                  + "” records a meeting already held; it cannot be in the future ("
+                  + date
+                  + ")"));
     }
   }
 

@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Resource;
 
 /**
- * The Camunda Forms of each deployment, read from the deployment itself (what the engine
- * serves to Tasklist) and parsed once per deployment. A deployment never changes, so the cache
- * needs no invalidation; a new or changed form comes with a new deployment.
+ * The Camunda Forms of each deployment, read from the deployment itself (what the engine serves to
+ * Tasklist) and parsed once per deployment. A deployment never changes, so the cache needs no
+ * invalidation; a new or changed form comes with a new deployment.
  */
 public final class DeployedForms {
 
@@ -27,14 +27,17 @@ public final class DeployedForms {
   private final Map<String, String> deploymentOfDefinition = new ConcurrentHashMap<>();
 
   /** The form of a process definition's deployment (definitions never move deployment). */
-  public CamundaForm ofDefinition(RepositoryService repository, String processDefinitionId, String formId) {
-    String deploymentId = deploymentOfDefinition.computeIfAbsent(processDefinitionId,
-        id -> repository.getProcessDefinition(id).getDeploymentId());
+  public CamundaForm ofDefinition(
+      RepositoryService repository, String processDefinitionId, String formId) {
+    String deploymentId =
+        deploymentOfDefinition.computeIfAbsent(
+            processDefinitionId, id -> repository.getProcessDefinition(id).getDeploymentId());
     return get(repository, deploymentId, formId);
   }
 
   public CamundaForm get(RepositoryService repository, String deploymentId, String formId) {
-    CamundaForm form = byDeployment.computeIfAbsent(deploymentId, id -> load(repository, id)).get(formId);
+    CamundaForm form =
+        byDeployment.computeIfAbsent(deploymentId, id -> load(repository, id)).get(formId);
     if (form == null) {
       throw new IllegalStateException("form '" + formId + "' is not in deployment " + deploymentId);
     }
@@ -51,7 +54,8 @@ public final class DeployedForms {
         CamundaForm form = CamundaForm.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         forms.put(form.id(), form);
       } catch (IOException e) {
-        throw new IllegalStateException("cannot read " + resource.getName() + " of deployment " + deploymentId, e);
+        throw new IllegalStateException(
+            "cannot read " + resource.getName() + " of deployment " + deploymentId, e);
       }
     }
     return Map.copyOf(forms);

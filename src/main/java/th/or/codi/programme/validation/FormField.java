@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * One input of a Camunda Form (form-js schema 16) with the constraints the form declares.
  *
- * @param key the variable the field writes (for a field inside a dynamic list, the key within
- *     each item)
+ * @param key the variable the field writes (for a field inside a dynamic list, the key within each
+ *     item)
  * @param type the form-js component type: textfield, textarea, number, checkbox, radio, select,
  *     checklist, taglist, datetime, dynamiclist, ...
  * @param label the label as written, "ไทย / English"

@@ -6,10 +6,10 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import th.or.codi.programme.engine.EngineHooks;
 
 /**
- * A task completion or process start whose values break its form or the programme's rules.
- * Thrown inside the engine command, so nothing of the submission is kept: the task stays open,
- * no variable is written and history records no completion. The engine wraps exceptions of
- * listeners; {@link #in(Throwable)} finds this one in a cause chain.
+ * A task completion or process start whose values break its form or the programme's rules. Thrown
+ * inside the engine command, so nothing of the submission is kept: the task stays open, no variable
+ * is written and history records no completion. The engine wraps exceptions of listeners; {@link
+ * #in(Throwable)} finds this one in a cause chain.
  */
 public class SubmissionRejectedException extends ProcessEngineException {
 
@@ -31,9 +31,13 @@ public class SubmissionRejectedException extends ProcessEngineException {
   }
 
   private static String summary(List<FieldError> errors) {
-    return "ข้อมูลไม่ถูกต้อง " + errors.size() + " รายการ: "
+    return "ข้อมูลไม่ถูกต้อง "
+        + errors.size()
+        + " รายการ: "
         + errors.stream().map(FieldError::th).collect(Collectors.joining("; "))
-        + " / " + errors.size() + (errors.size() == 1 ? " problem: " : " problems: ")
+        + " / "
+        + errors.size()
+        + (errors.size() == 1 ? " problem: " : " problems: ")
         + errors.stream().map(FieldError::en).collect(Collectors.joining("; "));
   }
 

@@ -28,17 +28,18 @@ import th.or.codi.programme.engine.EngineHooks;
 import th.or.codi.programme.provinces.ProvinceOptions;
 
 /**
- * Validates every task completion and every process start against the deployed Camunda Form
- * of that task or start event, and the {@link BusinessRules}, whichever way it arrives: REST,
- * Tasklist or the Java API. A listener is added to every user task ({@code complete}) and every
- * process start event ({@code start}) that has a form; it runs inside the engine's command, so a
- * rejection rolls the whole submission back: the task stays open, no variable is written, and
- * history records no completion.
+ * Validates every task completion and every process start against the deployed Camunda Form of that
+ * task or start event, and the {@link BusinessRules}, whichever way it arrives: REST, Tasklist or
+ * the Java API. A listener is added to every user task ({@code complete}) and every process start
+ * event ({@code start}) that has a form; it runs inside the engine's command, so a rejection rolls
+ * the whole submission back: the task stays open, no variable is written, and history records no
+ * completion.
  */
 @Component
 public class SubmissionValidation extends AbstractProcessEnginePlugin {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubmissionValidation.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SubmissionValidation.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DeployedForms forms = DeployedForms.shared();
@@ -52,14 +53,17 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     EngineHooks.addToEveryUserTask(configuration, TaskListener.EVENTNAME_COMPLETE, validator);
-    EngineHooks.addParseListener(configuration, new AbstractBpmnParseListener() {
-      @Override
-      public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (scope.getProcessDefinition() == scope) { // the process's own start, not a subprocess's
-          activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, validator);
-        }
-      }
-    });
+    EngineHooks.addParseListener(
+        configuration,
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+            if (scope.getProcessDefinition()
+                == scope) { // the process's own start, not a subprocess's
+              activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, validator);
+            }
+          }
+        });
   }
 
   /** Today in Bangkok, on the engine's clock (which tests may move). */
@@ -68,7 +72,8 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
   }
 
   /** The checks of one submission; also what the tests call to validate a form directly. */
-  public static List<FieldError> validate(CamundaForm form, Map<String, Object> values, LocalDate today) {
+  public static List<FieldError> validate(
+      CamundaForm form, Map<String, Object> values, LocalDate today) {
     List<FieldError> errors = new ArrayList<>(SubmissionValidator.validate(form, values, today));
     for (FieldError rule : BusinessRules.check(form, values, today)) {
       if (errors.stream().noneMatch(e -> e.field().equals(rule.field()))) {
@@ -81,24 +86,25 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
   /** Engine variables as plain Java values: JSON as lists and maps. */
   static Map<String, Object> plain(Map<String, Object> variables) {
     Map<String, Object> values = new HashMap<>();
-    variables.forEach((name, value) -> {
-      if (value instanceof SpinJsonNode json) {
-        try {
-          values.put(name, JSON.readValue(json.toString(), Object.class));
-        } catch (Exception e) {
-          values.put(name, value);
-        }
-      } else {
-        values.put(name, value);
-      }
-    });
+    variables.forEach(
+        (name, value) -> {
+          if (value instanceof SpinJsonNode json) {
+            try {
+              values.put(name, JSON.readValue(json.toString(), Object.class));
+            } catch (Exception e) {
+              values.put(name, value);
+            }
+          } else {
+            values.put(name, value);
+          }
+        });
     return values;
   }
 
   /**
    * The values with the province lists the form names as they are now in the reference data,
-   * whatever the task or process holds under those names (a copy made when the task was
-   * created, or a value someone submitted): a province is accepted if it is offered today.
+   * whatever the task or process holds under those names (a copy made when the task was created, or
+   * a value someone submitted): a province is accepted if it is offered today.
    */
   Map<String, Object> withProvinceOptions(CamundaForm form, Map<String, Object> values) {
     for (String name : form.valuesKeys()) {
@@ -115,31 +121,54 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
     public void notify(DelegateTask task) {
       UserTask userTask = task.getBpmnModelElementInstance();
       if (userTask != null && userTask.getCamundaFormRef() != null) {
-        check(task.getProcessEngineServices(), task.getProcessDefinitionId(), userTask,
-            userTask.getCamundaFormRef(), userTask.getCamundaFormRefBinding(), task.getVariables());
+        check(
+            task.getProcessEngineServices(),
+            task.getProcessDefinitionId(),
+            userTask,
+            userTask.getCamundaFormRef(),
+            userTask.getCamundaFormRefBinding(),
+            task.getVariables());
       }
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-      if (execution.getBpmnModelElementInstance() instanceof StartEvent start && start.getCamundaFormRef() != null) {
-        check(execution.getProcessEngineServices(), execution.getProcessDefinitionId(), start,
-            start.getCamundaFormRef(), start.getCamundaFormRefBinding(), execution.getVariables());
+      if (execution.getBpmnModelElementInstance() instanceof StartEvent start
+          && start.getCamundaFormRef() != null) {
+        check(
+            execution.getProcessEngineServices(),
+            execution.getProcessDefinitionId(),
+            start,
+            start.getCamundaFormRef(),
+            start.getCamundaFormRefBinding(),
+            execution.getVariables());
       }
     }
 
-    private void check(ProcessEngineServices services, String definitionId, FlowElement element,
-        String formRef, String binding, Map<String, Object> variables) {
+    private void check(
+        ProcessEngineServices services,
+        String definitionId,
+        FlowElement element,
+        String formRef,
+        String binding,
+        Map<String, Object> variables) {
       if (binding != null && !"deployment".equals(binding)) {
-        throw new IllegalStateException(element.getId() + ": only formRefBinding=\"deployment\" is supported, not " + binding);
+        throw new IllegalStateException(
+            element.getId() + ": only formRefBinding=\"deployment\" is supported, not " + binding);
       }
       // read whoever submits: the form is what they were given to fill in
-      CamundaForm form = EngineHooks.withoutAuthentication(services.getIdentityService(),
-          () -> forms.ofDefinition(services.getRepositoryService(), definitionId, formRef));
-      List<FieldError> errors = validate(form, withProvinceOptions(form, plain(variables)), today());
+      CamundaForm form =
+          EngineHooks.withoutAuthentication(
+              services.getIdentityService(),
+              () -> forms.ofDefinition(services.getRepositoryService(), definitionId, formRef));
+      List<FieldError> errors =
+          validate(form, withProvinceOptions(form, plain(variables)), today());
       if (!errors.isEmpty()) {
         SubmissionRejectedException rejected = new SubmissionRejectedException(form.id(), errors);
-        LOG.info("Submission of form {} at {} rejected, nothing kept: {}", form.id(), element.getId(),
+        LOG.info(
+            "Submission of form {} at {} rejected, nothing kept: {}",
+            form.id(),
+            element.getId(),
             errors.stream().map(e -> e.field() + ": " + e.en()).toList());
         throw rejected;
       }

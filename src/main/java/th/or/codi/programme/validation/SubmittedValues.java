@@ -17,9 +17,9 @@ import org.camunda.spin.json.SpinJsonNode;
  * else. A submission (task completion, process start, BPMN error or escalation from a task) that
  * carries a serialized Java object ({@code "type": "Object"}), XML, a file or bytes, a JSON value
  * that does not parse, JSON nested deeper than {@link #MAX_DEPTH} levels, or text with the NUL
- * character (which PostgreSQL cannot store) is refused as a
- * {@link SubmissionRejectedException} naming the field, before the engine stores or deserializes
- * anything (which would otherwise fail as a server error, or run arbitrary deserialization).
+ * character (which PostgreSQL cannot store) is refused as a {@link SubmissionRejectedException}
+ * naming the field, before the engine stores or deserializes anything (which would otherwise fail
+ * as a server error, or run arbitrary deserialization).
  */
 public final class SubmittedValues {
 
@@ -27,26 +27,39 @@ public final class SubmittedValues {
   public static final int MAX_DEPTH = 32;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The value types a form's fields have (besides JSON); no object, xml, file or bytes. */
-  private static final java.util.Set<String> FORM_TYPES = java.util.Set.of(
-      ValueType.NULL.getName(), ValueType.STRING.getName(), ValueType.BOOLEAN.getName(), ValueType.SHORT.getName(),
-      ValueType.INTEGER.getName(), ValueType.LONG.getName(), ValueType.DOUBLE.getName(), ValueType.NUMBER.getName(),
-      ValueType.DATE.getName());
+  private static final java.util.Set<String> FORM_TYPES =
+      java.util.Set.of(
+          ValueType.NULL.getName(),
+          ValueType.STRING.getName(),
+          ValueType.BOOLEAN.getName(),
+          ValueType.SHORT.getName(),
+          ValueType.INTEGER.getName(),
+          ValueType.LONG.getName(),
+          ValueType.DOUBLE.getName(),
+          ValueType.NUMBER.getName(),
+          ValueType.DATE.getName());
 
   private SubmittedValues() {}
 
-  /** Throws a {@link SubmissionRejectedException} for the form {@code formId} if a value is not a form's. */
+  /**
+   * Throws a {@link SubmissionRejectedException} for the form {@code formId} if a value is not a
+   * form's.
+   */
   public static void check(String formId, Map<String, ?> variables) {
     if (variables == null || variables.isEmpty()) {
       return;
     }
     List<FieldError> errors = new ArrayList<>();
     for (String name : variables.keySet()) {
-      Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
+      Object value =
+          variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
       String problem = problem(value);
       if (problem != null) {
         String[] thEn = problem.split(" / ", 2);
-        errors.add(new FieldError(name, name, "“" + name + "” " + thEn[0], "“" + name + "” " + thEn[1]));
+        errors.add(
+            new FieldError(name, name, "“" + name + "” " + thEn[0], "“" + name + "” " + thEn[1]));
       }
     }
     if (!errors.isEmpty()) {
@@ -65,8 +78,12 @@ public final class SubmittedValues {
       if (FORM_TYPES.contains(name)) {
         return text(typed.getValue());
       }
-      return "ส่งเป็นชนิด " + name + " ไม่ได้: แบบฟอร์มส่งได้เฉพาะข้อความ ตัวเลข ใช่/ไม่ใช่ วันที่ หรือ JSON"
-          + " / cannot be sent as type " + name + ": a form submits only text, numbers, true/false, dates or JSON";
+      return "ส่งเป็นชนิด "
+          + name
+          + " ไม่ได้: แบบฟอร์มส่งได้เฉพาะข้อความ ตัวเลข ใช่/ไม่ใช่ วันที่ หรือ JSON"
+          + " / cannot be sent as type "
+          + name
+          + ": a form submits only text, numbers, true/false, dates or JSON";
     }
     Object raw = value instanceof TypedValue untyped ? untyped.getValue() : value;
     if (raw instanceof SpinJsonNode node) {
@@ -81,8 +98,12 @@ public final class SubmittedValues {
     if (raw instanceof Collection<?> || raw instanceof Map<?, ?>) {
       return depth(raw, 1) > MAX_DEPTH ? tooDeep() : null;
     }
-    return "ส่งเป็นชนิด " + raw.getClass().getSimpleName() + " ไม่ได้: แบบฟอร์มส่งได้เฉพาะข้อความ ตัวเลข ใช่/ไม่ใช่ วันที่ หรือ JSON"
-        + " / cannot be sent as a " + raw.getClass().getSimpleName() + ": a form submits only text, numbers, true/false, dates or JSON";
+    return "ส่งเป็นชนิด "
+        + raw.getClass().getSimpleName()
+        + " ไม่ได้: แบบฟอร์มส่งได้เฉพาะข้อความ ตัวเลข ใช่/ไม่ใช่ วันที่ หรือ JSON"
+        + " / cannot be sent as a "
+        + raw.getClass().getSimpleName()
+        + ": a form submits only text, numbers, true/false, dates or JSON";
   }
 
   /** Text with the NUL character, which PostgreSQL cannot store in a text column (a 500 there). */
@@ -148,7 +169,10 @@ public final class SubmittedValues {
     if (level > MAX_DEPTH) {
       return level;
     }
-    Collection<?> children = value instanceof Map<?, ?> map ? map.values() : value instanceof Collection<?> c ? c : List.of();
+    Collection<?> children =
+        value instanceof Map<?, ?> map
+            ? map.values()
+            : value instanceof Collection<?> c ? c : List.of();
     int deepest = level;
     for (Object child : children) {
       if (child instanceof Collection<?> || child instanceof Map<?, ?>) {

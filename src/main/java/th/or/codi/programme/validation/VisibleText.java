@@ -5,13 +5,13 @@ package th.or.codi.programme.validation;
  * mark, direction marks or no-break spaces looks empty in Tasklist, in Cockpit and in the audit
  * trail, so the server counts it as empty; a minimum length counts only what can be seen.
  *
- * <p>Invisible: every format character (Unicode category Cf: soft hyphen U+00AD, zero-width
- * space, joiners and direction marks U+200B–U+200F, embeddings and overrides U+202A–U+202E,
- * word joiner and invisible operators U+2060–U+2064, isolates U+2066–U+2069, byte-order mark
- * U+FEFF, tags …), every control character (Cc), every space and separator (Java's whitespace
- * and categories Zs, Zl, Zp: NBSP U+00A0, U+2007, U+202F, the ideographic space U+3000 …) and
- * the few letters and marks that draw nothing: the combining grapheme joiner U+034F, the Hangul
- * fillers, the Braille blank, the Khmer inherent vowels, the variation selectors.
+ * <p>Invisible: every format character (Unicode category Cf: soft hyphen U+00AD, zero-width space,
+ * joiners and direction marks U+200B–U+200F, embeddings and overrides U+202A–U+202E, word joiner
+ * and invisible operators U+2060–U+2064, isolates U+2066–U+2069, byte-order mark U+FEFF, tags …),
+ * every control character (Cc), every space and separator (Java's whitespace and categories Zs, Zl,
+ * Zp: NBSP U+00A0, U+2007, U+202F, the ideographic space U+3000 …) and the few letters and marks
+ * that draw nothing: the combining grapheme joiner U+034F, the Hangul fillers, the Braille blank,
+ * the Khmer inherent vowels, the variation selectors.
  *
  * <p>Visible: everything else, in particular Thai's combining vowels and tone marks (ั ิ ี ึ ื ุ ู
  * ็ ่ ้ ๊ ๋ ์, category Mn): each is a character a person typed and sees.
@@ -53,7 +53,10 @@ public final class VisibleText {
     return !isSpace(codePoint) && !isInvisible(codePoint);
   }
 
-  /** Space between words: whitespace, no-break and ideographic spaces, line and paragraph separators. */
+  /**
+   * Space between words: whitespace, no-break and ideographic spaces, line and paragraph
+   * separators.
+   */
   static boolean isSpace(int codePoint) {
     return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
   }
@@ -65,9 +68,14 @@ public final class VisibleText {
       return true;
     }
     return codePoint == 0x034F // combining grapheme joiner
-        || codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0 // Hangul fillers
-        || codePoint == 0x17B4 || codePoint == 0x17B5 // Khmer inherent vowels
-        || codePoint >= 0x180B && codePoint <= 0x180F // Mongolian variation selectors, vowel separator
+        || codePoint == 0x115F
+        || codePoint == 0x1160
+        || codePoint == 0x3164
+        || codePoint == 0xFFA0 // Hangul fillers
+        || codePoint == 0x17B4
+        || codePoint == 0x17B5 // Khmer inherent vowels
+        || codePoint >= 0x180B
+            && codePoint <= 0x180F // Mongolian variation selectors, vowel separator
         || codePoint == 0x2800 // Braille pattern blank
         || codePoint >= 0xFE00 && codePoint <= 0xFE0F // variation selectors
         || codePoint >= 0xE0100 && codePoint <= 0xE01EF; // variation selectors supplement

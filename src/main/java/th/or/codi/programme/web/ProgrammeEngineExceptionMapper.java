@@ -17,8 +17,7 @@ public class ProgrammeEngineExceptionMapper implements ExceptionMapper<ProcessEn
 
   private static final ProcessEngineExceptionHandler CAMUNDA = new ProcessEngineExceptionHandler();
 
-  @Context
-  private UriInfo uri;
+  @Context private UriInfo uri;
 
   @Override
   public Response toResponse(ProcessEngineException exception) {

@@ -10,20 +10,24 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * A request body that is not valid JSON or does not fit what the resource reads (including
- * JSON nested deeper than Jackson's limit of 1000 levels): 400 in Thai and English with
- * Jackson's own explanation, instead of Camunda's plain-text one. One mapper per exception
- * type Camunda maps, so this one is chosen before Camunda's.
+ * A request body that is not valid JSON or does not fit what the resource reads (including JSON
+ * nested deeper than Jackson's limit of 1000 levels): 400 in Thai and English with Jackson's own
+ * explanation, instead of Camunda's plain-text one. One mapper per exception type Camunda maps, so
+ * this one is chosen before Camunda's.
  */
 public final class ProgrammeJsonExceptionMapper {
 
   private ProgrammeJsonExceptionMapper() {}
 
   static Response invalid(JsonProcessingException e) {
-    String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-    return RestErrors.json(Response.Status.BAD_REQUEST, "InvalidJson",
+    String detail =
+        e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+    return RestErrors.json(
+        Response.Status.BAD_REQUEST,
+        "InvalidJson",
         "ข้อมูล JSON ของคำขอไม่ถูกต้อง ไม่มีการเปลี่ยนแปลงใด",
-        "the request's JSON is not valid, nothing was changed: " + detail, null);
+        "the request's JSON is not valid, nothing was changed: " + detail,
+        null);
   }
 
   @Provider

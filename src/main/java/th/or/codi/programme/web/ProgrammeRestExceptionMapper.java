@@ -17,8 +17,7 @@ public class ProgrammeRestExceptionMapper implements ExceptionMapper<RestExcepti
 
   private static final RestExceptionHandler CAMUNDA = new RestExceptionHandler();
 
-  @Context
-  private UriInfo uri;
+  @Context private UriInfo uri;
 
   @Override
   public Response toResponse(RestException exception) {

@@ -10,9 +10,9 @@ import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 
 /**
- * Failures that are neither an engine nor a REST exception (a listener's own exception, which
- * the engine lets through unwrapped on a process start): translated when a client's mistake is
- * in the cause chain ({@link RestErrors}), otherwise Camunda's answer, a 500.
+ * Failures that are neither an engine nor a REST exception (a listener's own exception, which the
+ * engine lets through unwrapped on a process start): translated when a client's mistake is in the
+ * cause chain ({@link RestErrors}), otherwise Camunda's answer, a 500.
  */
 @Provider
 @Priority(Priorities.USER - 100)
@@ -20,8 +20,7 @@ public class ProgrammeRuntimeExceptionMapper implements ExceptionMapper<RuntimeE
 
   private static final ExceptionHandler CAMUNDA = new ExceptionHandler();
 
-  @Context
-  private UriInfo uri;
+  @Context private UriInfo uri;
 
   @Override
   public Response toResponse(RuntimeException exception) {

@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body larger than the limit with 413 and a message in Thai and English,
- * before anything reads it: by its Content-Length, or, when it is sent in chunks, by reading at
- * most the limit.
+ * Refuses a request body larger than the limit with 413 and a message in Thai and English, before
+ * anything reads it: by its Content-Length, or, when it is sent in chunks, by reading at most the
+ * limit.
  */
 public class RequestSizeLimit extends OncePerRequestFilter {
 
@@ -28,7 +28,8 @@ public class RequestSizeLimit extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long declared = request.getContentLengthLong();
     if (declared > maxBytes) {
@@ -52,15 +53,22 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"RequestTooLarge\",\"message\":\"ข้อมูลที่ส่งมีขนาดใหญ่เกินไป (ไม่เกิน "
-        + kb + " KB) / The request is too large (at most " + kb + " KB).\",\"code\":0}");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"RequestTooLarge\",\"message\":\"ข้อมูลที่ส่งมีขนาดใหญ่เกินไป (ไม่เกิน "
+                + kb
+                + " KB) / The request is too large (at most "
+                + kb
+                + " KB).\",\"code\":0}");
   }
 
   private static byte[] readAtMost(InputStream in, long limit) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
     int n;
-    while (out.size() < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - out.size()))) > 0) {
+    while (out.size() < limit
+        && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - out.size()))) > 0) {
       out.write(buffer, 0, n);
     }
     return out.toByteArray();
@@ -78,17 +86,37 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     public ServletInputStream getInputStream() {
       ByteArrayInputStream in = new ByteArrayInputStream(body);
       return new ServletInputStream() {
-        @Override public int read() { return in.read(); }
-        @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
-        @Override public boolean isFinished() { return in.available() == 0; }
-        @Override public boolean isReady() { return true; }
-        @Override public void setReadListener(ReadListener listener) { throw new UnsupportedOperationException(); }
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
       };
     }
 
     @Override
     public java.io.BufferedReader getReader() {
-      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+      return new java.io.BufferedReader(
+          new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
 
     @Override

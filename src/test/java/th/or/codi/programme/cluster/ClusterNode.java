@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * One node of the application: the packaged jar in a JVM of its own, demo users and the
- * postgres profile, on a database shared with other nodes. Its output goes to
- * {@code target/cluster-logs/<name>.log}.
+ * One node of the application: the packaged jar in a JVM of its own, demo users and the postgres
+ * profile, on a database shared with other nodes. Its output goes to {@code
+ * target/cluster-logs/<name>.log}.
  */
 public final class ClusterNode implements AutoCloseable {
 
@@ -41,9 +41,14 @@ public final class ClusterNode implements AutoCloseable {
 
   static Path jar() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files.filter(p -> p.getFileName().toString().matches("joint-programme-.*\\.jar"))
-          .filter(p -> !p.getFileName().toString().endsWith("-plain.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no application jar in target/: run mvn verify (package first)"));
+      return files
+          .filter(p -> p.getFileName().toString().matches("joint-programme-.*\\.jar"))
+          .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no application jar in target/: run mvn verify (package first)"));
     }
   }
 
@@ -54,26 +59,52 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   /** Starts the node and waits until it answers /actuator/health. */
-  public static ClusterNode start(String name, String jdbcUrl, Map<String, String> settings) throws Exception {
-    return launch(name, "demo,postgres", Map.of("PROGRAMME_DB_URL", jdbcUrl, "PROGRAMME_DB_USER", "postgres",
-        "PROGRAMME_DB_PASSWORD", "postgres", "JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1"), settings);
+  public static ClusterNode start(String name, String jdbcUrl, Map<String, String> settings)
+      throws Exception {
+    return launch(
+        name,
+        "demo,postgres",
+        Map.of(
+            "PROGRAMME_DB_URL",
+            jdbcUrl,
+            "PROGRAMME_DB_USER",
+            "postgres",
+            "PROGRAMME_DB_PASSWORD",
+            "postgres",
+            "JAVA_TOOL_OPTIONS",
+            "-XX:TieredStopAtLevel=1"),
+        settings);
   }
 
-  /** Starts the application jar with these profiles, environment and settings; waits until healthy. */
-  public static ClusterNode launch(String name, String profiles, Map<String, String> environment,
-      Map<String, String> settings) throws Exception {
+  /**
+   * Starts the application jar with these profiles, environment and settings; waits until healthy.
+   */
+  public static ClusterNode launch(
+      String name, String profiles, Map<String, String> environment, Map<String, String> settings)
+      throws Exception {
     Files.createDirectories(LOGS);
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar().toString(),
-        "--spring.profiles.active=" + profiles, "--server.port=" + port, "--programme.demo.data=false",
-        "--camunda.bpm.job-execution.wait-time-in-millis=250", "--camunda.bpm.job-execution.max-wait=250"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                jar().toString(),
+                "--spring.profiles.active=" + profiles,
+                "--server.port=" + port,
+                "--programme.demo.data=false",
+                "--camunda.bpm.job-execution.wait-time-in-millis=250",
+                "--camunda.bpm.job-execution.max-wait=250"));
     settings.forEach((key, value) -> command.add("--" + key + "=" + value));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(name + ".log").toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(name + ".log").toFile()));
     builder.environment().put("PROGRAMME_NODE_ID", name);
-    builder.environment().put("PROGRAMME_DATA_DIR", new File("target/cluster-data/" + name).getAbsolutePath());
+    builder
+        .environment()
+        .put("PROGRAMME_DATA_DIR", new File("target/cluster-data/" + name).getAbsolutePath());
     builder.environment().putAll(environment);
     long started = System.nanoTime();
     ClusterNode node = new ClusterNode(name, port, builder.start());
@@ -102,22 +133,36 @@ public final class ClusterNode implements AutoCloseable {
   private void awaitHealthy(Duration timeout) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     try {
-      await(name + " healthy").atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+      await(name + " healthy")
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(500))
           .until(() -> healthy(http));
     } catch (ConditionTimeoutException e) {
       close();
-      throw new IllegalStateException(name + " did not become healthy within " + timeout + "; see " + LOGS.resolve(name + ".log"));
+      throw new IllegalStateException(
+          name
+              + " did not become healthy within "
+              + timeout
+              + "; see "
+              + LOGS.resolve(name + ".log"));
     }
   }
 
   /** Whether the node answers its health check; a node that exited fails the wait at once. */
   private boolean healthy(HttpClient http) throws InterruptedException {
     if (!process.isAlive()) {
-      throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + LOGS.resolve(name + ".log"));
+      throw new IllegalStateException(
+          name + " exited with " + process.exitValue() + "; see " + LOGS.resolve(name + ".log"));
     }
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health"))).timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+      return http.send(
+                  HttpRequest.newBuilder(URI.create(url("/actuator/health")))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .statusCode()
+          == 200;
     } catch (IOException notYet) {
       return false; // still starting
     }
@@ -134,7 +179,8 @@ public final class ClusterNode implements AutoCloseable {
     if (process.isAlive()) {
       process.destroy();
       try {
-        if (!process.waitFor(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(
+            Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
           process.destroyForcibly();
         }
       } catch (InterruptedException e) {

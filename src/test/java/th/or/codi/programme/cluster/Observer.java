@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 
 /**
- * The test's own view of the shared database: a plain process engine without job executor or
- * any of the application's plugins, used to deploy probe processes and to read
- * what the nodes did. It never executes jobs.
+ * The test's own view of the shared database: a plain process engine without job executor or any of
+ * the application's plugins, used to deploy probe processes and to read what the nodes did. It
+ * never executes jobs.
  */
 final class Observer {
 

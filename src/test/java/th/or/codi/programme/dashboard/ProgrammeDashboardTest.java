@@ -29,8 +29,8 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
  * The managers' dashboard against the engine's own counts: a known set of pipelines at known
- * stages, one of them with overdue tasks, and every row of the dashboard checked against task
- * and process-instance queries made here, independently of the dashboard's code.
+ * stages, one of them with overdue tasks, and every row of the dashboard checked against task and
+ * process-instance queries made here, independently of the dashboard's code.
  */
 @DemoApplicationTest
 class ProgrammeDashboardTest {
@@ -48,7 +48,9 @@ class ProgrammeDashboardTest {
   }
 
   private JsonNode dashboard(String user) throws Exception {
-    ResponseEntity<String> response = http.withBasicAuth(user, user).getForEntity("/engine-rest/programme/dashboard", String.class);
+    ResponseEntity<String> response =
+        http.withBasicAuth(user, user)
+            .getForEntity("/engine-rest/programme/dashboard", String.class);
     assertThat(response.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
     return JSON.readTree(response.getBody());
   }
@@ -65,7 +67,11 @@ class ProgrammeDashboardTest {
   private List<String> runningTree(String id) {
     List<String> ids = new ArrayList<>(List.of(id));
     for (int i = 0; i < ids.size(); i++) {
-      engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
+      engine
+          .getRuntimeService()
+          .createProcessInstanceQuery()
+          .superProcessInstanceId(ids.get(i))
+          .list()
           .forEach(p -> ids.add(p.getId()));
     }
     return ids;
@@ -73,23 +79,27 @@ class ProgrammeDashboardTest {
 
   private List<String> groups(Task task) {
     return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId()).toList();
+        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
+        .map(l -> l.getGroupId())
+        .toList();
   }
 
   private static String party(String group) {
-    return group.startsWith("community-") ? "community" : group.startsWith("joint-") ? "joint" : group;
+    return group.startsWith("community-")
+        ? "community"
+        : group.startsWith("joint-") ? "joint" : group;
   }
 
   @Test
   void figuresMatchTheEnginesOwnCountsForAKnownSetOfPipelines() throws Exception {
     // Uthai Thani planned its forum 30 days ago: the two reviews are overdue
     ClockUtil.setCurrentTime(Date.from(Instant.now().minus(30, ChronoUnit.DAYS)));
-    Walkthrough uthai = new Walkthrough(act, code -> member("community-uthai-thani"), t -> { });
+    Walkthrough uthai = new Walkthrough(act, code -> member("community-uthai-thani"), t -> {});
     String uthaiKey = uthai.start("TH-61", 2597, 1);
     uthai.planForum(uthaiKey, "TH-61");
     ClockUtil.reset();
     // Sing Buri is at the study visit, nothing overdue
-    Walkthrough singBuri = new Walkthrough(act, code -> member("community-sing-buri"), t -> { });
+    Walkthrough singBuri = new Walkthrough(act, code -> member("community-sing-buri"), t -> {});
     String singKey = singBuri.start("TH-17", 2597, 1);
     singBuri.forumStage(singKey, "TH-17");
 
@@ -117,32 +127,85 @@ class ProgrammeDashboardTest {
         continue;
       }
       String id = row.get("processInstanceId").asText();
-      ProcessInstance latest = engine.getRuntimeService().createProcessInstanceQuery()
-          .processDefinitionKey("provincialPipeline").variableValueEquals("provinceCode", row.get("provinceCode").asText())
-          .list().stream().max((a, b) -> engine.getHistoryService().createHistoricProcessInstanceQuery()
-              .processInstanceId(a.getId()).singleResult().getStartTime().compareTo(engine.getHistoryService()
-                  .createHistoricProcessInstanceQuery().processInstanceId(b.getId()).singleResult().getStartTime()))
-          .orElseThrow();
-      assertThat(id).as("the latest running pipeline of " + row.get("provinceCode")).isEqualTo(latest.getId());
+      ProcessInstance latest =
+          engine
+              .getRuntimeService()
+              .createProcessInstanceQuery()
+              .processDefinitionKey("provincialPipeline")
+              .variableValueEquals("provinceCode", row.get("provinceCode").asText())
+              .list()
+              .stream()
+              .max(
+                  (a, b) ->
+                      engine
+                          .getHistoryService()
+                          .createHistoricProcessInstanceQuery()
+                          .processInstanceId(a.getId())
+                          .singleResult()
+                          .getStartTime()
+                          .compareTo(
+                              engine
+                                  .getHistoryService()
+                                  .createHistoricProcessInstanceQuery()
+                                  .processInstanceId(b.getId())
+                                  .singleResult()
+                                  .getStartTime()))
+              .orElseThrow();
+      assertThat(id)
+          .as("the latest running pipeline of " + row.get("provinceCode"))
+          .isEqualTo(latest.getId());
       assertThat(row.get("stageKey").asText())
           .isEqualTo(engine.getRuntimeService().getVariable(id, "stageKey"));
-      List<Task> open = engine.getTaskService().createTaskQuery().processInstanceIdIn(runningTree(id).toArray(String[]::new)).list();
-      for (String party : List.of("codi", "thaihealth", "community", "joint", "working-group", "managers")) {
-        long expectedOpen = open.stream().filter(t -> groups(t).stream().map(ProgrammeDashboardTest::party).anyMatch(party::equals)).count();
-        long expectedOverdue = open.stream().filter(t -> t.getDueDate() != null && t.getDueDate().before(now))
-            .filter(t -> groups(t).stream().map(ProgrammeDashboardTest::party).anyMatch(party::equals)).count();
-        assertThat(row.get("openTasks").get(party).asLong()).as(row.get("provinceCode") + " open " + party).isEqualTo(expectedOpen);
-        assertThat(row.get("overdueTasks").get(party).asLong()).as(row.get("provinceCode") + " overdue " + party)
+      List<Task> open =
+          engine
+              .getTaskService()
+              .createTaskQuery()
+              .processInstanceIdIn(runningTree(id).toArray(String[]::new))
+              .list();
+      for (String party :
+          List.of("codi", "thaihealth", "community", "joint", "working-group", "managers")) {
+        long expectedOpen =
+            open.stream()
+                .filter(
+                    t ->
+                        groups(t).stream()
+                            .map(ProgrammeDashboardTest::party)
+                            .anyMatch(party::equals))
+                .count();
+        long expectedOverdue =
+            open.stream()
+                .filter(t -> t.getDueDate() != null && t.getDueDate().before(now))
+                .filter(
+                    t ->
+                        groups(t).stream()
+                            .map(ProgrammeDashboardTest::party)
+                            .anyMatch(party::equals))
+                .count();
+        assertThat(row.get("openTasks").get(party).asLong())
+            .as(row.get("provinceCode") + " open " + party)
+            .isEqualTo(expectedOpen);
+        assertThat(row.get("overdueTasks").get(party).asLong())
+            .as(row.get("provinceCode") + " overdue " + party)
             .isEqualTo(expectedOverdue);
       }
     }
     // totals per stage: running pipelines, counted by the engine
-    for (Map.Entry<String, JsonNode> stage : (Iterable<Map.Entry<String, JsonNode>>) () -> view.get("pipelinesPerStage").fields()) {
-      assertThat(stage.getValue().asLong()).as(stage.getKey()).isEqualTo(engine.getRuntimeService().createProcessInstanceQuery()
-          .processDefinitionKey("provincialPipeline").variableValueEquals("stageKey", stage.getKey()).count());
+    for (Map.Entry<String, JsonNode> stage :
+        (Iterable<Map.Entry<String, JsonNode>>) () -> view.get("pipelinesPerStage").fields()) {
+      assertThat(stage.getValue().asLong())
+          .as(stage.getKey())
+          .isEqualTo(
+              engine
+                  .getRuntimeService()
+                  .createProcessInstanceQuery()
+                  .processDefinitionKey("provincialPipeline")
+                  .variableValueEquals("stageKey", stage.getKey())
+                  .count());
     }
     assertThat(view.get("pipelinesPerStage").get("understanding-forum").asLong()).isPositive();
-    assertThat(view.get("auditTrail").asBoolean()).as("a manager reads the audit trail too").isTrue();
+    assertThat(view.get("auditTrail").asBoolean())
+        .as("a manager reads the audit trail too")
+        .isTrue();
     assertThat(dashboard("auditor").get("auditTrail").asBoolean()).isTrue();
   }
 
@@ -152,9 +215,13 @@ class ProgrammeDashboardTest {
       dashboard(user);
     }
     for (String user : List.of("codi", "thaihealth", "nakhonsawan")) {
-      ResponseEntity<String> refused = http.withBasicAuth(user, user).getForEntity("/engine-rest/programme/dashboard", String.class);
+      ResponseEntity<String> refused =
+          http.withBasicAuth(user, user)
+              .getForEntity("/engine-rest/programme/dashboard", String.class);
       assertThat(refused.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
-      assertThat(refused.getBody()).contains("ไม่มีสิทธิ์").contains("may not open the programme dashboard");
+      assertThat(refused.getBody())
+          .contains("ไม่มีสิทธิ์")
+          .contains("may not open the programme dashboard");
     }
   }
 
@@ -171,18 +238,36 @@ class ProgrammeDashboardTest {
 
   @Test
   void theWordsThePluginShowsAreTheJavaCodesOwn() throws Exception {
-    ResponseEntity<String> response = http.withBasicAuth("manager", "manager")
-        .getForEntity("/engine-rest/programme/labels", String.class);
+    ResponseEntity<String> response =
+        http.withBasicAuth("manager", "manager")
+            .getForEntity("/engine-rest/programme/labels", String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode labels = JSON.readTree(response.getBody());
     List<String> parties = new ArrayList<>();
-    labels.get("parties").forEach(p -> parties.add(p.get("key").asText() + "=" + p.get("th").asText() + "/" + p.get("en").asText()));
-    assertThat(parties).containsExactly(java.util.Arrays.stream(ProgrammeDashboard.Party.values())
-        .map(p -> p.key() + "=" + p.th() + "/" + p.en()).toArray(String[]::new));
+    labels
+        .get("parties")
+        .forEach(
+            p ->
+                parties.add(
+                    p.get("key").asText()
+                        + "="
+                        + p.get("th").asText()
+                        + "/"
+                        + p.get("en").asText()));
+    assertThat(parties)
+        .containsExactly(
+            java.util.Arrays.stream(ProgrammeDashboard.Party.values())
+                .map(p -> p.key() + "=" + p.th() + "/" + p.en())
+                .toArray(String[]::new));
     List<String> stages = new ArrayList<>();
-    labels.get("stages").forEach(s -> stages.add(s.get("key").asText() + "=" + s.get("label").asText()));
-    assertThat(stages).containsExactly(java.util.Arrays.stream(Stage.values())
-        .map(s -> s.key() + "=" + s.label()).toArray(String[]::new));
+    labels
+        .get("stages")
+        .forEach(s -> stages.add(s.get("key").asText() + "=" + s.get("label").asText()));
+    assertThat(stages)
+        .containsExactly(
+            java.util.Arrays.stream(Stage.values())
+                .map(s -> s.key() + "=" + s.label())
+                .toArray(String[]::new));
     for (MonthlyStatus status : MonthlyStatus.values()) {
       JsonNode entry = labels.get("monthlyStatuses").get(status.key());
       assertThat(entry.get("th").asText()).isEqualTo(status.th());
@@ -190,10 +275,16 @@ class ProgrammeDashboardTest {
       assertThat(entry.get("level").asText()).isEqualTo(status.level());
     }
     for (Outcome outcome : Outcome.values()) {
-      assertThat(labels.get("outcomes").get(outcome.key()).get("th").asText()).isEqualTo(outcome.th());
+      assertThat(labels.get("outcomes").get(outcome.key()).get("th").asText())
+          .isEqualTo(outcome.th());
     }
-    assertThat(labels.get("states").fieldNames()).toIterable().containsExactly("running", "completed", "cancelled");
-    assertThat(http.withBasicAuth("codi", "codi").getForEntity("/engine-rest/programme/labels", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(labels.get("states").fieldNames())
+        .toIterable()
+        .containsExactly("running", "completed", "cancelled");
+    assertThat(
+            http.withBasicAuth("codi", "codi")
+                .getForEntity("/engine-rest/programme/labels", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 }

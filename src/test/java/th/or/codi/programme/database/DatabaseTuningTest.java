@@ -1,6 +1,5 @@
 package th.or.codi.programme.database;
 
-import th.or.codi.programme.engine.AuthorizedGroups;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -20,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import th.or.codi.programme.DemoApplicationTest;
 import th.or.codi.programme.ProbeProcess;
 import th.or.codi.programme.TestDatabase;
+import th.or.codi.programme.engine.AuthorizedGroups;
 
 /** The engine's schema and authorization checks as tuned for 100,000 open tasks. */
 @DemoApplicationTest
@@ -31,10 +31,13 @@ class DatabaseTuningTest {
   @Test
   void authorizationChecksTakeTheUsersGroupsWithoutScanningTheAuthorizationTable() {
     var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    AuthorizationManager manager = configuration.getCommandExecutorTxRequired()
-        .execute(context -> context.getAuthorizationManager());
+    AuthorizationManager manager =
+        configuration
+            .getCommandExecutorTxRequired()
+            .execute(context -> context.getAuthorizationManager());
     assertThat(manager).isInstanceOf(AuthorizedGroups.WithoutGroupScan.class);
-    assertThat(manager.filterAuthenticatedGroupIds(List.of("a", "b", "a"))).containsExactly("a", "b");
+    assertThat(manager.filterAuthenticatedGroupIds(List.of("a", "b", "a")))
+        .containsExactly("a", "b");
     assertThat(manager.filterAuthenticatedGroupIds(List.of())).isEmpty();
     assertThat(manager.filterAuthenticatedGroupIds(null)).isEmpty();
   }
@@ -45,15 +48,35 @@ class DatabaseTuningTest {
     try (ProbeProcess probe = new ProbeProcess(engine, "${group}")) {
       String mine = probe.start(Map.of("group", "tuning-a")).getId();
       probe.start(Map.of("group", "tuning-b"));
-      String myTask = engine.getTaskService().createTaskQuery().processInstanceId(mine).singleResult().getId();
+      String myTask =
+          engine.getTaskService().createTaskQuery().processInstanceId(mine).singleResult().getId();
       try {
-        identity.setAuthentication("tuning-user", List.of("tuning-a", "a-group-without-any-authorization"));
-        assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(ProbeProcess.KEY).list())
-            .extracting(t -> t.getId()).containsExactly(myTask);
+        identity.setAuthentication(
+            "tuning-user", List.of("tuning-a", "a-group-without-any-authorization"));
+        assertThat(
+                engine
+                    .getTaskService()
+                    .createTaskQuery()
+                    .processDefinitionKey(ProbeProcess.KEY)
+                    .list())
+            .extracting(t -> t.getId())
+            .containsExactly(myTask);
         identity.setAuthentication("tuning-user", List.of("a-group-without-any-authorization"));
-        assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(ProbeProcess.KEY).count()).isZero();
+        assertThat(
+                engine
+                    .getTaskService()
+                    .createTaskQuery()
+                    .processDefinitionKey(ProbeProcess.KEY)
+                    .count())
+            .isZero();
         identity.setAuthentication("tuning-user", List.of());
-        assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(ProbeProcess.KEY).count()).isZero();
+        assertThat(
+                engine
+                    .getTaskService()
+                    .createTaskQuery()
+                    .processDefinitionKey(ProbeProcess.KEY)
+                    .count())
+            .isZero();
       } finally {
         identity.clearAuthentication(); // before the probe is removed, as the test's own user
       }
@@ -67,7 +90,8 @@ class DatabaseTuningTest {
     List<String> indexedColumns = new ArrayList<>();
     try (Connection connection = dataSource.getConnection()) {
       String table = TestDatabase.postgres() ? "act_ru_task" : "ACT_RU_TASK";
-      try (ResultSet indexes = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
+      try (ResultSet indexes =
+          connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
         while (indexes.next()) {
           if (DatabaseTuning.TASK_PARENT_INDEX.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
             indexedColumns.add(indexes.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
@@ -84,10 +108,12 @@ class DatabaseTuningTest {
       assertThat(DatabaseTuning.statements("h2")).noneMatch(s -> s.contains("STATISTICS"));
       return;
     }
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
       List<String> statistics = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery(
-          "select stxname from pg_statistic_ext where stxrelid = 'act_ru_authorization'::regclass")) {
+      try (ResultSet rows =
+          statement.executeQuery(
+              "select stxname from pg_statistic_ext where stxrelid = 'act_ru_authorization'::regclass")) {
         while (rows.next()) {
           statistics.add(rows.getString(1));
         }

@@ -19,10 +19,13 @@ class HistoryRetentionTest {
   @Test
   void everyDefinitionKeepsItsHistoryTenYearsAndCleanupRunsAtNight() {
     assertThat(engine.getRepositoryService().createProcessDefinitionQuery().list())
-        .isNotEmpty().allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isEqualTo(3650));
+        .isNotEmpty()
+        .allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isEqualTo(3650));
     assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().list())
-        .isNotEmpty().allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isEqualTo(3650));
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        .isNotEmpty()
+        .allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isEqualTo(3650));
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
     assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
     assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
@@ -34,8 +37,10 @@ class HistoryRetentionTest {
     assertThat(new HistoryRetention(Duration.parse("P3650D")).days()).isEqualTo(3650);
     assertThat(new HistoryRetention(Duration.parse("P1D")).days()).isEqualTo(1);
     for (String bad : new String[] {"PT0S", "-P1D", "P36501D"}) {
-      assertThatThrownBy(() -> new HistoryRetention(Duration.parse(bad))).as(bad)
-          .hasMessageContaining("history-time-to-live").hasMessageContaining("ระยะเวลาเก็บประวัติ");
+      assertThatThrownBy(() -> new HistoryRetention(Duration.parse(bad)))
+          .as(bad)
+          .hasMessageContaining("history-time-to-live")
+          .hasMessageContaining("ระยะเวลาเก็บประวัติ");
     }
   }
 }

@@ -21,8 +21,14 @@ class ProgrammeDeploymentTest {
 
   @Test
   void everyModelAndFormOfTheProjectIsDeployedUnderItsProjectPath() throws IOException {
-    Deployment deployment = repositoryService.createDeploymentQuery()
-        .deploymentName("joint-programme").orderByDeploymentTime().desc().list().get(0);
+    Deployment deployment =
+        repositoryService
+            .createDeploymentQuery()
+            .deploymentName("joint-programme")
+            .orderByDeploymentTime()
+            .desc()
+            .list()
+            .get(0);
 
     List<String> deployed = repositoryService.getDeploymentResourceNames(deployment.getId());
 
@@ -32,8 +38,12 @@ class ProgrammeDeploymentTest {
 
   @Test
   void theReadinessDecisionIsDeployedWithAHistoryTimeToLive() {
-    var decision = repositoryService.createDecisionDefinitionQuery()
-        .decisionDefinitionKey("provinceReadiness").latestVersion().singleResult();
+    var decision =
+        repositoryService
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey("provinceReadiness")
+            .latestVersion()
+            .singleResult();
     assertThat(decision).isNotNull();
     assertThat(decision.getHistoryTimeToLive()).isEqualTo(3650);
   }
@@ -57,7 +67,8 @@ class ProgrammeDeploymentTest {
       try (Stream<Path> walk = Files.walk(root)) {
         walk.filter(Files::isRegularFile)
             .map(p -> p.toString().replace('\\', '/'))
-            .filter(name -> name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form"))
+            .filter(
+                name -> name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form"))
             .forEach(files::add);
       }
     }

@@ -23,54 +23,83 @@ class ProductionProfileIT {
   @Test
   void refusesToStartWithoutAdministratorCredentials() {
     assertThatThrownBy(() -> start("--PROGRAMME_ADMIN_ID=", "--PROGRAMME_ADMIN_PASSWORD=").close())
-        .satisfies(e -> assertThat(messages(e))
-            .contains("PROGRAMME_ADMIN_ID and PROGRAMME_ADMIN_PASSWORD")
-            .contains("ต้องกำหนดผู้ดูแลระบบคนแรก"));
+        .satisfies(
+            e ->
+                assertThat(messages(e))
+                    .contains("PROGRAMME_ADMIN_ID and PROGRAMME_ADMIN_PASSWORD")
+                    .contains("ต้องกำหนดผู้ดูแลระบบคนแรก"));
   }
 
   @Test
   void refusesToStartWithAPasswordOnlyNoPassword() {
-    assertThatThrownBy(() -> start("--PROGRAMME_ADMIN_ID=director", "--PROGRAMME_ADMIN_PASSWORD=").close())
+    assertThatThrownBy(
+            () -> start("--PROGRAMME_ADMIN_ID=director", "--PROGRAMME_ADMIN_PASSWORD=").close())
         .satisfies(e -> assertThat(messages(e)).contains("(PROGRAMME_ADMIN_PASSWORD is missing)"));
   }
 
   @Test
   void refusesAWeakAdministratorPassword() {
-    assertThatThrownBy(() -> start("--PROGRAMME_ADMIN_ID=director", "--PROGRAMME_ADMIN_PASSWORD=director").close())
+    assertThatThrownBy(
+            () ->
+                start("--PROGRAMME_ADMIN_ID=director", "--PROGRAMME_ADMIN_PASSWORD=director")
+                    .close())
         .satisfies(e -> assertThat(messages(e)).contains("must follow the password policy"));
   }
 
   @Test
   void startsWithTheAdministratorAndNoDemoUsers() throws Exception {
-    try (ConfigurableApplicationContext app = start(
-        "--PROGRAMME_ADMIN_ID=director", "--PROGRAMME_ADMIN_PASSWORD=" + STRONG_PASSWORD)) {
+    try (ConfigurableApplicationContext app =
+        start("--PROGRAMME_ADMIN_ID=director", "--PROGRAMME_ADMIN_PASSWORD=" + STRONG_PASSWORD)) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       IdentityService identity = engine.getIdentityService();
 
-      assertThat(identity.createUserQuery().list()).extracting(User::getId).containsExactly("director");
-      assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").userId("director").count()).isOne();
+      assertThat(identity.createUserQuery().list())
+          .extracting(User::getId)
+          .containsExactly("director");
+      assertThat(
+              identity.createUserQuery().memberOfGroup("camunda-admin").userId("director").count())
+          .isOne();
       assertThat(identity.checkPassword("director", STRONG_PASSWORD)).isTrue();
 
       User weak = identity.newUser("weakling");
       weak.setPassword("weakling");
-      assertThatThrownBy(() -> identity.saveUser(weak)).isInstanceOf(ProcessEngineException.class)
+      assertThatThrownBy(() -> identity.saveUser(weak))
+          .isInstanceOf(ProcessEngineException.class)
           .hasMessageContaining("does not match policy");
 
       // through REST: one's own new password that breaks the policy is a 400 naming it, not a 500
-      java.net.http.HttpResponse<String> weakOwn = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-                  + app.getEnvironment().getProperty("local.server.port") + "/engine-rest/engine/prodTest/user/director/credentials"))
-              .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                  ("director:" + STRONG_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-              .header("Content-Type", "application/json")
-              .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
-                  "{\"password\": \"weak\", \"authenticatedUserPassword\": \"" + STRONG_PASSWORD + "\"}"))
-              .build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
+      java.net.http.HttpResponse<String> weakOwn =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(
+                              "http://127.0.0.1:"
+                                  + app.getEnvironment().getProperty("local.server.port")
+                                  + "/engine-rest/engine/prodTest/user/director/credentials"))
+                      .header(
+                          "Authorization",
+                          "Basic "
+                              + java.util.Base64.getEncoder()
+                                  .encodeToString(
+                                      ("director:" + STRONG_PASSWORD)
+                                          .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                      .header("Content-Type", "application/json")
+                      .PUT(
+                          java.net.http.HttpRequest.BodyPublishers.ofString(
+                              "{\"password\": \"weak\", \"authenticatedUserPassword\": \""
+                                  + STRONG_PASSWORD
+                                  + "\"}"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(weakOwn.statusCode()).as(weakOwn.body()).isEqualTo(400);
-      assertThat(weakOwn.body()).contains("\"type\":\"PasswordPolicy\"").contains("นโยบายรหัสผ่าน")
-          .contains("password policy").contains("at least 10 characters");
-      assertThat(identity.checkPassword("director", STRONG_PASSWORD)).as("password unchanged").isTrue();
+      assertThat(weakOwn.body())
+          .contains("\"type\":\"PasswordPolicy\"")
+          .contains("นโยบายรหัสผ่าน")
+          .contains("password policy")
+          .contains("at least 10 characters");
+      assertThat(identity.checkPassword("director", STRONG_PASSWORD))
+          .as("password unchanged")
+          .isTrue();
 
       ProcessEngineConfigurationImpl configuration =
           (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
@@ -82,18 +111,20 @@ class ProductionProfileIT {
         identity.checkPassword("director", "wrong");
       }
       assertThat(identity.checkPassword("director", STRONG_PASSWORD))
-          .as("right after failed attempts the login is delayed (throttled)").isFalse();
+          .as("right after failed attempts the login is delayed (throttled)")
+          .isFalse();
     }
   }
 
   private static ConfigurableApplicationContext start(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of(
-        "--spring.datasource.url=jdbc:h2:mem:prod-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
-        "--server.port=0",
-        "--server.address=127.0.0.1",
-        "--camunda.bpm.process-engine-name=prodTest",
-        "--camunda.bpm.job-execution.enabled=false"));
+    all.addAll(
+        List.of(
+            "--spring.datasource.url=jdbc:h2:mem:prod-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+            "--server.port=0",
+            "--server.address=127.0.0.1",
+            "--camunda.bpm.process-engine-name=prodTest",
+            "--camunda.bpm.job-execution.enabled=false"));
     return new SpringApplicationBuilder(JointProgrammeApplication.class)
         .profiles("prod")
         .run(all.toArray(String[]::new));

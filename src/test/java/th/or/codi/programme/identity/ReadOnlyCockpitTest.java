@@ -13,17 +13,17 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import th.or.codi.programme.DemoApplicationTest;
 import th.or.codi.programme.ProbeProcess;
 
 /**
- * Managers and auditors watch Cockpit but cannot change anything: the engine itself refuses,
- * so neither Cockpit nor the REST API can be used to work around it. Parties work their
- * own tasks and nothing else.
+ * Managers and auditors watch Cockpit but cannot change anything: the engine itself refuses, so
+ * neither Cockpit nor the REST API can be used to work around it. Parties work their own tasks and
+ * nothing else.
  */
 @DemoApplicationTest
 class ReadOnlyCockpitTest {
@@ -39,7 +39,12 @@ class ReadOnlyCockpitTest {
   void startProbe() {
     probe = new ProbeProcess(engine, "community-nakhon-sawan");
     instance = probe.start();
-    task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .singleResult();
   }
 
   @AfterEach
@@ -52,13 +57,28 @@ class ReadOnlyCockpitTest {
   @ValueSource(strings = {"manager", "auditor"})
   void readsEverything(String user) {
     as(user);
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(instance.getId()).count()).isEqualTo(1);
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .count())
+        .isEqualTo(1);
     assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processInstanceId(instance.getId()).count()).isEqualTo(1);
-    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
-        .processInstanceId(instance.getId()).count()).isGreaterThan(0);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId())
+                .count())
+        .isGreaterThan(0);
   }
 
   @ParameterizedTest(name = "{0} cannot modify, cancel, suspend, retry, delete or complete")
@@ -66,20 +86,41 @@ class ReadOnlyCockpitTest {
   void changesNothing(String user) {
     // a job to retry: let the task pass to the asynchronous step
     engine.getTaskService().complete(task.getId());
-    Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+    Job job =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .singleResult();
     as(user);
 
-    assertRefused(() -> engine.getRuntimeService().createProcessInstanceModification(instance.getId())
-        .startBeforeActivity(ProbeProcess.TASK).execute());
-    assertRefused(() -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "cancel"));
+    assertRefused(
+        () ->
+            engine
+                .getRuntimeService()
+                .createProcessInstanceModification(instance.getId())
+                .startBeforeActivity(ProbeProcess.TASK)
+                .execute());
+    assertRefused(
+        () -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "cancel"));
     assertRefused(() -> engine.getRuntimeService().suspendProcessInstanceById(instance.getId()));
     assertRefused(() -> engine.getManagementService().setJobRetries(job.getId(), 3));
     assertRefused(() -> engine.getManagementService().executeJob(job.getId()));
     assertRefused(() -> engine.getRuntimeService().setVariable(instance.getId(), "x", 1));
-    assertRefused(() -> engine.getRepositoryService().suspendProcessDefinitionByKey(ProbeProcess.KEY));
-    assertRefused(() -> engine.getRepositoryService().deleteDeployment(
-        engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(ProbeProcess.KEY)
-            .singleResult().getDeploymentId(), true));
+    assertRefused(
+        () -> engine.getRepositoryService().suspendProcessDefinitionByKey(ProbeProcess.KEY));
+    assertRefused(
+        () ->
+            engine
+                .getRepositoryService()
+                .deleteDeployment(
+                    engine
+                        .getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(ProbeProcess.KEY)
+                        .singleResult()
+                        .getDeploymentId(),
+                    true));
     assertRefused(() -> engine.getHistoryService().deleteHistoricProcessInstance(instance.getId()));
     assertRefused(() -> engine.getRuntimeService().startProcessInstanceByKey(ProbeProcess.KEY));
   }
@@ -103,13 +144,21 @@ class ReadOnlyCockpitTest {
     engine.getTaskService().complete(task.getId());
     identityService.clearAuthentication();
 
-    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(task.getId())
-        .singleResult().getAssignee()).isEqualTo("nakhonsawan");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricTaskInstanceQuery()
+                .taskId(task.getId())
+                .singleResult()
+                .getAssignee())
+        .isEqualTo("nakhonsawan");
   }
 
   private void as(String user) {
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .toList();
     identityService.setAuthentication(user, groups);
   }
 

@@ -25,8 +25,16 @@ class PrometheusMetricsTest {
   @Autowired PersonActions act;
 
   private static double figure(String body, String metric, String label, String value) {
-    Matcher m = Pattern.compile("(?m)^" + metric + "\\{[^}]*" + label + "=\"" + Pattern.quote(value) + "\"[^}]*} (\\S+)$")
-        .matcher(body);
+    Matcher m =
+        Pattern.compile(
+                "(?m)^"
+                    + metric
+                    + "\\{[^}]*"
+                    + label
+                    + "=\""
+                    + Pattern.quote(value)
+                    + "\"[^}]*} (\\S+)$")
+            .matcher(body);
     assertThat(m.find()).as(metric + " " + label + "=" + value + " in\n" + body).isTrue();
     return Double.parseDouble(m.group(1));
   }
@@ -34,33 +42,65 @@ class PrometheusMetricsTest {
   @Test
   void openTasksOverdueTasksAndPipelinesPerStageBehindAuthentication() {
     UnusedWave unused = UnusedWave.of(engine, "TH-60");
-    new Walkthrough(act, code -> "nakhonsawan", t -> { }).start("TH-60", unused.fiscalYear(), unused.wave());
+    new Walkthrough(act, code -> "nakhonsawan", t -> {})
+        .start("TH-60", unused.fiscalYear(), unused.wave());
 
-    ResponseEntity<String> response = http.withBasicAuth("monitor", "monitor").getForEntity("/actuator/prometheus", String.class);
+    ResponseEntity<String> response =
+        http.withBasicAuth("monitor", "monitor").getForEntity("/actuator/prometheus", String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     String body = response.getBody();
-    long community = engine.getTaskService().createTaskQuery()
-        .taskCandidateGroupIn(engine.getIdentityService().createGroupQuery().list().stream()
-            .map(g -> g.getId()).filter(id -> id.startsWith("community-")).toList())
-        .includeAssignedTasks().count();
+    long community =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .taskCandidateGroupIn(
+                engine.getIdentityService().createGroupQuery().list().stream()
+                    .map(g -> g.getId())
+                    .filter(id -> id.startsWith("community-"))
+                    .toList())
+            .includeAssignedTasks()
+            .count();
     assertThat(figure(body, "programme_tasks_open", "party", "community")).isEqualTo(community);
-    assertThat(figure(body, "programme_tasks_open", "party", "codi")).isEqualTo(
-        engine.getTaskService().createTaskQuery().taskCandidateGroup("codi").includeAssignedTasks().count());
+    assertThat(figure(body, "programme_tasks_open", "party", "codi"))
+        .isEqualTo(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskCandidateGroup("codi")
+                .includeAssignedTasks()
+                .count());
     assertThat(figure(body, "programme_tasks_overdue", "party", "codi")).isGreaterThanOrEqualTo(0);
-    assertThat(figure(body, "programme_pipelines", "stage", "understanding-forum")).isEqualTo(
-        engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("provincialPipeline")
-            .variableValueEquals("stageKey", "understanding-forum").count());
+    assertThat(figure(body, "programme_pipelines", "stage", "understanding-forum"))
+        .isEqualTo(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey("provincialPipeline")
+                .variableValueEquals("stageKey", "understanding-forum")
+                .count());
     assertThat(body).contains("jvm_memory_used_bytes");
 
-    assertThat(http.withBasicAuth("admin", "admin").getForEntity("/actuator/prometheus", String.class).getStatusCode())
+    assertThat(
+            http.withBasicAuth("admin", "admin")
+                .getForEntity("/actuator/prometheus", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(http.withBasicAuth("monitor", "wrong").getForEntity("/actuator/prometheus", String.class).getStatusCode())
+    assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(
+            http.withBasicAuth("monitor", "wrong")
+                .getForEntity("/actuator/prometheus", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     for (String user : List.of("manager", "auditor", "codi")) {
-      assertThat(http.withBasicAuth(user, user).getForEntity("/actuator/prometheus", String.class).getStatusCode())
-          .as(user).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(
+              http.withBasicAuth(user, user)
+                  .getForEntity("/actuator/prometheus", String.class)
+                  .getStatusCode())
+          .as(user)
+          .isEqualTo(HttpStatus.FORBIDDEN);
     }
-    assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 }

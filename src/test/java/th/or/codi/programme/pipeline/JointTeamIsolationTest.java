@@ -24,8 +24,8 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
  * A provincial pipeline's joint tasks go to that province's tri-party team (joint-&lt;slug&gt;):
- * another province's movement, and the regional working group as such, neither see nor touch
- * them, through the REST API or the Java API.
+ * another province's movement, and the regional working group as such, neither see nor touch them,
+ * through the REST API or the Java API.
  */
 @DemoApplicationTest
 class JointTeamIsolationTest {
@@ -47,7 +47,8 @@ class JointTeamIsolationTest {
   private ResponseEntity<String> rest(String user, HttpMethod method, String path, String json) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, user).exchange("/engine-rest" + path, method, new HttpEntity<>(json, headers), String.class);
+    return http.withBasicAuth(user, user)
+        .exchange("/engine-rest" + path, method, new HttpEntity<>(json, headers), String.class);
   }
 
   /** A user in the regional working group and nothing else (no demo user is only that). */
@@ -62,45 +63,124 @@ class JointTeamIsolationTest {
     Task chaiNatDraft = act.task(chaiNat, "Activity_DraftJointPlan");
     Task saraburiDraft = act.task(saraburi, "Activity_DraftJointPlan");
     assertThat(engine.getTaskService().getIdentityLinksForTask(chaiNatDraft.getId()))
-        .extracting(l -> l.getGroupId()).containsExactly("joint-chai-nat");
+        .extracting(l -> l.getGroupId())
+        .containsExactly("joint-chai-nat");
 
     for (String outsider : List.of("saraburi", regionalMember())) {
       // the task list and the task itself
-      String list = rest(outsider, HttpMethod.GET, "/task?processInstanceBusinessKey=" + chaiNat, null).getBody();
+      String list =
+          rest(outsider, HttpMethod.GET, "/task?processInstanceBusinessKey=" + chaiNat, null)
+              .getBody();
       assertThat(list).as(outsider + " lists Chai Nat's tasks").isEqualTo("[]");
-      assertThat(rest(outsider, HttpMethod.POST, "/task/count", "{\"taskDefinitionKey\": \"Activity_DraftJointPlan\","
-          + " \"processInstanceBusinessKey\": \"" + chaiNat + "\"}").getBody()).contains("\"count\":0");
-      assertThat(rest(outsider, HttpMethod.GET, "/task/" + chaiNatDraft.getId(), null).getStatusCode().is4xxClientError())
+      assertThat(
+              rest(
+                      outsider,
+                      HttpMethod.POST,
+                      "/task/count",
+                      "{\"taskDefinitionKey\": \"Activity_DraftJointPlan\","
+                          + " \"processInstanceBusinessKey\": \""
+                          + chaiNat
+                          + "\"}")
+                  .getBody())
+          .contains("\"count\":0");
+      assertThat(
+              rest(outsider, HttpMethod.GET, "/task/" + chaiNatDraft.getId(), null)
+                  .getStatusCode()
+                  .is4xxClientError())
           .isTrue();
-      assertThat(rest(outsider, HttpMethod.GET, "/task/" + chaiNatDraft.getId() + "/form-variables", null)
-          .getStatusCode().is4xxClientError()).isTrue();
+      assertThat(
+              rest(
+                      outsider,
+                      HttpMethod.GET,
+                      "/task/" + chaiNatDraft.getId() + "/form-variables",
+                      null)
+                  .getStatusCode()
+                  .is4xxClientError())
+          .isTrue();
       // claiming, completing, submitting its form
-      assertThat(rest(outsider, HttpMethod.POST, "/task/" + chaiNatDraft.getId() + "/claim", "{\"userId\": \"" + outsider + "\"}")
-          .getStatusCode().is4xxClientError()).isTrue();
+      assertThat(
+              rest(
+                      outsider,
+                      HttpMethod.POST,
+                      "/task/" + chaiNatDraft.getId() + "/claim",
+                      "{\"userId\": \"" + outsider + "\"}")
+                  .getStatusCode()
+                  .is4xxClientError())
+          .isTrue();
       for (String ending : List.of("complete", "submit-form")) {
-        assertThat(rest(outsider, HttpMethod.POST, "/task/" + chaiNatDraft.getId() + "/" + ending, "{\"variables\": {}}")
-            .getStatusCode().is4xxClientError()).as(outsider + " " + ending).isTrue();
+        assertThat(
+                rest(
+                        outsider,
+                        HttpMethod.POST,
+                        "/task/" + chaiNatDraft.getId() + "/" + ending,
+                        "{\"variables\": {}}")
+                    .getStatusCode()
+                    .is4xxClientError())
+            .as(outsider + " " + ending)
+            .isTrue();
       }
       // the Java API acting as the person
       String user = outsider;
-      assertThatThrownBy(() -> act.complete(user, chaiNatDraft, Map.of())).isInstanceOf(ProcessEngineException.class);
-      assertThat(act.as(user, () -> engine.getTaskService().createTaskQuery()
-          .processInstanceBusinessKey(chaiNat).count())).isZero();
+      assertThatThrownBy(() -> act.complete(user, chaiNatDraft, Map.of()))
+          .isInstanceOf(ProcessEngineException.class);
+      assertThat(
+              act.as(
+                  user,
+                  () ->
+                      engine
+                          .getTaskService()
+                          .createTaskQuery()
+                          .processInstanceBusinessKey(chaiNat)
+                          .count()))
+          .isZero();
     }
-    Task still = engine.getTaskService().createTaskQuery().taskId(chaiNatDraft.getId()).singleResult();
+    Task still =
+        engine.getTaskService().createTaskQuery().taskId(chaiNatDraft.getId()).singleResult();
     assertThat(still).as("Chai Nat's joint plan is still to be drafted").isNotNull();
     assertThat(still.getAssignee()).isNull();
 
     // each province's own team sees its own joint task, and only that one
-    assertThat(act.as("saraburi", () -> engine.getTaskService().createTaskQuery()
-        .taskDefinitionKey("Activity_DraftJointPlan").list()).stream().map(Task::getId))
-        .contains(saraburiDraft.getId()).doesNotContain(chaiNatDraft.getId());
-    assertThat(act.as("chainat", () -> engine.getTaskService().createTaskQuery()
-        .taskDefinitionKey("Activity_DraftJointPlan").list()).stream().map(Task::getId))
-        .contains(chaiNatDraft.getId()).doesNotContain(saraburiDraft.getId());
+    assertThat(
+            act
+                .as(
+                    "saraburi",
+                    () ->
+                        engine
+                            .getTaskService()
+                            .createTaskQuery()
+                            .taskDefinitionKey("Activity_DraftJointPlan")
+                            .list())
+                .stream()
+                .map(Task::getId))
+        .contains(saraburiDraft.getId())
+        .doesNotContain(chaiNatDraft.getId());
+    assertThat(
+            act
+                .as(
+                    "chainat",
+                    () ->
+                        engine
+                            .getTaskService()
+                            .createTaskQuery()
+                            .taskDefinitionKey("Activity_DraftJointPlan")
+                            .list())
+                .stream()
+                .map(Task::getId))
+        .contains(chaiNatDraft.getId())
+        .doesNotContain(saraburiDraft.getId());
     // and CODI's officer, in both pilots' teams, sees both
-    assertThat(act.as("codi", () -> engine.getTaskService().createTaskQuery()
-        .taskDefinitionKey("Activity_DraftJointPlan").list()).stream().map(Task::getId))
+    assertThat(
+            act
+                .as(
+                    "codi",
+                    () ->
+                        engine
+                            .getTaskService()
+                            .createTaskQuery()
+                            .taskDefinitionKey("Activity_DraftJointPlan")
+                            .list())
+                .stream()
+                .map(Task::getId))
         .contains(chaiNatDraft.getId(), saraburiDraft.getId());
   }
 }

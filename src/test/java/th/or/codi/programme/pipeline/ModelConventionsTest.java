@@ -32,9 +32,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The house rules of {@code bpmn/} and {@code forms/}, checked on the files a modeller
- * edits: every user task has a party, a form from the same deployment, a due date and a
- * reminder; every duration comes from configuration; every element has diagram interchange.
+ * The house rules of {@code bpmn/} and {@code forms/}, checked on the files a modeller edits: every
+ * user task has a party, a form from the same deployment, a due date and a reminder; every duration
+ * comes from configuration; every element has diagram interchange.
  */
 class ModelConventionsTest {
 
@@ -48,7 +48,9 @@ class ModelConventionsTest {
       for (Path form : forms.filter(p -> p.toString().endsWith(".form")).toList()) {
         SpinJsonNode json = Spin.JSON(Files.readString(form));
         String id = json.prop("id").stringValue();
-        assertThat(form.getFileName().toString()).as("file name of form " + id).isEqualTo(id + ".form");
+        assertThat(form.getFileName().toString())
+            .as("file name of form " + id)
+            .isEqualTo(id + ".form");
         assertThat(ids.add(id)).as("form id %s is unique", id).isTrue();
       }
     }
@@ -66,32 +68,52 @@ class ModelConventionsTest {
     for (UserTask task : read(file).getModelElementsByType(UserTask.class)) {
       String what = file + " " + task.getId();
       assertThat(task.getCamundaCandidateGroups()).as(what + " candidate group").isNotBlank();
-      assertThat(task.getCamundaAssignee()).as(what + " is assigned to a group, not a person").isNull();
+      assertThat(task.getCamundaAssignee())
+          .as(what + " is assigned to a group, not a person")
+          .isNull();
       assertThat(task.getCamundaFormRef()).as(what + " formRef").isIn(forms);
-      assertThat(task.getCamundaFormRefBinding()).as(what + " formRef binding").isEqualTo("deployment");
-      assertThat(task.getCamundaDueDate()).as(what + " due date from configuration").startsWith("${deadlines.");
-      Collection<CamundaTaskListener> listeners = task.getExtensionElements()
-          .getElementsQuery().filterByType(CamundaTaskListener.class).list();
-      assertThat(listeners).as(what + " reminder when overdue")
-          .anySatisfy(l -> {
-            assertThat(l.getCamundaEvent()).isEqualTo("timeout");
-            assertThat(l.getCamundaDelegateExpression()).isEqualTo("${taskReminder}");
-          });
+      assertThat(task.getCamundaFormRefBinding())
+          .as(what + " formRef binding")
+          .isEqualTo("deployment");
+      assertThat(task.getCamundaDueDate())
+          .as(what + " due date from configuration")
+          .startsWith("${deadlines.");
+      Collection<CamundaTaskListener> listeners =
+          task.getExtensionElements()
+              .getElementsQuery()
+              .filterByType(CamundaTaskListener.class)
+              .list();
+      assertThat(listeners)
+          .as(what + " reminder when overdue")
+          .anySatisfy(
+              l -> {
+                assertThat(l.getCamundaEvent()).isEqualTo("timeout");
+                assertThat(l.getCamundaDelegateExpression()).isEqualTo("${taskReminder}");
+              });
       assertThat(task.getName()).as(what + " has a Thai name").containsPattern("\\p{InThai}");
-      assertThat(task.getDocumentations()).as(what + " has a description (documentation)").isNotEmpty();
-      List<String> description = task.getDocumentations().iterator().next().getTextContent().strip().lines().toList();
-      assertThat(description.get(0)).as(what + ": Tasklist's description starts with one line of Thai")
+      assertThat(task.getDocumentations())
+          .as(what + " has a description (documentation)")
+          .isNotEmpty();
+      List<String> description =
+          task.getDocumentations().iterator().next().getTextContent().strip().lines().toList();
+      assertThat(description.get(0))
+          .as(what + ": Tasklist's description starts with one line of Thai")
           .containsPattern("\\p{InThai}");
-      assertThat(description).as(what + ": then the English meaning").hasSizeGreaterThanOrEqualTo(2);
+      assertThat(description)
+          .as(what + ": then the English meaning")
+          .hasSizeGreaterThanOrEqualTo(2);
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
-  void startEventsPeopleTriggerHaveAFormAndCalledStagesAreNotStartableInTasklist(Path file) throws IOException {
+  void startEventsPeopleTriggerHaveAFormAndCalledStagesAreNotStartableInTasklist(Path file)
+      throws IOException {
     Set<String> forms = formIds();
     for (Process process : read(file).getModelElementsByType(Process.class)) {
-      assertThat(process.getCamundaHistoryTimeToLiveString()).as(file + " historyTimeToLive").isNotBlank();
+      assertThat(process.getCamundaHistoryTimeToLiveString())
+          .as(file + " historyTimeToLive")
+          .isNotBlank();
       List<StartEvent> starts = process.getChildElementsByType(StartEvent.class).stream().toList();
       assertThat(starts).hasSize(1);
       if (process.isCamundaStartableInTasklist()) {
@@ -109,9 +131,13 @@ class ModelConventionsTest {
     BpmnModelInstance model = read(file);
     List<String> expressions = new ArrayList<>();
     model.getModelElementsByType(TimeDate.class).forEach(t -> expressions.add(t.getTextContent()));
-    model.getModelElementsByType(TimeDuration.class).forEach(t -> expressions.add(t.getTextContent()));
+    model
+        .getModelElementsByType(TimeDuration.class)
+        .forEach(t -> expressions.add(t.getTextContent()));
     model.getModelElementsByType(TimeCycle.class).forEach(t -> expressions.add(t.getTextContent()));
-    assertThat(expressions).isNotEmpty().allSatisfy(e -> assertThat(e.trim()).startsWith("${deadlines."));
+    assertThat(expressions)
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.trim()).startsWith("${deadlines."));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -119,12 +145,18 @@ class ModelConventionsTest {
   void everyElementHasDiagramInterchangeAndAReadableId(Path file) {
     BpmnModelInstance model = read(file);
     Set<String> shapes = new HashSet<>();
-    model.getModelElementsByType(BpmnShape.class).forEach(s -> shapes.add(s.getBpmnElement().getId()));
+    model
+        .getModelElementsByType(BpmnShape.class)
+        .forEach(s -> shapes.add(s.getBpmnElement().getId()));
     Set<String> edges = new HashSet<>();
-    model.getModelElementsByType(BpmnEdge.class).forEach(e -> edges.add(e.getBpmnElement().getId()));
+    model
+        .getModelElementsByType(BpmnEdge.class)
+        .forEach(e -> edges.add(e.getBpmnElement().getId()));
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       assertThat(shapes).as(file + " DI of " + node.getId()).contains(node.getId());
-      assertThat(node.getId()).as(file + " readable id").matches("(Activity|Event|StartEvent|Gateway)_[A-Z][A-Za-z]+");
+      assertThat(node.getId())
+          .as(file + " readable id")
+          .matches("(Activity|Event|StartEvent|Gateway)_[A-Z][A-Za-z]+");
     }
     for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
       assertThat(edges).as(file + " DI of " + flow.getId()).contains(flow.getId());
@@ -141,8 +173,10 @@ class ModelConventionsTest {
     for (Path file : models().toList()) {
       BpmnModelInstance model = read(file);
       model.getModelElementsByType(UserTask.class).forEach(t -> used.add(t.getCamundaFormRef()));
-      model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
-          .filter(java.util.Objects::nonNull).forEach(used::add);
+      model.getModelElementsByType(StartEvent.class).stream()
+          .map(StartEvent::getCamundaFormRef)
+          .filter(java.util.Objects::nonNull)
+          .forEach(used::add);
     }
     assertThat(formIds()).containsExactlyInAnyOrderElementsOf(used);
   }

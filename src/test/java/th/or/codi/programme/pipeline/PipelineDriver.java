@@ -15,23 +15,29 @@ import th.or.codi.programme.demo.Walkthrough;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
- * The walkthrough as the tests use it: the pilots' demo users act for their provinces, a
- * test user for any other province, and before every completion the test checks that the
- * task's form resolves from the task's own deployment and is the form the model names.
+ * The walkthrough as the tests use it: the pilots' demo users act for their provinces, a test user
+ * for any other province, and before every completion the test checks that the task's form resolves
+ * from the task's own deployment and is the form the model names.
  */
 final class PipelineDriver {
 
   private PipelineDriver() {}
 
-  static Walkthrough create(ProcessEngine engine, PersonActions act, ProvinceReferenceData referenceData) {
-    return new Walkthrough(act,
-        code -> switch (code) {
-          case "TH-60" -> "nakhonsawan";
-          case "TH-19" -> "saraburi";
-          case "TH-18" -> "chainat";
-          default -> memberOf(engine, referenceData.requireByCode(code).communityGroupId(),
-              referenceData.requireByCode(code).jointGroupId());
-        },
+  static Walkthrough create(
+      ProcessEngine engine, PersonActions act, ProvinceReferenceData referenceData) {
+    return new Walkthrough(
+        act,
+        code ->
+            switch (code) {
+              case "TH-60" -> "nakhonsawan";
+              case "TH-19" -> "saraburi";
+              case "TH-18" -> "chainat";
+              default ->
+                  memberOf(
+                      engine,
+                      referenceData.requireByCode(code).communityGroupId(),
+                      referenceData.requireByCode(code).jointGroupId());
+            },
         task -> assertFormResolves(engine, task));
   }
 
@@ -50,15 +56,19 @@ final class PipelineDriver {
   }
 
   static void assertFormResolves(ProcessEngine engine, Task task) {
-    UserTask userTask = engine.getRepositoryService().getBpmnModelInstance(task.getProcessDefinitionId())
-        .getModelElementById(task.getTaskDefinitionKey());
+    UserTask userTask =
+        engine
+            .getRepositoryService()
+            .getBpmnModelInstance(task.getProcessDefinitionId())
+            .getModelElementById(task.getTaskDefinitionKey());
     String form;
     try (InputStream in = engine.getFormService().getDeployedTaskForm(task.getId())) {
       form = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new AssertionError(e);
     }
-    assertThat(Spin.JSON(form).prop("id").stringValue()).as("form of " + task.getTaskDefinitionKey())
+    assertThat(Spin.JSON(form).prop("id").stringValue())
+        .as("form of " + task.getTaskDefinitionKey())
         .isEqualTo(userTask.getCamundaFormRef());
   }
 }

@@ -23,11 +23,10 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
 
 /**
- * Enforces the process test coverage the process tests ({@link ProcessTest}) recorded under
- * {@code target/process-test-coverage/} during the Surefire phase: for every process in
- * {@code bpmn/}, all flow nodes and at least 95% of the sequence flows. Runs in Failsafe,
- * after all Surefire tests, so it sees the whole suite. Writes a summary to
- * {@code target/process-test-coverage/summary.txt}.
+ * Enforces the process test coverage the process tests ({@link ProcessTest}) recorded under {@code
+ * target/process-test-coverage/} during the Surefire phase: for every process in {@code bpmn/}, all
+ * flow nodes and at least 95% of the sequence flows. Runs in Failsafe, after all Surefire tests, so
+ * it sees the whole suite. Writes a summary to {@code target/process-test-coverage/summary.txt}.
  */
 class ProcessCoverageIT {
 
@@ -58,10 +57,19 @@ class ProcessCoverageIT {
         missedFlows.removeAll(seen);
         double nodeRatio = 1.0 - (double) missedNodes.size() / nodes.size();
         double flowRatio = flows.isEmpty() ? 1.0 : 1.0 - (double) missedFlows.size() / flows.size();
-        summary.add(String.format("%-20s flow nodes %3.0f%% (%d/%d)  sequence flows %3.0f%% (%d/%d)%s",
-            process.getId(), nodeRatio * 100, nodes.size() - missedNodes.size(), nodes.size(),
-            flowRatio * 100, flows.size() - missedFlows.size(), flows.size(),
-            missedNodes.isEmpty() && missedFlows.isEmpty() ? "" : "  missed " + missedNodes + missedFlows));
+        summary.add(
+            String.format(
+                "%-20s flow nodes %3.0f%% (%d/%d)  sequence flows %3.0f%% (%d/%d)%s",
+                process.getId(),
+                nodeRatio * 100,
+                nodes.size() - missedNodes.size(),
+                nodes.size(),
+                flowRatio * 100,
+                flows.size() - missedFlows.size(),
+                flows.size(),
+                missedNodes.isEmpty() && missedFlows.isEmpty()
+                    ? ""
+                    : "  missed " + missedNodes + missedFlows));
         if (nodeRatio < MIN_FLOW_NODES || flowRatio < MIN_SEQUENCE_FLOWS) {
           shortfalls.add(process.getId() + ": missed " + missedNodes + " " + missedFlows);
         }
@@ -70,7 +78,8 @@ class ProcessCoverageIT {
     Files.writeString(REPORTS.resolve("summary.txt"), String.join("\n", summary) + "\n");
     System.out.println("Process test coverage:\n  " + String.join("\n  ", summary));
     assertThat(shortfalls)
-        .as("every process: 100%% of flow nodes and at least 95%% of sequence flows covered by tests")
+        .as(
+            "every process: 100%% of flow nodes and at least 95%% of sequence flows covered by tests")
         .isEmpty();
   }
 
@@ -86,7 +95,8 @@ class ProcessCoverageIT {
     try (Stream<Path> walk = Files.exists(REPORTS) ? Files.walk(REPORTS) : Stream.empty()) {
       reports = walk.filter(p -> p.getFileName().toString().equals("report.json")).toList();
     }
-    assertThat(reports).as("coverage reports under %s: run the process tests (mvn verify) first", REPORTS)
+    assertThat(reports)
+        .as("coverage reports under %s: run the process tests (mvn verify) first", REPORTS)
         .isNotEmpty();
     Map<String, Set<String>> covered = new HashMap<>();
     for (Path report : reports) {
@@ -94,7 +104,8 @@ class ProcessCoverageIT {
       for (SpinJsonNode suite : json.prop("suites").elements()) {
         for (SpinJsonNode run : suite.prop("runs").elements()) {
           for (SpinJsonNode event : run.prop("events").elements()) {
-            covered.computeIfAbsent(event.prop("modelKey").stringValue(), k -> new HashSet<>())
+            covered
+                .computeIfAbsent(event.prop("modelKey").stringValue(), k -> new HashSet<>())
                 .add(event.prop("definitionKey").stringValue());
           }
         }

@@ -9,12 +9,13 @@ import org.springframework.test.context.TestExecutionListeners;
 import th.or.codi.programme.DemoApplicationTest;
 
 /**
- * A process test: the shared demo application context, job executor off, and process test
- * coverage recorded under {@code target/process-test-coverage/} (checked by ProcessCoverageIT).
+ * A process test: the shared demo application context, job executor off, and process test coverage
+ * recorded under {@code target/process-test-coverage/} (checked by ProcessCoverageIT).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @DemoApplicationTest
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+@TestExecutionListeners(
+    value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ProcessTest {}

@@ -25,8 +25,8 @@ import th.or.codi.programme.demo.Walkthrough;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
- * Every path of the provincial pipeline and its stages, driven as the parties drive it.
- * Each test uses its own fiscal year so business keys never collide.
+ * Every path of the provincial pipeline and its stages, driven as the parties drive it. Each test
+ * uses its own fiscal year so business keys never collide.
  */
 @ProcessTest
 class ProvincialPipelineTest {
@@ -60,23 +60,40 @@ class ProvincialPipelineTest {
   }
 
   private ProcessInstance instance(String key, String processKey) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key)
-        .processDefinitionKey(processKey).singleResult();
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(key)
+        .processDefinitionKey(processKey)
+        .singleResult();
   }
 
   private HistoricProcessInstance history(String key, String processKey) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(key)
-        .processDefinitionKey(processKey).singleResult();
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(key)
+        .processDefinitionKey(processKey)
+        .singleResult();
   }
 
   private Object variable(String key, String name) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(history(key, "provincialPipeline").getId()).variableName(name).singleResult().getValue();
+    return engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(history(key, "provincialPipeline").getId())
+        .variableName(name)
+        .singleResult()
+        .getValue();
   }
 
   private long timesEntered(ProcessInstance instance, String activityId) {
-    return engine.getHistoryService().createHistoricActivityInstanceQuery()
-        .processInstanceId(instance.getId()).activityId(activityId).count();
+    return engine
+        .getHistoryService()
+        .createHistoricActivityInstanceQuery()
+        .processInstanceId(instance.getId())
+        .activityId(activityId)
+        .count();
   }
 
   // ------------------------------------------------------------------------ happy path
@@ -86,19 +103,28 @@ class ProvincialPipelineTest {
     String key = startNakhonSawan();
     assertThat(key).isEqualTo("TH-60/" + YEAR.get() + "-1");
     ProcessInstance pipeline = pipeline(key);
-    assertThat(pipeline).isWaitingAt("Activity_UnderstandingForum")
-        .variables().containsEntry("provinceName", "นครสวรรค์").containsEntry("communityGroup", "community-nakhon-sawan")
-        .containsEntry("stageKey", "understanding-forum").containsEntry("stage", "1 เวทีทำความเข้าใจ / Understanding forum");
+    assertThat(pipeline)
+        .isWaitingAt("Activity_UnderstandingForum")
+        .variables()
+        .containsEntry("provinceName", "นครสวรรค์")
+        .containsEntry("communityGroup", "community-nakhon-sawan")
+        .containsEntry("stageKey", "understanding-forum")
+        .containsEntry("stage", "1 เวทีทำความเข้าใจ / Understanding forum");
 
     ProcessInstance forum = instance(key, "understandingForum");
     assertThat(forum).isWaitingAt("Activity_PlanForum");
     Task planForum = act.task(key, "Activity_PlanForum");
     assertThat(planForum).hasCandidateGroup("community-nakhon-sawan");
-    assertThat(planForum.getDueDate()).as("due the configured time after it was created")
-        .isCloseTo(new Date(planForum.getCreateTime().getTime()
-            + Duration.parse(timers.taskDue().get("plan-forum")).toMillis()), 2000);
+    assertThat(planForum.getDueDate())
+        .as("due the configured time after it was created")
+        .isCloseTo(
+            new Date(
+                planForum.getCreateTime().getTime()
+                    + Duration.parse(timers.taskDue().get("plan-forum")).toMillis()),
+            2000);
     drive.planForum(key, "TH-60");
-    assertThat(forum).isWaitingAt("Activity_ReviewForumPlanCodi", "Activity_ReviewForumPlanThaiHealth");
+    assertThat(forum)
+        .isWaitingAt("Activity_ReviewForumPlanCodi", "Activity_ReviewForumPlanThaiHealth");
     assertThat(act.task(key, "Activity_ReviewForumPlanCodi")).hasCandidateGroup("codi");
     assertThat(act.task(key, "Activity_ReviewForumPlanThaiHealth")).hasCandidateGroup("thaihealth");
     drive.reviewForum(key, "approve", "approve");
@@ -108,30 +134,44 @@ class ProvincialPipelineTest {
     drive.reportForum(key, "TH-60", "proceed");
     assertThat(forum).isEnded().hasPassed("Event_ForumCompleted");
 
-    assertThat(pipeline).isWaitingAt("Activity_StudyVisit").variables().containsEntry("stageKey", "study-visit");
+    assertThat(pipeline)
+        .isWaitingAt("Activity_StudyVisit")
+        .variables()
+        .containsEntry("stageKey", "study-visit");
     assertThat(act.task(key, "Activity_PlanStudyVisit")).hasCandidateGroup("codi");
     drive.planVisit(key);
     assertThat(act.task(key, "Activity_ApproveVisitBudget")).hasCandidateGroup("thaihealth");
     drive.decideBudget(key, "approve", null);
-    assertThat(instance(key, "studyVisit")).isWaitingAt("Event_VisitEnded")
-        .variables().containsEntry("approvedBudget", 120000L);
+    assertThat(instance(key, "studyVisit"))
+        .isWaitingAt("Event_VisitEnded")
+        .variables()
+        .containsEntry("approvedBudget", 120000L);
     act.fireTimer(key, "Event_VisitEnded");
     assertThat(act.task(key, "Activity_ReportLessons")).hasCandidateGroup("community-nakhon-sawan");
     drive.reportLessons(key, "TH-60");
 
-    assertThat(pipeline).isWaitingAt("Activity_JointDesign").variables().containsEntry("stageKey", "joint-design");
+    assertThat(pipeline)
+        .isWaitingAt("Activity_JointDesign")
+        .variables()
+        .containsEntry("stageKey", "joint-design");
     assertThat(act.task(key, "Activity_DraftJointPlan")).hasCandidateGroup("joint-nakhon-sawan");
     drive.draftPlan(key);
-    assertThat(instance(key, "jointDesign")).variables()
+    assertThat(instance(key, "jointDesign"))
+        .variables()
         .containsEntry("planTotalBudget", 80000.0)
-        .hasEntrySatisfying("planSummary", s -> assertThat((String) s).contains("เวทีสภาองค์กรชุมชน").contains("80,000"));
+        .hasEntrySatisfying(
+            "planSummary",
+            s -> assertThat((String) s).contains("เวทีสภาองค์กรชุมชน").contains("80,000"));
     assertThat(act.task(key, "Activity_EndorsePlanCodi")).hasCandidateGroup("codi");
     assertThat(act.task(key, "Activity_EndorsePlanThaiHealth")).hasCandidateGroup("thaihealth");
-    assertThat(act.task(key, "Activity_EndorsePlanCommunity")).hasCandidateGroup("community-nakhon-sawan");
+    assertThat(act.task(key, "Activity_EndorsePlanCommunity"))
+        .hasCandidateGroup("community-nakhon-sawan");
     drive.endorse(key, "TH-60", "endorse", "endorse", "endorse");
     assertThat(history(key, "jointDesign").getState()).isEqualTo("COMPLETED");
 
-    assertThat(pipeline).isWaitingAt("Activity_Implementation").variables()
+    assertThat(pipeline)
+        .isWaitingAt("Activity_Implementation")
+        .variables()
         .containsEntry("stageKey", "implementation")
         .containsEntry("agreementNumber", "JP-" + YEAR.get() + "-TH60-C1")
         .containsKeys("planStartDate", "planEndDate");
@@ -142,8 +182,11 @@ class ProvincialPipelineTest {
     drive.completePlan(key, "TH-60");
     assertThat(history(key, "implementation").getState()).isEqualTo("COMPLETED");
 
-    assertThat(pipeline).isWaitingAt("Activity_EvaluateOutcomes").variables()
-        .containsEntry("stageKey", "evaluation").containsEntry("implementationResult", "completed")
+    assertThat(pipeline)
+        .isWaitingAt("Activity_EvaluateOutcomes")
+        .variables()
+        .containsEntry("stageKey", "evaluation")
+        .containsEntry("implementationResult", "completed")
         .containsEntry("latestMonthlyStatus", "on-track");
     assertThat(act.task(key, "Activity_EvaluateOutcomes")).hasCandidateGroup("joint-nakhon-sawan");
     drive.evaluate(key, "expand");
@@ -163,7 +206,10 @@ class ProvincialPipelineTest {
 
     ProcessInstance forum = instance(key, "understandingForum");
     assertThat(timesEntered(forum, "Activity_PlanForum")).as("planning again").isEqualTo(2);
-    assertThat(forum).isWaitingAt("Activity_PlanForum").variables().containsEntry("forumReviewThaiHealth", "request-changes")
+    assertThat(forum)
+        .isWaitingAt("Activity_PlanForum")
+        .variables()
+        .containsEntry("forumReviewThaiHealth", "request-changes")
         .containsEntry("forumReviewCommentThaiHealth", "ปรับงบประมาณ");
 
     drive.planForum(key, "TH-60");
@@ -193,7 +239,8 @@ class ProvincialPipelineTest {
     act.fireTimer(key, "Event_ForumDay");
     drive.reportForum(key, "TH-60", "withdraw");
 
-    assertThat(history(key, "understandingForum").getEndActivityId()).isEqualTo("Event_ProvinceWithdrawn");
+    assertThat(history(key, "understandingForum").getEndActivityId())
+        .isEqualTo("Event_ProvinceWithdrawn");
     assertThat(history(key, "provincialPipeline").getEndActivityId()).isEqualTo("Event_Withdrawn");
     assertThat(variable(key, "outcome")).isEqualTo("withdrawn");
   }
@@ -209,11 +256,18 @@ class ProvincialPipelineTest {
 
     ProcessInstance visit = instance(key, "studyVisit");
     assertThat(timesEntered(visit, "Activity_PlanStudyVisit")).as("planning again").isEqualTo(2);
-    assertThat(visit).isWaitingAt("Activity_PlanStudyVisit").variables().containsEntry("budgetDecisionReason", "ลดจำนวนผู้เดินทาง");
+    assertThat(visit)
+        .isWaitingAt("Activity_PlanStudyVisit")
+        .variables()
+        .containsEntry("budgetDecisionReason", "ลดจำนวนผู้เดินทาง");
 
     drive.planVisit(key);
     drive.decideBudget(key, "approve-reduced", 90000L);
-    assertThat(visit).isWaitingAt("Event_VisitEnded").variables().containsEntry("budgetDecision", "approve-reduced").containsEntry("approvedBudget", 90000L);
+    assertThat(visit)
+        .isWaitingAt("Event_VisitEnded")
+        .variables()
+        .containsEntry("budgetDecision", "approve-reduced")
+        .containsEntry("approvedBudget", 90000L);
   }
 
   // ------------------------------------------------------------------------ joint design
@@ -228,27 +282,45 @@ class ProvincialPipelineTest {
     for (int round = 1; round <= 2; round++) {
       drive.draftPlan(key);
       drive.endorse(key, "TH-60", "endorse", "request-revision", "endorse");
-      assertThat(design).isWaitingAt("Activity_DraftJointPlan").variables()
-          .containsEntry("planRevisions", (long) round).containsEntry("endorseCommentThaiHealth", "ความเห็น สสส.");
+      assertThat(design)
+          .isWaitingAt("Activity_DraftJointPlan")
+          .variables()
+          .containsEntry("planRevisions", (long) round)
+          .containsEntry("endorseCommentThaiHealth", "ความเห็น สสส.");
     }
     drive.draftPlan(key);
     drive.endorse(key, "TH-60", "request-revision", "endorse", "endorse");
     assertThat(design).isWaitingAt("Activity_DecideStalledPlan");
     assertThat(act.task(key, "Activity_DecideStalledPlan")).hasCandidateGroup("managers");
 
-    drive.complete("manager", key, "Activity_DecideStalledPlan", Walkthrough.values(
-        "stalledPlanDecision", "another-revision", "stalledPlanNote", "ให้ปรับอีกครั้ง"));
+    drive.complete(
+        "manager",
+        key,
+        "Activity_DecideStalledPlan",
+        Walkthrough.values(
+            "stalledPlanDecision", "another-revision", "stalledPlanNote", "ให้ปรับอีกครั้ง"));
     assertThat(design).isWaitingAt("Activity_DraftJointPlan");
     drive.draftPlan(key);
     drive.endorse(key, "TH-60", "endorse", "endorse", "request-revision");
     assertThat(design).isWaitingAt("Activity_DecideStalledPlan");
 
-    drive.complete("manager", key, "Activity_DecideStalledPlan", Walkthrough.values(
-        "stalledPlanDecision", "endorse-as-is", "stalledPlanNote", "รับรองตามที่เป็นอยู่"));
+    drive.complete(
+        "manager",
+        key,
+        "Activity_DecideStalledPlan",
+        Walkthrough.values(
+            "stalledPlanDecision", "endorse-as-is", "stalledPlanNote", "รับรองตามที่เป็นอยู่"));
     assertThat(design).isEnded().hasPassed("Activity_RegisterAgreement");
     assertThat(timesEntered(design, "Activity_DraftJointPlan")).isEqualTo(4);
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(design.getId())
-        .variableName("stalledPlanDecision").singleResult().getValue()).isEqualTo("endorse-as-is");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(design.getId())
+                .variableName("stalledPlanDecision")
+                .singleResult()
+                .getValue())
+        .isEqualTo("endorse-as-is");
     assertThat(pipeline(key)).isWaitingAt("Activity_Implementation");
   }
 
@@ -266,19 +338,31 @@ class ProvincialPipelineTest {
   void offTrackMonthlyReportGoesToManagersForAnIntervention() {
     String key = implementing();
     drive.monthlyReport(key, "TH-60", "on-track");
-    assertThat(instance(key, "implementation")).variables()
-        .containsEntry("latestMonthlyStatus", "on-track").containsEntry("monthlyReportCount", 1L);
+    assertThat(instance(key, "implementation"))
+        .variables()
+        .containsEntry("latestMonthlyStatus", "on-track")
+        .containsEntry("monthlyReportCount", 1L);
 
     drive.monthlyReport(key, "TH-60", "off-track");
     Task intervention = act.task(key, "Activity_DecideIntervention");
     assertThat(intervention).hasCandidateGroup("managers");
-    assertThat(instance(key, "implementation")).isWaitingAt("Activity_CarryOutPlan", "Activity_DecideIntervention");
-    drive.complete("manager", key, "Activity_DecideIntervention", Walkthrough.values(
-        "interventionType", "support", "intervention", "ส่งทีมพี่เลี้ยงลงพื้นที่"));
-    assertThat(instance(key, "implementation")).isWaitingAt("Activity_CarryOutPlan").variables()
-        .containsEntry("latestMonthlyStatus", "off-track").containsEntry("latestIntervention", "ส่งทีมพี่เลี้ยงลงพื้นที่")
+    assertThat(instance(key, "implementation"))
+        .isWaitingAt("Activity_CarryOutPlan", "Activity_DecideIntervention");
+    drive.complete(
+        "manager",
+        key,
+        "Activity_DecideIntervention",
+        Walkthrough.values(
+            "interventionType", "support", "intervention", "ส่งทีมพี่เลี้ยงลงพื้นที่"));
+    assertThat(instance(key, "implementation"))
+        .isWaitingAt("Activity_CarryOutPlan")
+        .variables()
+        .containsEntry("latestMonthlyStatus", "off-track")
+        .containsEntry("latestIntervention", "ส่งทีมพี่เลี้ยงลงพื้นที่")
         .containsEntry("monthlyReportCount", 2L);
-    assertThat(act.timer(key, "Event_MonthlyReportDue")).as("monthly reports keep coming").isNotNull();
+    assertThat(act.timer(key, "Event_MonthlyReportDue"))
+        .as("monthly reports keep coming")
+        .isNotNull();
   }
 
   @Test
@@ -288,10 +372,20 @@ class ProvincialPipelineTest {
 
     act.fireTimer(key, "Event_PlanEndPassed");
 
-    assertThat(history(key, "implementation").getEndActivityId()).isEqualTo("Event_NotCompletedOnTime");
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
-        .taskDefinitionKey("Activity_SubmitMonthlyReport").count()).as("open monthly report closed with the stage").isZero();
-    assertThat(pipeline(key)).isWaitingAt("Activity_EvaluateOutcomes").variables()
+    assertThat(history(key, "implementation").getEndActivityId())
+        .isEqualTo("Event_NotCompletedOnTime");
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(key)
+                .taskDefinitionKey("Activity_SubmitMonthlyReport")
+                .count())
+        .as("open monthly report closed with the stage")
+        .isZero();
+    assertThat(pipeline(key))
+        .isWaitingAt("Activity_EvaluateOutcomes")
+        .variables()
         .containsEntry("implementationResult", "not-completed-on-time");
   }
 
@@ -307,7 +401,9 @@ class ProvincialPipelineTest {
     assertThat(pipeline).isWaitingAt("Activity_JointDesign").variables().containsEntry("cycle", 2L);
     assertThat(timesEntered(pipeline, "Activity_JointDesign")).isEqualTo(2);
     drive.designStage(key, "TH-60");
-    assertThat(instance(key, "implementation")).variables().containsEntry("agreementNumber", "JP-" + YEAR.get() + "-TH60-C2");
+    assertThat(instance(key, "implementation"))
+        .variables()
+        .containsEntry("agreementNumber", "JP-" + YEAR.get() + "-TH60-C2");
     drive.completePlan(key, "TH-60");
     drive.evaluate(key, "stop");
     assertThat(pipeline).isEnded().hasPassed("Event_PipelineStopped");
@@ -324,22 +420,33 @@ class ProvincialPipelineTest {
     drive.designStage(key, "TH-60");
 
     // the forum's and the visit's answers are the pipeline's, not the implementation stage's
-    assertThat(variableNames(key, "provincialPipeline")).contains("forumDecision", "venue", "visitLessons", "approvedBudget");
-    assertThat(variableNames(key, "implementation")).doesNotContain("forumDecision", "venue", "visitLessons", "approvedBudget")
+    assertThat(variableNames(key, "provincialPipeline"))
+        .contains("forumDecision", "venue", "visitLessons", "approvedBudget");
+    assertThat(variableNames(key, "implementation"))
+        .doesNotContain("forumDecision", "venue", "visitLessons", "approvedBudget")
         // what its forms show from the joint design (its stage-inputs), and who the pipeline is
         .contains("agreementNumber", "planSummary", "planEndDate")
-        .containsAll(List.of("provinceCode", "provinceName", "wave", "fiscalYear", "communityGroup", "stage"));
+        .containsAll(
+            List.of(
+                "provinceCode", "provinceName", "wave", "fiscalYear", "communityGroup", "stage"));
     // the stage's results still reach the pipeline
     drive.monthlyReport(key, "TH-60", "on-track");
     drive.completePlan(key, "TH-60");
-    assertThat(variableNames(key, "provincialPipeline")).contains("completionSummary", "implementationResult");
+    assertThat(variableNames(key, "provincialPipeline"))
+        .contains("completionSummary", "implementationResult");
   }
 
   /** The names of the instance's own variables (not its tasks'). */
   private Set<String> variableNames(String key, String processKey) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(history(key, processKey).getId()).list().stream()
-        .filter(v -> v.getTaskId() == null).map(v -> v.getName()).collect(Collectors.toSet());
+    return engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(history(key, processKey).getId())
+        .list()
+        .stream()
+        .filter(v -> v.getTaskId() == null)
+        .map(v -> v.getName())
+        .collect(Collectors.toSet());
   }
 
   // ------------------------------------------------------------------------ timers for monitoring
@@ -351,9 +458,16 @@ class ProvincialPipelineTest {
     assertThat(plan.getDueDate()).isAfter(new Date());
     assertThat(plan.getPriority()).isEqualTo(50);
 
-    var reminder = engine.getManagementService().createJobQuery().processInstanceId(plan.getProcessInstanceId())
-        .timers().activityId("Activity_PlanForum").singleResult();
-    assertThat(reminder.getDuedate()).isCloseTo(plan.getDueDate(), Duration.ofSeconds(5).toMillis());
+    var reminder =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(plan.getProcessInstanceId())
+            .timers()
+            .activityId("Activity_PlanForum")
+            .singleResult();
+    assertThat(reminder.getDuedate())
+        .isCloseTo(plan.getDueDate(), Duration.ofSeconds(5).toMillis());
     ClockUtil.setCurrentTime(new Date(plan.getDueDate().getTime() + 1000));
     engine.getManagementService().executeJob(reminder.getId());
 
@@ -361,7 +475,9 @@ class ProvincialPipelineTest {
     assertThat(reminded.getPriority()).isEqualTo(75);
     List<Comment> comments = engine.getTaskService().getTaskComments(plan.getId());
     assertThat(comments).hasSize(1);
-    assertThat(comments.get(0).getFullMessage()).startsWith("แจ้งเตือนครั้งที่ 1: งานนี้เลยกำหนด").contains("Reminder 1");
+    assertThat(comments.get(0).getFullMessage())
+        .startsWith("แจ้งเตือนครั้งที่ 1: งานนี้เลยกำหนด")
+        .contains("Reminder 1");
     assertThat(engine.getTaskService().getVariableLocal(plan.getId(), "reminders")).isEqualTo(1);
   }
 
@@ -371,12 +487,25 @@ class ProvincialPipelineTest {
     Task plan = act.task(key, "Activity_PlanForum");
     plan.setDueDate(new Date(plan.getDueDate().getTime() + Duration.ofDays(7).toMillis()));
     engine.getTaskService().saveTask(plan);
-    var reminder = engine.getManagementService().createJobQuery().processInstanceId(plan.getProcessInstanceId())
-        .timers().activityId("Activity_PlanForum").singleResult();
+    var reminder =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(plan.getProcessInstanceId())
+            .timers()
+            .activityId("Activity_PlanForum")
+            .singleResult();
 
     engine.getManagementService().executeJob(reminder.getId());
 
-    assertThat(engine.getTaskService().createTaskQuery().taskId(plan.getId()).singleResult().getPriority()).isEqualTo(50);
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(plan.getId())
+                .singleResult()
+                .getPriority())
+        .isEqualTo(50);
     assertThat(engine.getTaskService().getTaskComments(plan.getId())).isEmpty();
   }
 
@@ -386,18 +515,34 @@ class ProvincialPipelineTest {
     act.fireTimer(key, "Event_ForumStageOverrun");
     Task followUp = act.task(key, "Activity_FollowUpForumOverrun");
     assertThat(followUp).hasCandidateGroup("managers");
-    assertThat(instance(key, "understandingForum")).as("the stage goes on").isWaitingAt("Activity_PlanForum");
-    drive.complete("manager", key, "Activity_FollowUpForumOverrun", Walkthrough.values(
-        "overrunAction", "support", "overrunNote", "ส่งพี่เลี้ยงช่วยวางแผน"));
-    assertThat(pipeline(key)).hasPassed("Event_ForumOverrunFollowedUp").isWaitingAt("Activity_UnderstandingForum");
+    assertThat(instance(key, "understandingForum"))
+        .as("the stage goes on")
+        .isWaitingAt("Activity_PlanForum");
+    drive.complete(
+        "manager",
+        key,
+        "Activity_FollowUpForumOverrun",
+        Walkthrough.values("overrunAction", "support", "overrunNote", "ส่งพี่เลี้ยงช่วยวางแผน"));
+    assertThat(pipeline(key))
+        .hasPassed("Event_ForumOverrunFollowedUp")
+        .isWaitingAt("Activity_UnderstandingForum");
 
     drive.forumStage(key, "TH-60");
     act.fireTimer(key, "Event_VisitStageOverrun");
-    drive.complete("manager", key, "Activity_FollowUpVisitOverrun", Walkthrough.values("overrunAction", "extend", "overrunNote", "ขยายเวลา"));
+    drive.complete(
+        "manager",
+        key,
+        "Activity_FollowUpVisitOverrun",
+        Walkthrough.values("overrunAction", "extend", "overrunNote", "ขยายเวลา"));
     drive.visitStage(key, "TH-60");
     act.fireTimer(key, "Event_DesignStageOverrun");
-    drive.complete("manager", key, "Activity_FollowUpDesignOverrun", Walkthrough.values("overrunAction", "note", "overrunNote", "รับทราบ"));
-    assertThat(pipeline(key)).hasPassed("Event_VisitOverrunFollowedUp", "Event_DesignOverrunFollowedUp")
+    drive.complete(
+        "manager",
+        key,
+        "Activity_FollowUpDesignOverrun",
+        Walkthrough.values("overrunAction", "note", "overrunNote", "รับทราบ"));
+    assertThat(pipeline(key))
+        .hasPassed("Event_VisitOverrunFollowedUp", "Event_DesignOverrunFollowedUp")
         .isWaitingAt("Activity_JointDesign");
   }
 }

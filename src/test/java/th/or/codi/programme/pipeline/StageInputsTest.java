@@ -21,34 +21,73 @@ import org.junit.jupiter.api.Test;
 import th.or.codi.programme.provinces.ProvinceOptions;
 
 /**
- * Each stage receives from its pipeline only the variables named in the call activity's
- * {@code stage-inputs} property ({@link StageResults}): the pipeline's identity and every name
- * the stage's forms, expressions and listeners read. Checked on the files: a form field or an
- * expression added to a stage without its name added fails here. (What a stage then holds, on a
- * pipeline driven through the stages: ProvincialPipelineTest.)
+ * Each stage receives from its pipeline only the variables named in the call activity's {@code
+ * stage-inputs} property ({@link StageResults}): the pipeline's identity and every name the stage's
+ * forms, expressions and listeners read. Checked on the files: a form field or an expression added
+ * to a stage without its name added fails here. (What a stage then holds, on a pipeline driven
+ * through the stages: ProvincialPipelineTest.)
  */
 class StageInputsTest {
 
-  /** Who the pipeline is: every stage's tasks show the province, wave and stage (TaskListContext). */
-  static final List<String> IDENTITY = List.of("provinceCode", "provinceName", "provinceNameEn", "communityGroup",
-      "jointGroup", "programmeName", "fiscalYear", "wave", "cycle", "stage", "stageKey", "studyVisitHost");
+  /**
+   * Who the pipeline is: every stage's tasks show the province, wave and stage (TaskListContext).
+   */
+  static final List<String> IDENTITY =
+      List.of(
+          "provinceCode",
+          "provinceName",
+          "provinceNameEn",
+          "communityGroup",
+          "jointGroup",
+          "programmeName",
+          "fiscalYear",
+          "wave",
+          "cycle",
+          "stage",
+          "stageKey",
+          "studyVisitHost");
 
   /** Read by Java code in a stage rather than by a form or an expression (JointPlans). */
-  static final Map<String, List<String>> READ_BY_CODE = Map.of(
-      "jointDesign", List.of("planActivities", "planDurationMonths", "fiscalYear", "provinceCode", "cycle"));
+  static final Map<String, List<String>> READ_BY_CODE =
+      Map.of(
+          "jointDesign",
+          List.of("planActivities", "planDurationMonths", "fiscalYear", "provinceCode", "cycle"));
 
   /** Names in expressions that are beans or the engine's, not variables. */
-  static final Set<String> NOT_VARIABLES = Set.of("execution", "task", "deadlines", "jointPlans", "taskReminder",
-      "stageResults", "pipelineStages", "true", "false", "null", "empty", "not", "and", "or", "eq", "ne", "lt",
-      "gt", "le", "ge", "div", "mod");
+  static final Set<String> NOT_VARIABLES =
+      Set.of(
+          "execution",
+          "task",
+          "deadlines",
+          "jointPlans",
+          "taskReminder",
+          "stageResults",
+          "pipelineStages",
+          "true",
+          "false",
+          "null",
+          "empty",
+          "not",
+          "and",
+          "or",
+          "eq",
+          "ne",
+          "lt",
+          "gt",
+          "le",
+          "ge",
+          "div",
+          "mod");
 
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
-  private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*)(?!\\s*\\()");
+  private static final Pattern IDENTIFIER =
+      Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*)(?!\\s*\\()");
 
   @Test
   void everyStageIsGivenWhatItsFormsExpressionsAndCodeRead() throws Exception {
     Map<String, Set<String>> formFields = formFields();
-    BpmnModelInstance pipeline = Bpmn.readModelFromFile(Path.of("bpmn/provincial-pipeline.bpmn").toFile());
+    BpmnModelInstance pipeline =
+        Bpmn.readModelFromFile(Path.of("bpmn/provincial-pipeline.bpmn").toFile());
     List<CallActivity> stages = List.copyOf(pipeline.getModelElementsByType(CallActivity.class));
     assertThat(stages).hasSize(4);
     for (CallActivity stage : stages) {
@@ -75,16 +114,18 @@ class StageInputsTest {
 
   private static Path modelOf(String processKey) throws Exception {
     try (Stream<Path> files = ModelConventionsTest.models()) {
-      return files.filter(p -> Bpmn.readModelFromFile(p.toFile()).getModelElementById(processKey) != null)
-          .findFirst().orElseThrow(() -> new AssertionError("no model of process " + processKey));
+      return files
+          .filter(p -> Bpmn.readModelFromFile(p.toFile()).getModelElementById(processKey) != null)
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no model of process " + processKey));
     }
   }
 
   /**
-   * Every variable each form in forms/ shows or sets, by form id: field keys, dynamic lists'
-   * paths, the variables holding dynamic options other than the province lists. (Not CamundaForm's fields: those are what a
-   * submission may set, without the disabled fields that only show a value, such as the plan
-   * summary in the implementation stage.)
+   * Every variable each form in forms/ shows or sets, by form id: field keys, dynamic lists' paths,
+   * the variables holding dynamic options other than the province lists. (Not CamundaForm's fields:
+   * those are what a submission may set, without the disabled fields that only show a value, such
+   * as the plan summary in the implementation stage.)
    */
   private static Map<String, Set<String>> formFields() throws Exception {
     ObjectMapper json = new ObjectMapper();
@@ -109,7 +150,8 @@ class StageInputsTest {
         keys.add(component.get("path").asText());
       }
       // a province list is put on the task from the reference data (ProvinceOptionVariables)
-      if (component.hasNonNull("valuesKey") && !ProvinceOptions.isList(component.get("valuesKey").asText())) {
+      if (component.hasNonNull("valuesKey")
+          && !ProvinceOptions.isList(component.get("valuesKey").asText())) {
         keys.add(component.get("valuesKey").asText());
       }
       collect(component, keys);
@@ -117,7 +159,10 @@ class StageInputsTest {
   }
 
   private static String unescape(String xml) {
-    return xml.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+    return xml.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
         .replace("&amp;", "&");
   }
 }

@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Table tests of {@code bpmn/province-readiness.dmn}: one row per rule, each asserting which
- * rule matched first and what it decided, and a check that the rows cover every rule.
+ * Table tests of {@code bpmn/province-readiness.dmn}: one row per rule, each asserting which rule
+ * matched first and what it decided, and a check that the rows cover every rule.
  */
 class ProvinceReadinessDecisionTest {
 
@@ -46,13 +46,18 @@ class ProvinceReadinessDecisionTest {
   @BeforeAll
   static void parseDecision() throws Exception {
     DefaultDmnEngineConfiguration configuration = new DefaultDmnEngineConfiguration();
-    configuration.customPostDecisionEvaluationListeners(List.of(new DmnDecisionEvaluationListener() {
-      @Override
-      public void notify(DmnDecisionEvaluationEvent event) {
-        DmnDecisionTableEvaluationEvent table = (DmnDecisionTableEvaluationEvent) event.getDecisionResult();
-        table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
-      }
-    }));
+    configuration.customPostDecisionEvaluationListeners(
+        List.of(
+            new DmnDecisionEvaluationListener() {
+              @Override
+              public void notify(DmnDecisionEvaluationEvent event) {
+                DmnDecisionTableEvaluationEvent table =
+                    (DmnDecisionTableEvaluationEvent) event.getDecisionResult();
+                table.getMatchingRules().stream()
+                    .map(DmnEvaluatedDecisionRule::getId)
+                    .forEach(matchedRules::add);
+              }
+            }));
     dmnEngine = configuration.buildEngine();
     try (InputStream in = Files.newInputStream(DMN)) {
       decision = dmnEngine.parseDecision(ProvinceReadiness.DECISION_KEY, in);
@@ -65,7 +70,8 @@ class ProvinceReadinessDecisionTest {
         Arguments.of("Rule_WeakMovement", "flagship", 2561, 1, true, true, "not-yet"),
         Arguments.of("Rule_FlagshipArea", "flagship", 2561, 3, false, false, "pilot-ready"),
         Arguments.of("Rule_PreparationArea", "preparation", 2563, 3, true, false, "pilot-ready"),
-        Arguments.of("Rule_ThaiHealthAreaNeedsPreparation", "preparation", 2565, 5, true, true, "next-wave"),
+        Arguments.of(
+            "Rule_ThaiHealthAreaNeedsPreparation", "preparation", 2565, 5, true, true, "next-wave"),
         Arguments.of("Rule_BothNodes", "none", null, 3, true, true, "next-wave"),
         Arguments.of("Rule_CodiNodeOnly", "none", null, 4, true, false, "next-wave"),
         Arguments.of("Rule_ThaiHealthNodeOnly", "none", null, 5, false, true, "next-wave"),
@@ -74,14 +80,21 @@ class ProvinceReadinessDecisionTest {
 
   @ParameterizedTest(name = "{0}: {1} {2}, strength {3}, nodes {4}/{5} -> {6}")
   @MethodSource("rules")
-  void firstMatchingRuleDecides(String rule, String status, Integer year, int strength,
-      boolean codiNode, boolean thaihealthNode, String readiness) {
+  void firstMatchingRuleDecides(
+      String rule,
+      String status,
+      Integer year,
+      int strength,
+      boolean codiNode,
+      boolean thaihealthNode,
+      String readiness) {
     DmnDecisionResult result = evaluate(status, year, strength, codiNode, thaihealthNode);
 
     assertThat(matchedRules).containsExactly(rule);
     assertThat((String) result.getSingleResult().getEntry("readiness")).isEqualTo(readiness);
     assertThat((String) result.getSingleResult().getEntry("readinessReason"))
-        .as("the reason is written in Thai").containsPattern("\\p{InThai}{3,}");
+        .as("the reason is written in Thai")
+        .containsPattern("\\p{InThai}{3,}");
     coveredRules.add(rule);
   }
 
@@ -114,15 +127,17 @@ class ProvinceReadinessDecisionTest {
         .containsExactlyInAnyOrderElementsOf(rules.stream().map(Rule::getId).toList());
   }
 
-  private static DmnDecisionResult evaluate(String status, Integer year, int strength,
-      boolean codiNode, boolean thaihealthNode) {
+  private static DmnDecisionResult evaluate(
+      String status, Integer year, int strength, boolean codiNode, boolean thaihealthNode) {
     matchedRules.clear();
-    return dmnEngine.evaluateDecision(decision, Variables.createVariables()
-        .putValue("thaihealthStatus", status)
-        .putValue("thaihealthYear", year)
-        .putValue("movementStrength", strength)
-        .putValue("codiNode", codiNode)
-        .putValue("thaihealthNode", thaihealthNode)
-        .putValue("fiscalYear", FISCAL_YEAR));
+    return dmnEngine.evaluateDecision(
+        decision,
+        Variables.createVariables()
+            .putValue("thaihealthStatus", status)
+            .putValue("thaihealthYear", year)
+            .putValue("movementStrength", strength)
+            .putValue("codiNode", codiNode)
+            .putValue("thaihealthNode", thaihealthNode)
+            .putValue("fiscalYear", FISCAL_YEAR));
   }
 }

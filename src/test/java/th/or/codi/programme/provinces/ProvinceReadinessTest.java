@@ -19,10 +19,11 @@ class ProvinceReadinessTest {
 
   @Test
   void theSeedsThreePilotsComeOutPilotReadyAndNoOtherProvinceDoes() {
-    List<String> pilotReady = referenceData.programmeProvinces().stream()
-        .filter(p -> readiness.assess(p, FISCAL_YEAR_2562).readiness() == Readiness.PILOT_READY)
-        .map(Province::nameEn)
-        .toList();
+    List<String> pilotReady =
+        referenceData.programmeProvinces().stream()
+            .filter(p -> readiness.assess(p, FISCAL_YEAR_2562).readiness() == Readiness.PILOT_READY)
+            .map(Province::nameEn)
+            .toList();
 
     assertThat(pilotReady).containsExactlyInAnyOrder("Nakhon Sawan", "Saraburi", "Chai Nat");
   }

@@ -14,7 +14,8 @@ final class YamlSource {
   static PropertySource<?> load(String classpathLocation) {
     try {
       return new YamlPropertySourceLoader()
-          .load(classpathLocation, new ClassPathResource(classpathLocation)).get(0);
+          .load(classpathLocation, new ClassPathResource(classpathLocation))
+          .get(0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -10,7 +10,10 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.session.web.http.CookieSerializer.CookieValue;
 
-/** On PostgreSQL Spring Session writes the session cookie, with server.servlet.session.cookie.*'s attributes. */
+/**
+ * On PostgreSQL Spring Session writes the session cookie, with server.servlet.session.cookie.*'s
+ * attributes.
+ */
 class ClusterSessionCookieTest {
 
   private static String setCookie(Boolean secure) {
@@ -21,7 +24,9 @@ class ClusterSessionCookieTest {
     cookie.setSecure(secure);
     MockHttpServletRequest request = new MockHttpServletRequest();
     MockHttpServletResponse response = new MockHttpServletResponse();
-    new ClusterSessions().sessionCookie(server).writeCookieValue(new CookieValue(request, response, "abc"));
+    new ClusterSessions()
+        .sessionCookie(server)
+        .writeCookieValue(new CookieValue(request, response, "abc"));
     return response.getHeader("Set-Cookie");
   }
 
@@ -30,7 +35,9 @@ class ClusterSessionCookieTest {
     List<String> prod = HardeningTest.attributes(setCookie(true));
     assertThat(prod).containsOnlyOnce("secure", "httponly", "samesite=lax");
     assertThat(prod.stream().filter(a -> a.startsWith("samesite")).count()).isOne();
-    assertThat(HardeningTest.attributes(setCookie(null))).as("plain http, no setting")
-        .containsOnlyOnce("httponly", "samesite=lax").doesNotContain("secure");
+    assertThat(HardeningTest.attributes(setCookie(null)))
+        .as("plain http, no setting")
+        .containsOnlyOnce("httponly", "samesite=lax")
+        .doesNotContain("secure");
   }
 }

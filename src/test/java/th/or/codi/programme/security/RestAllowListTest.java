@@ -35,9 +35,9 @@ import th.or.codi.programme.demo.Walkthrough;
 
 /**
  * The REST allow-list ({@link RestAllowList}): every resource method of Camunda's REST API, read
- * from its JAX-RS annotations ({@link RestSurface}), called by each role through both REST APIs,
- * is refused by the list exactly when the list does not hold it; administrators are never held
- * to it; crafted paths are refused before anything runs.
+ * from its JAX-RS annotations ({@link RestSurface}), called by each role through both REST APIs, is
+ * refused by the list exactly when the list does not hold it; administrators are never held to it;
+ * crafted paths are refused before anything runs.
  */
 @DemoApplicationTest
 class RestAllowListTest {
@@ -56,29 +56,42 @@ class RestAllowListTest {
   }
 
   /**
-   * A request for the operation with every path parameter filled in with an id that exists
-   * nowhere, but a definition's key with a deployed one: Camunda looks a definition up by its key
-   * while it matches the path, so an unknown key never reaches the operation (nor the list).
+   * A request for the operation with every path parameter filled in with an id that exists nowhere,
+   * but a definition's key with a deployed one: Camunda looks a definition up by its key while it
+   * matches the path, so an unknown key never reaches the operation (nor the list).
    */
   private String path(String operation) {
     String template = operation.substring(operation.indexOf(' ') + 1);
-    template = template.replace("/process-definition/key/{key}", "/process-definition/key/provincialPipeline")
-        .replace("/decision-definition/key/{key}", "/decision-definition/key/" + decisionKey())
-        .replaceAll("\\{[^}]+}", PROBE);
-    return RestAllowList.SCOPED.contains(operation) ? template + "?processInstanceId=" + PROBE : template;
+    template =
+        template
+            .replace("/process-definition/key/{key}", "/process-definition/key/provincialPipeline")
+            .replace("/decision-definition/key/{key}", "/decision-definition/key/" + decisionKey())
+            .replaceAll("\\{[^}]+}", PROBE);
+    return RestAllowList.SCOPED.contains(operation)
+        ? template + "?processInstanceId=" + PROBE
+        : template;
   }
 
   private String decisionKey() {
-    return engine.getRepositoryService().createDecisionDefinitionQuery().latestVersion().list().get(0).getKey();
+    return engine
+        .getRepositoryService()
+        .createDecisionDefinitionQuery()
+        .latestVersion()
+        .list()
+        .get(0)
+        .getKey();
   }
 
   /**
-   * What the request cannot reach, because Camunda finds no definition with the key (or sees
-   * none, for a role that may not read it) while it matches the path: there are no tenants, no
-   * case definitions and no decision requirements graphs. Nothing runs then, list or not.
+   * What the request cannot reach, because Camunda finds no definition with the key (or sees none,
+   * for a role that may not read it) while it matches the path: there are no tenants, no case
+   * definitions and no decision requirements graphs. Nothing runs then, list or not.
    */
   private static boolean unreachable(String operation, int status, String body) {
-    return operation.contains("/key/{key}") && status == 404 && body != null && body.contains("No matching");
+    return operation.contains("/key/{key}")
+        && status == 404
+        && body != null
+        && body.contains("No matching");
   }
 
   private static String body(String mediaType) {
@@ -90,27 +103,39 @@ class RestAllowListTest {
   }
 
   private static MediaType type(String mediaType) {
-    return mediaType.equals("multipart/form-data") ? MediaType.parseMediaType("multipart/form-data; boundary=probe")
+    return mediaType.equals("multipart/form-data")
+        ? MediaType.parseMediaType("multipart/form-data; boundary=probe")
         : MediaType.parseMediaType(mediaType);
   }
 
-  private ResponseEntity<String> rest(String user, HttpMethod method, String path, String mediaType) {
+  private ResponseEntity<String> rest(
+      String user, HttpMethod method, String path, String mediaType) {
     HttpHeaders headers = new HttpHeaders();
     boolean withBody = method == HttpMethod.POST || method == HttpMethod.PUT;
     if (withBody) {
       headers.setContentType(type(mediaType));
     }
     // one client per user: building one per request costs more than the request
-    return clients.computeIfAbsent(user, u -> http.withBasicAuth(u, u)).exchange(URI.create(path), method,
-        new HttpEntity<>(withBody ? body(mediaType) : null, headers), String.class);
+    return clients
+        .computeIfAbsent(user, u -> http.withBasicAuth(u, u))
+        .exchange(
+            URI.create(path),
+            method,
+            new HttpEntity<>(withBody ? body(mediaType) : null, headers),
+            String.class);
   }
 
   @Test
   void theSurfaceIsReadFromTheAnnotationsAndEveryEntryOfTheListIsAnOperationOfIt() {
     Map<String, String> surface = RestSurface.operations();
-    assertThat(surface).hasSizeGreaterThan(400)
-        .containsKeys("POST /task/{id}/complete", "POST /task/{id}/bpmnError", "PUT /job/{id}/suspended",
-            "GET /history/cleanup/jobs", "POST /process-definition/key/{key}/start");
+    assertThat(surface)
+        .hasSizeGreaterThan(400)
+        .containsKeys(
+            "POST /task/{id}/complete",
+            "POST /task/{id}/bpmnError",
+            "PUT /job/{id}/suspended",
+            "GET /history/cleanup/jobs",
+            "POST /process-definition/key/{key}/start");
     List<String> listed = RestAllowList.OPERATIONS.values().stream().flatMap(List::stream).toList();
     assertThat(surface.keySet()).containsAll(listed);
     assertThat(listed).doesNotHaveDuplicates();
@@ -120,7 +145,8 @@ class RestAllowListTest {
   @Test
   void theListIsWrittenDownInTheSecurityDocs() throws Exception {
     String docs = Files.readString(Path.of("docs/security.md"));
-    for (String operation : RestAllowList.OPERATIONS.values().stream().flatMap(List::stream).toList()) {
+    for (String operation :
+        RestAllowList.OPERATIONS.values().stream().flatMap(List::stream).toList()) {
       assertThat(docs).as("docs/security.md lists " + operation).contains("`" + operation + "`");
     }
   }
@@ -129,21 +155,36 @@ class RestAllowListTest {
   @ValueSource(strings = {"manager", "auditor", "codi", "nakhonsawan", "monitor"})
   void everyOperationThroughEngineRestIsRefusedExactlyWhenTheListDoesNotHoldIt(String user) {
     List<String> wrong = new ArrayList<>();
-    RestSurface.operations().forEach((operation, mediaType) -> {
-      HttpMethod method = HttpMethod.valueOf(operation.substring(0, operation.indexOf(' ')));
-      // the named engine's paths are the same operations: walked for one role (Basic auth costs a password hash each)
-      for (String prefix : user.equals("nakhonsawan") ? List.of("/engine-rest", "/engine-rest/engine/default")
-          : List.of("/engine-rest")) {
-        ResponseEntity<String> response = rest(user, method, prefix + path(operation), mediaType);
-        if (unreachable(operation, response.getStatusCode().value(), response.getBody())) {
-          continue;
-        }
-        boolean refused = refusedByTheList(response.getStatusCode().value(), response.getBody());
-        if (refused == RestAllowList.allows(operation, p -> true)) {
-          wrong.add(prefix + " " + operation + " → " + response.getStatusCode().value() + " " + response.getBody());
-        }
-      }
-    });
+    RestSurface.operations()
+        .forEach(
+            (operation, mediaType) -> {
+              HttpMethod method =
+                  HttpMethod.valueOf(operation.substring(0, operation.indexOf(' ')));
+              // the named engine's paths are the same operations: walked for one role (Basic auth
+              // costs a password hash each)
+              for (String prefix :
+                  user.equals("nakhonsawan")
+                      ? List.of("/engine-rest", "/engine-rest/engine/default")
+                      : List.of("/engine-rest")) {
+                ResponseEntity<String> response =
+                    rest(user, method, prefix + path(operation), mediaType);
+                if (unreachable(operation, response.getStatusCode().value(), response.getBody())) {
+                  continue;
+                }
+                boolean refused =
+                    refusedByTheList(response.getStatusCode().value(), response.getBody());
+                if (refused == RestAllowList.allows(operation, p -> true)) {
+                  wrong.add(
+                      prefix
+                          + " "
+                          + operation
+                          + " → "
+                          + response.getStatusCode().value()
+                          + " "
+                          + response.getBody());
+                }
+              }
+            });
     assertThat(wrong).as(user).isEmpty();
   }
 
@@ -154,26 +195,47 @@ class RestAllowListTest {
     assertThat(browser.login(user, user, "welcome").getStatusCode()).isEqualTo(HttpStatus.OK);
     browser.get("/camunda/api/admin/auth/user/default");
     List<String> wrong = new ArrayList<>();
-    RestSurface.operations().forEach((operation, mediaType) -> {
-      HttpMethod method = HttpMethod.valueOf(operation.substring(0, operation.indexOf(' ')));
-      boolean withBody = method == HttpMethod.POST || method == HttpMethod.PUT;
-      ResponseEntity<String> response = browser.exchange(method, WEBAPPS + path(operation),
-          withBody ? body(mediaType) : null, withBody ? type(mediaType) : null);
-      if (unreachable(operation, response.getStatusCode().value(), response.getBody())) {
-        return;
-      }
-      boolean refused = refusedByTheList(response.getStatusCode().value(), response.getBody());
-      if (refused == RestAllowList.allows(operation, p -> true)) {
-        wrong.add(operation + " → " + response.getStatusCode().value() + " " + response.getBody());
-      }
-    });
+    RestSurface.operations()
+        .forEach(
+            (operation, mediaType) -> {
+              HttpMethod method =
+                  HttpMethod.valueOf(operation.substring(0, operation.indexOf(' ')));
+              boolean withBody = method == HttpMethod.POST || method == HttpMethod.PUT;
+              ResponseEntity<String> response =
+                  browser.exchange(
+                      method,
+                      WEBAPPS + path(operation),
+                      withBody ? body(mediaType) : null,
+                      withBody ? type(mediaType) : null);
+              if (unreachable(operation, response.getStatusCode().value(), response.getBody())) {
+                return;
+              }
+              boolean refused =
+                  refusedByTheList(response.getStatusCode().value(), response.getBody());
+              if (refused == RestAllowList.allows(operation, p -> true)) {
+                wrong.add(
+                    operation
+                        + " → "
+                        + response.getStatusCode().value()
+                        + " "
+                        + response.getBody());
+              }
+            });
     assertThat(wrong).as(user).isEmpty();
   }
 
   @Test
   void administratorsAreNotHeldToTheList() {
-    for (String operation : List.of("GET /job", "GET /job/count", "GET /metrics", "GET /history/cleanup/jobs",
-        "GET /job-definition", "GET /history/job-log", "GET /authorization", "GET /batch")) {
+    for (String operation :
+        List.of(
+            "GET /job",
+            "GET /job/count",
+            "GET /metrics",
+            "GET /history/cleanup/jobs",
+            "GET /job-definition",
+            "GET /history/job-log",
+            "GET /authorization",
+            "GET /batch")) {
       String path = operation.substring(operation.indexOf(' ') + 1);
       ResponseEntity<String> response = rest("admin", HttpMethod.GET, "/engine-rest" + path, null);
       assertThat(response.getStatusCode().value()).as(operation).isEqualTo(200);
@@ -182,57 +244,88 @@ class RestAllowListTest {
 
   @Test
   void jobsAreListedOnlyForAProcess() {
-    for (String path : List.of("/job", "/job/count", "/job-definition", "/history/job-log", "/job?processInstanceId=")) {
-      ResponseEntity<String> response = rest("auditor", HttpMethod.GET, "/engine-rest" + path, null);
-      assertThat(refusedByTheList(response.getStatusCode().value(), response.getBody())).as(path).isTrue();
+    for (String path :
+        List.of(
+            "/job",
+            "/job/count",
+            "/job-definition",
+            "/history/job-log",
+            "/job?processInstanceId=")) {
+      ResponseEntity<String> response =
+          rest("auditor", HttpMethod.GET, "/engine-rest" + path, null);
+      assertThat(refusedByTheList(response.getStatusCode().value(), response.getBody()))
+          .as(path)
+          .isTrue();
       assertThat(response.getBody()).contains("ผู้ดูแลระบบ").contains("administrators");
     }
     engine.getHistoryService().cleanUpHistoryAsync(true);
     UnusedWave unused = UnusedWave.of(engine, "TH-60");
-    String key = new Walkthrough(act, code -> "nakhonsawan", t -> { }).start("TH-60", unused.fiscalYear(), unused.wave());
+    String key =
+        new Walkthrough(act, code -> "nakhonsawan", t -> {})
+            .start("TH-60", unused.fiscalYear(), unused.wave());
     String pipeline = act.task(key, "Activity_PlanForum").getProcessInstanceId();
-    ResponseEntity<String> scoped = rest("auditor", HttpMethod.GET, "/engine-rest/job?processInstanceId=" + pipeline, null);
+    ResponseEntity<String> scoped =
+        rest("auditor", HttpMethod.GET, "/engine-rest/job?processInstanceId=" + pipeline, null);
     assertThat(scoped.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(scoped.getBody()).doesNotContain("history-cleanup");
   }
 
-  /** Paths only a crafted request has: refused for the parties, through raw HTTP (no client normalises them). */
+  /**
+   * Paths only a crafted request has: refused for the parties, through raw HTTP (no client
+   * normalises them).
+   */
   @Test
   void craftedPathsAreRefusedAndChangeNothing() throws Exception {
     UnusedWave unused = UnusedWave.of(engine, "TH-60");
-    String key = new Walkthrough(act, code -> "nakhonsawan", t -> { }).start("TH-60", unused.fiscalYear(), unused.wave());
+    String key =
+        new Walkthrough(act, code -> "nakhonsawan", t -> {})
+            .start("TH-60", unused.fiscalYear(), unused.wave());
     Task task = act.task(key, "Activity_PlanForum");
-    Map<String, Object> before = new HashMap<>(engine.getRuntimeService().getVariables(task.getProcessInstanceId()));
+    Map<String, Object> before =
+        new HashMap<>(engine.getRuntimeService().getVariables(task.getProcessInstanceId()));
     String id = task.getId();
-    List<String> crafted = List.of(
-        "/engine-rest/task/" + id + "/complete;a=b",
-        "/engine-rest/task/" + id + ";x/complete",
-        "/engine-rest/task;x/" + id + "/complete",
-        "/engine-rest/task/" + id + "/submit-form;jsessionid=1",
-        "/engine-rest//task/" + id + "/complete",
-        "/engine-rest/task//" + id + "/complete",
-        "/engine-rest/task/" + id + "%2Fcomplete",
-        "/engine-rest/task/" + id + "/%63omplete",
-        "/engine-rest/task/" + id + "/./complete",
-        "/engine-rest/task/x/../" + id + "/complete",
-        "/engine-rest/task/" + id + "/complete%3Bx",
-        "/engine-rest/engine/default/task/" + id + "/complete;a",
-        "/engine-rest/task/" + id + "/COMPLETE",
-        "/engine-rest/Task/" + id + "/complete");
+    List<String> crafted =
+        List.of(
+            "/engine-rest/task/" + id + "/complete;a=b",
+            "/engine-rest/task/" + id + ";x/complete",
+            "/engine-rest/task;x/" + id + "/complete",
+            "/engine-rest/task/" + id + "/submit-form;jsessionid=1",
+            "/engine-rest//task/" + id + "/complete",
+            "/engine-rest/task//" + id + "/complete",
+            "/engine-rest/task/" + id + "%2Fcomplete",
+            "/engine-rest/task/" + id + "/%63omplete",
+            "/engine-rest/task/" + id + "/./complete",
+            "/engine-rest/task/x/../" + id + "/complete",
+            "/engine-rest/task/" + id + "/complete%3Bx",
+            "/engine-rest/engine/default/task/" + id + "/complete;a",
+            "/engine-rest/task/" + id + "/COMPLETE",
+            "/engine-rest/Task/" + id + "/complete");
     HttpClient client = HttpClient.newHttpClient();
-    String auth = "Basic " + Base64.getEncoder().encodeToString("nakhonsawan:nakhonsawan".getBytes(StandardCharsets.UTF_8));
-    String json = "{\"variables\": {\"stageKey\": {\"value\": \"evaluation\"}, \"outcome\": {\"value\": \"expand\"}}}";
+    String auth =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString("nakhonsawan:nakhonsawan".getBytes(StandardCharsets.UTF_8));
+    String json =
+        "{\"variables\": {\"stageKey\": {\"value\": \"evaluation\"}, \"outcome\": {\"value\": \"expand\"}}}";
     for (String path : crafted) {
-      HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-          .header("Authorization", auth).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                  .header("Authorization", auth)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(json))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       // 400 from the list, or 404 where the server or JAX-RS finds no operation for the path at all
       assertThat(response.statusCode()).as(path + " " + response.body()).isIn(400, 404);
       if (path.contains(";")) {
         assertThat(response.body()).as(path).contains("OddPath");
       }
     }
-    assertThat(engine.getTaskService().createTaskQuery().taskId(id).count()).as("the task is still open").isOne();
-    assertThat(engine.getRuntimeService().getVariables(task.getProcessInstanceId())).isEqualTo(before);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(id).count())
+        .as("the task is still open")
+        .isOne();
+    assertThat(engine.getRuntimeService().getVariables(task.getProcessInstanceId()))
+        .isEqualTo(before);
   }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.env.Environment;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -45,7 +45,8 @@ class RestApiSecurityTest {
   void startProbe() {
     probe = new ProbeProcess(engine, "community-nakhon-sawan");
     String pi = probe.start().getId();
-    nakhonSawanTask = engine.getTaskService().createTaskQuery().processInstanceId(pi).singleResult();
+    nakhonSawanTask =
+        engine.getTaskService().createTaskQuery().processInstanceId(pi).singleResult();
   }
 
   @AfterEach
@@ -55,8 +56,13 @@ class RestApiSecurityTest {
 
   @Test
   void anonymousCallsAreRefused() {
-    for (String path : List.of("/engine-rest/task", "/engine-rest/process-definition",
-        "/engine-rest/user", "/engine-rest/history/process-instance", "/engine-rest/deployment")) {
+    for (String path :
+        List.of(
+            "/engine-rest/task",
+            "/engine-rest/process-definition",
+            "/engine-rest/user",
+            "/engine-rest/history/process-instance",
+            "/engine-rest/deployment")) {
       ResponseEntity<String> response = http.getForEntity(path, String.class);
       assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
       assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
@@ -65,16 +71,28 @@ class RestApiSecurityTest {
 
   @Test
   void wrongPasswordIsRefused() {
-    assertThat(http.withBasicAuth("codi", "not-the-password")
-        .getForEntity("/engine-rest/task", String.class).getStatusCode())
+    assertThat(
+            http.withBasicAuth("codi", "not-the-password")
+                .getForEntity("/engine-rest/task", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @ParameterizedTest(name = "{0} is let in")
-  @ValueSource(strings = {"admin", "manager", "auditor", "codi", "thaihealth", "nakhonsawan", "saraburi", "chainat"})
+  @ValueSource(
+      strings = {
+        "admin",
+        "manager",
+        "auditor",
+        "codi",
+        "thaihealth",
+        "nakhonsawan",
+        "saraburi",
+        "chainat"
+      })
   void everyDemoUserIsLetIn(String user) {
-    ResponseEntity<String> response = http.withBasicAuth(user, user)
-        .getForEntity("/engine-rest/task/count", String.class);
+    ResponseEntity<String> response =
+        http.withBasicAuth(user, user).getForEntity("/engine-rest/task/count", String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
@@ -82,8 +100,10 @@ class RestApiSecurityTest {
   void aProvinceSeesOnlyItsOwnTasks() {
     assertThat(taskIdsOf("nakhonsawan")).contains(nakhonSawanTask.getId());
     assertThat(taskIdsOf("saraburi")).doesNotContain(nakhonSawanTask.getId());
-    assertThat(http.withBasicAuth("saraburi", "saraburi")
-        .getForEntity("/engine-rest/task/" + nakhonSawanTask.getId(), String.class).getStatusCode())
+    assertThat(
+            http.withBasicAuth("saraburi", "saraburi")
+                .getForEntity("/engine-rest/task/" + nakhonSawanTask.getId(), String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
@@ -94,27 +114,47 @@ class RestApiSecurityTest {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(engine.getTaskService().createTaskQuery().taskId(nakhonSawanTask.getId()).count())
-        .as("the task is still open").isEqualTo(1);
+        .as("the task is still open")
+        .isEqualTo(1);
   }
 
   @Test
   void theProvinceCompletesItsTaskAndHistoryNamesWhoDidIt() {
     assertThat(complete("nakhonsawan").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-    assertThat(engine.getTaskService().createTaskQuery().taskId(nakhonSawanTask.getId()).count()).isZero();
-    assertThat(engine.getHistoryService().createUserOperationLogQuery()
-        .taskId(nakhonSawanTask.getId()).operationType("Complete").singleResult().getUserId())
+    assertThat(engine.getTaskService().createTaskQuery().taskId(nakhonSawanTask.getId()).count())
+        .isZero();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createUserOperationLogQuery()
+                .taskId(nakhonSawanTask.getId())
+                .operationType("Complete")
+                .singleResult()
+                .getUserId())
         .isEqualTo("nakhonsawan");
   }
 
   @ParameterizedTest(name = "{0} may log in to {1}: {2}")
   @CsvSource({
-      "admin, admin, 200", "admin, cockpit, 200", "admin, tasklist, 200",
-      "manager, cockpit, 200", "manager, tasklist, 200", "manager, admin, 403",
-      "auditor, cockpit, 200", "auditor, tasklist, 403", "auditor, admin, 403",
-      "codi, tasklist, 200", "codi, cockpit, 403", "codi, admin, 403",
-      "nakhonsawan, tasklist, 200", "nakhonsawan, cockpit, 403",
-      "saraburi, tasklist, 200", "chainat, tasklist, 200", "thaihealth, tasklist, 200"})
+    "admin, admin, 200",
+    "admin, cockpit, 200",
+    "admin, tasklist, 200",
+    "manager, cockpit, 200",
+    "manager, tasklist, 200",
+    "manager, admin, 403",
+    "auditor, cockpit, 200",
+    "auditor, tasklist, 403",
+    "auditor, admin, 403",
+    "codi, tasklist, 200",
+    "codi, cockpit, 403",
+    "codi, admin, 403",
+    "nakhonsawan, tasklist, 200",
+    "nakhonsawan, cockpit, 403",
+    "saraburi, tasklist, 200",
+    "chainat, tasklist, 200",
+    "thaihealth, tasklist, 200"
+  })
   void webappLogin(String user, String app, int status) {
     WebSession session = WebSession.open(http);
     assertThat(session.login(user, user, app).getStatusCode().value()).isEqualTo(status);
@@ -129,8 +169,12 @@ class RestApiSecurityTest {
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("username", "admin");
     form.add("password", "admin");
-    ResponseEntity<String> response = http.exchange(WebSession.LOGIN + "admin", HttpMethod.POST,
-        new HttpEntity<>(form, headers), String.class);
+    ResponseEntity<String> response =
+        http.exchange(
+            WebSession.LOGIN + "admin",
+            HttpMethod.POST,
+            new HttpEntity<>(form, headers),
+            String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
@@ -139,9 +183,17 @@ class RestApiSecurityTest {
     ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
     assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(health.getBody()).isEqualTo("{\"status\":\"UP\"}");
-    for (String path : List.of("/actuator/env", "/actuator/beans", "/actuator/configprops",
-        "/actuator/metrics", "/actuator/heapdump", "/h2-console", "/h2-console/")) {
-      assertThat(http.getForEntity(path, String.class).getStatusCode()).as(path)
+    for (String path :
+        List.of(
+            "/actuator/env",
+            "/actuator/beans",
+            "/actuator/configprops",
+            "/actuator/metrics",
+            "/actuator/heapdump",
+            "/h2-console",
+            "/h2-console/")) {
+      assertThat(http.getForEntity(path, String.class).getStatusCode())
+          .as(path)
           .isEqualTo(HttpStatus.NOT_FOUND);
     }
     assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
@@ -154,8 +206,9 @@ class RestApiSecurityTest {
   }
 
   private List<String> taskIdsOf(String user) {
-    ResponseEntity<List<Map<String, Object>>> response = http.withBasicAuth(user, user)
-        .exchange("/engine-rest/task?maxResults=1000", HttpMethod.GET, null, LIST);
+    ResponseEntity<List<Map<String, Object>>> response =
+        http.withBasicAuth(user, user)
+            .exchange("/engine-rest/task?maxResults=1000", HttpMethod.GET, null, LIST);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     return response.getBody().stream().map(t -> (String) t.get("id")).toList();
   }
@@ -163,8 +216,11 @@ class RestApiSecurityTest {
   private ResponseEntity<String> complete(String user) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, user).exchange(
-        "/engine-rest/task/" + nakhonSawanTask.getId() + "/complete", HttpMethod.POST,
-        new HttpEntity<>("{\"variables\":{}}", headers), String.class);
+    return http.withBasicAuth(user, user)
+        .exchange(
+            "/engine-rest/task/" + nakhonSawanTask.getId() + "/complete",
+            HttpMethod.POST,
+            new HttpEntity<>("{\"variables\":{}}", headers),
+            String.class);
   }
 }

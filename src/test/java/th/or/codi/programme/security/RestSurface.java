@@ -54,7 +54,8 @@ final class RestSurface {
         String verb = verb(annotated);
         if (verb != null) {
           Consumes consumes = annotated.getAnnotation(Consumes.class);
-          found.put(verb + " " + (template.isEmpty() ? "/" : template),
+          found.put(
+              verb + " " + (template.isEmpty() ? "/" : template),
               consumes == null ? "application/json" : consumes.value()[0]);
         } else if (path != null) {
           todo.add(new Todo(method.getReturnType(), template));
@@ -68,7 +69,9 @@ final class RestSurface {
       String verb = verb(annotated);
       if (verb != null) {
         Path path = annotated.getAnnotation(Path.class);
-        found.put(verb + " " + join(namedRoot.value(), path == null ? "" : path.value()), "application/json");
+        found.put(
+            verb + " " + join(namedRoot.value(), path == null ? "" : path.value()),
+            "application/json");
       }
     }
     return found;
@@ -106,6 +109,8 @@ final class RestSurface {
   static String join(String prefix, String path) {
     String p = path.startsWith("/") || path.isEmpty() ? path : "/" + path;
     String joined = prefix + p;
-    return joined.endsWith("/") && joined.length() > 1 ? joined.substring(0, joined.length() - 1) : joined;
+    return joined.endsWith("/") && joined.length() > 1
+        ? joined.substring(0, joined.length() - 1)
+        : joined;
   }
 }

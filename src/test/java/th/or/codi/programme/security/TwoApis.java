@@ -14,8 +14,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A person's calls through the two REST APIs the engine is reached by: {@code /engine-rest} with
- * HTTP Basic, and the webapps' API with a logged-in session and its CSRF token, as Tasklist
- * sends them (one session per user, opened on the first call).
+ * HTTP Basic, and the webapps' API with a logged-in session and its CSRF token, as Tasklist sends
+ * them (one session per user, opened on the first call).
  */
 public final class TwoApis {
 
@@ -39,18 +39,25 @@ public final class TwoApis {
   }
 
   /** The request as the user, through the API; the demo users' password is their id. */
-  public ResponseEntity<String> call(Api api, String user, HttpMethod method, String path, String body) {
+  public ResponseEntity<String> call(
+      Api api, String user, HttpMethod method, String path, String body) {
     if (api == Api.WEBAPPS) {
-      WebSession browser = sessions.computeIfAbsent(user, u -> {
-        WebSession opened = WebSession.open(http);
-        assertThat(opened.login(u, u, "welcome").getStatusCode()).isEqualTo(HttpStatus.OK);
-        opened.get("/camunda/api/admin/auth/user/default"); // as Tasklist does next: brings the session's CSRF token
-        return opened;
-      });
+      WebSession browser =
+          sessions.computeIfAbsent(
+              user,
+              u -> {
+                WebSession opened = WebSession.open(http);
+                assertThat(opened.login(u, u, "welcome").getStatusCode()).isEqualTo(HttpStatus.OK);
+                opened.get(
+                    "/camunda/api/admin/auth/user/default"); // as Tasklist does next: brings the
+                // session's CSRF token
+                return opened;
+              });
       return browser.exchange(method, api.prefix + path, body);
     }
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, user).exchange(api.prefix + path, method, new HttpEntity<>(body, headers), String.class);
+    return http.withBasicAuth(user, user)
+        .exchange(api.prefix + path, method, new HttpEntity<>(body, headers), String.class);
   }
 }

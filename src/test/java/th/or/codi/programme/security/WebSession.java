@@ -30,10 +30,14 @@ public final class WebSession {
   public static WebSession open(TestRestTemplate http) {
     ResponseEntity<String> page = http.getForEntity("/camunda/app/welcome/default/", String.class);
     List<String> setCookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
-    String cookies = setCookies.stream().map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
-    String token = setCookies.stream().filter(c -> c.startsWith("XSRF-TOKEN="))
-        .map(c -> c.split(";", 2)[0].substring("XSRF-TOKEN=".length())).findFirst()
-        .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie in " + setCookies));
+    String cookies =
+        setCookies.stream().map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
+    String token =
+        setCookies.stream()
+            .filter(c -> c.startsWith("XSRF-TOKEN="))
+            .map(c -> c.split(";", 2)[0].substring("XSRF-TOKEN=".length()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie in " + setCookies));
     return new WebSession(http, cookies, token);
   }
 
@@ -54,17 +58,22 @@ public final class WebSession {
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("username", user);
     form.add("password", password);
-    ResponseEntity<String> response = http.exchange(LOGIN + app, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    ResponseEntity<String> response =
+        http.exchange(LOGIN + app, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
     keepCookies(response);
     return response;
   }
 
-  /** A GET as the webapps send it; also picks up a renewed CSRF token (a login starts a new session). */
+  /**
+   * A GET as the webapps send it; also picks up a renewed CSRF token (a login starts a new
+   * session).
+   */
   public ResponseEntity<String> get(String path) {
     HttpHeaders headers = new HttpHeaders();
     headers.add(HttpHeaders.COOKIE, cookies);
     headers.add("X-XSRF-TOKEN", csrfToken);
-    ResponseEntity<String> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    ResponseEntity<String> response =
+        http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     keepCookies(response);
     return response;
   }
@@ -75,7 +84,8 @@ public final class WebSession {
     headers.add(HttpHeaders.COOKIE, cookies);
     headers.add("X-XSRF-TOKEN", csrfToken);
     headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<String> response = http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
+    ResponseEntity<String> response =
+        http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
     keepCookies(response);
     return response;
   }
@@ -86,14 +96,16 @@ public final class WebSession {
   }
 
   /** Any request as the webapps send it, with a body of this type. */
-  public ResponseEntity<String> exchange(HttpMethod method, String path, String body, MediaType type) {
+  public ResponseEntity<String> exchange(
+      HttpMethod method, String path, String body, MediaType type) {
     HttpHeaders headers = new HttpHeaders();
     headers.add(HttpHeaders.COOKIE, cookies);
     headers.add("X-XSRF-TOKEN", csrfToken);
     if (type != null) {
       headers.setContentType(type);
     }
-    ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    ResponseEntity<String> response =
+        http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
     keepCookies(response);
     return response;
   }

@@ -18,18 +18,19 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Generated from every form in {@code forms/}: for each constraint of each field, one value
- * that satisfies it (the submission passes) and one that breaks it (the submission is rejected
- * naming that field). A new form, or a new field, is covered without touching this test.
+ * Generated from every form in {@code forms/}: for each constraint of each field, one value that
+ * satisfies it (the submission passes) and one that breaks it (the submission is rejected naming
+ * that field). A new form, or a new field, is covered without touching this test.
  */
 class FormConstraintsTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
 
   /** Values matching each pattern the forms use; a form with a new pattern needs one here. */
-  static final Map<String, String> PATTERN_SAMPLES = Map.of(
-      "^https?://\\S+$", "https://example.org/report",
-      "^20[0-9]{2}-(0[1-9]|1[0-2])$", "2026-12");
+  static final Map<String, String> PATTERN_SAMPLES =
+      Map.of(
+          "^https?://\\S+$", "https://example.org/report",
+          "^20[0-9]{2}-(0[1-9]|1[0-2])$", "2026-12");
 
   @TestFactory
   Stream<DynamicNode> everyConstraintOfEveryFieldOfEveryForm() throws IOException {
@@ -46,42 +47,62 @@ class FormConstraintsTest {
 
   private static List<DynamicNode> cases(CamundaForm form) {
     List<DynamicNode> cases = new ArrayList<>();
-    cases.add(DynamicTest.dynamicTest("complete valid submission passes",
-        () -> assertThat(SubmissionValidation.validate(form, valid(form), TODAY)).isEmpty()));
+    cases.add(
+        DynamicTest.dynamicTest(
+            "complete valid submission passes",
+            () -> assertThat(SubmissionValidation.validate(form, valid(form), TODAY)).isEmpty()));
     for (FormField field : form.fields()) {
       if (field.isDynamicList()) {
         for (FormField child : field.items()) {
           for (Case c : constraints(child)) {
             String path = field.key() + "[1]." + child.key();
-            cases.add(test(form, path, c, values -> item(values, field).put(child.key(), c.good()), c.goodValid()));
-            cases.add(test(form, path, c, values -> item(values, field).put(child.key(), c.bad()), false));
+            cases.add(
+                test(
+                    form,
+                    path,
+                    c,
+                    values -> item(values, field).put(child.key(), c.good()),
+                    c.goodValid()));
+            cases.add(
+                test(
+                    form, path, c, values -> item(values, field).put(child.key(), c.bad()), false));
           }
         }
         continue;
       }
       for (Case c : constraints(field)) {
-        cases.add(test(form, field.key(), c, values -> put(form, field, values, c.good()), c.goodValid()));
+        cases.add(
+            test(
+                form, field.key(), c, values -> put(form, field, values, c.good()), c.goodValid()));
         cases.add(test(form, field.key(), c, values -> put(form, field, values, c.bad()), false));
       }
     }
     return cases;
   }
 
-  private static DynamicTest test(CamundaForm form, String path, Case c, Consumer<Map<String, Object>> change, boolean passes) {
+  private static DynamicTest test(
+      CamundaForm form, String path, Case c, Consumer<Map<String, Object>> change, boolean passes) {
     Object shown = passes ? c.good() : c.bad();
-    return DynamicTest.dynamicTest(path + " · " + c.name() + " · " + (passes ? "valid " : "invalid ") + shown, () -> {
-      Map<String, Object> values = valid(form);
-      change.accept(values);
-      List<FieldError> errors = SubmissionValidation.validate(form, values, TODAY);
-      if (passes) {
-        assertThat(errors).as("errors of a valid value").isEmpty();
-      } else {
-        assertThat(errors).as("the rejection names " + path).extracting(FieldError::field).contains(path);
-        assertThat(errors).filteredOn(e -> e.field().equals(path))
-            .allSatisfy(e -> assertThat(e.th()).as("Thai message").containsPattern("\\p{InThai}"))
-            .allSatisfy(e -> assertThat(e.en()).as("English message").containsPattern("[a-z]"));
-      }
-    });
+    return DynamicTest.dynamicTest(
+        path + " · " + c.name() + " · " + (passes ? "valid " : "invalid ") + shown,
+        () -> {
+          Map<String, Object> values = valid(form);
+          change.accept(values);
+          List<FieldError> errors = SubmissionValidation.validate(form, values, TODAY);
+          if (passes) {
+            assertThat(errors).as("errors of a valid value").isEmpty();
+          } else {
+            assertThat(errors)
+                .as("the rejection names " + path)
+                .extracting(FieldError::field)
+                .contains(path);
+            assertThat(errors)
+                .filteredOn(e -> e.field().equals(path))
+                .allSatisfy(
+                    e -> assertThat(e.th()).as("Thai message").containsPattern("\\p{InThai}"))
+                .allSatisfy(e -> assertThat(e.en()).as("English message").containsPattern("[a-z]"));
+          }
+        });
   }
 
   record Case(String name, Object good, boolean goodValid, Object bad) {
@@ -126,10 +147,12 @@ class FormConstraintsTest {
       default -> {
         cases.add(new Case("type", good, 42));
         if (f.minLength() != null && f.minLength() > 1 && f.pattern() == null) {
-          cases.add(new Case("minLength", "ก".repeat(f.minLength()), "ก".repeat(f.minLength() - 1)));
+          cases.add(
+              new Case("minLength", "ก".repeat(f.minLength()), "ก".repeat(f.minLength() - 1)));
         }
         if (f.maxLength() != null && f.pattern() == null) {
-          cases.add(new Case("maxLength", "ก".repeat(f.maxLength()), "ก".repeat(f.maxLength() + 1)));
+          cases.add(
+              new Case("maxLength", "ก".repeat(f.maxLength()), "ก".repeat(f.maxLength() + 1)));
         }
         if (f.pattern() != null) {
           cases.add(new Case("pattern", good, "not matching"));
@@ -143,13 +166,16 @@ class FormConstraintsTest {
   }
 
   static Object number(FormField f, double value) {
-    return f.decimalDigits() != null && f.decimalDigits() == 0 ? (Object) (long) value : (Object) value;
+    return f.decimalDigits() != null && f.decimalDigits() == 0
+        ? (Object) (long) value
+        : (Object) value;
   }
 
   /** A valid value for the field, as Tasklist would send it. */
   static Object sample(FormField f) {
     return switch (f.type()) {
-      case "number" -> number(f, f.min() != null ? f.min() : f.max() != null ? Math.min(1, f.max()) : 1);
+      case "number" ->
+          number(f, f.min() != null ? f.min() : f.max() != null ? Math.min(1, f.max()) : 1);
       case "radio", "select" -> f.options() != null ? f.options().get(0) : "TH-60";
       case "checklist", "taglist" -> List.of(f.options() != null ? f.options().get(0) : "TH-60");
       case "checkbox" -> true;
@@ -157,20 +183,28 @@ class FormConstraintsTest {
       default -> {
         if (f.pattern() != null) {
           String sample = PATTERN_SAMPLES.get(f.pattern());
-          assertThat(sample).as("a sample value for pattern " + f.pattern() + " in PATTERN_SAMPLES").isNotNull();
+          assertThat(sample)
+              .as("a sample value for pattern " + f.pattern() + " in PATTERN_SAMPLES")
+              .isNotNull();
           yield sample;
         }
-        yield "ข้อความทดสอบ ".repeat(Math.max(1, (f.minLength() == null ? 1 : f.minLength()) / 12 + 1)).trim();
+        yield "ข้อความทดสอบ "
+            .repeat(Math.max(1, (f.minLength() == null ? 1 : f.minLength()) / 12 + 1))
+            .trim();
       }
     };
   }
 
-  /** Every field of the form filled with a valid value; dynamic options offered as Tasklist gets them. */
+  /**
+   * Every field of the form filled with a valid value; dynamic options offered as Tasklist gets
+   * them.
+   */
   static Map<String, Object> valid(CamundaForm form) {
     Map<String, Object> values = new HashMap<>();
     for (FormField f : form.fields()) {
       if (f.valuesKey() != null) {
-        values.put(f.valuesKey(), List.of(Map.of("label", "นครสวรรค์ / Nakhon Sawan", "value", "TH-60")));
+        values.put(
+            f.valuesKey(), List.of(Map.of("label", "นครสวรรค์ / Nakhon Sawan", "value", "TH-60")));
       }
       if (f.isDynamicList()) {
         Map<String, Object> item = new HashMap<>();
@@ -185,8 +219,8 @@ class FormConstraintsTest {
   }
 
   /**
-   * Sets the value, first making the field visible when the form hides it by default: tries
-   * the options of the form's radio fields until its condition shows it.
+   * Sets the value, first making the field visible when the form hides it by default: tries the
+   * options of the form's radio fields until its condition shows it.
    */
   static void put(CamundaForm form, FormField field, Map<String, Object> values, Object value) {
     if (field.hide() != null && SubmissionValidator.hidden(field, values)) {
@@ -204,7 +238,9 @@ class FormConstraintsTest {
           }
         }
       }
-      assertThat(SubmissionValidator.hidden(field, values)).as("a choice that shows " + field.key()).isFalse();
+      assertThat(SubmissionValidator.hidden(field, values))
+          .as("a choice that shows " + field.key())
+          .isFalse();
     }
     values.put(field.key(), value);
   }

@@ -32,12 +32,13 @@ import th.or.codi.programme.demo.Walkthrough;
 import th.or.codi.programme.security.WebSession;
 
 /**
- * The REST surface under bad input, as a script, a stale browser tab or Tasklist sends it:
- * rejected submissions name each field in Thai and English and change nothing; malformed,
- * mistyped, unknown, oversized and repeated requests get a clear 4xx; the server stays healthy.
+ * The REST surface under bad input, as a script, a stale browser tab or Tasklist sends it: rejected
+ * submissions name each field in Thai and English and change nothing; malformed, mistyped, unknown,
+ * oversized and repeated requests get a clear 4xx; the server stays healthy.
  */
 @DemoApplicationTest
-@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+@org.junit.jupiter.api.extension.ExtendWith(
+    org.springframework.boot.test.system.OutputCaptureExtension.class)
 class SubmissionRestTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +55,7 @@ class SubmissionRestTest {
 
   @BeforeEach
   void aProvinceAtForumPlanning() {
-    walk = new Walkthrough(act, code -> "nakhonsawan", task -> { });
+    walk = new Walkthrough(act, code -> "nakhonsawan", task -> {});
     key = walk.start("TH-60", FISCAL_YEAR, WAVE.incrementAndGet());
     planForum = act.task(key, "Activity_PlanForum");
   }
@@ -62,14 +63,16 @@ class SubmissionRestTest {
   private ResponseEntity<String> post(String user, String path, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    return http.withBasicAuth(user, user)
+        .exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
   }
 
   private static JsonNode json(ResponseEntity<String> response) throws Exception {
     return JSON.readTree(response.getBody());
   }
 
-  private static final String BAD_PLAN = """
+  private static final String BAD_PLAN =
+      """
       {"variables": {
         "forumDate": {"value": "2569-12-24"},
         "expectedParticipants": {"value": 5},
@@ -86,11 +89,13 @@ class SubmissionRestTest {
           "expectedParticipants": {"value": 80},
           "agenda": {"value": "ทำความเข้าใจแนวทางความร่วมมือ 3 ฝ่าย"},
           "forumBudgetRequested": {"value": 25000}
-        }}""".formatted(Walkthrough.inDays(30));
+        }}"""
+        .formatted(Walkthrough.inDays(30));
   }
 
   /** What a rejection must leave untouched: the task, its variables, the history. */
-  private record Snapshot(long openTasks, Map<String, Object> variables, long historicDetails, long completedTasks) {}
+  private record Snapshot(
+      long openTasks, Map<String, Object> variables, long historicDetails, long completedTasks) {}
 
   private Snapshot snapshot() {
     String pi = planForum.getProcessInstanceId();
@@ -98,37 +103,56 @@ class SubmissionRestTest {
         engine.getTaskService().createTaskQuery().taskId(planForum.getId()).count(),
         new TreeMap<>(engine.getTaskService().getVariables(planForum.getId())),
         engine.getHistoryService().createHistoricDetailQuery().processInstanceId(pi).count(),
-        engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi).finished().count());
+        engine
+            .getHistoryService()
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(pi)
+            .finished()
+            .count());
   }
 
   @Test
-  void aRejectionIsLoggedOnOneInfoLineNotAsAnEngineError(org.springframework.boot.test.system.CapturedOutput output) {
+  void aRejectionIsLoggedOnOneInfoLineNotAsAnEngineError(
+      org.springframework.boot.test.system.CapturedOutput output) {
     int before = output.getAll().length();
-    assertThat(post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", BAD_PLAN).getStatusCode())
+    assertThat(
+            post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", BAD_PLAN)
+                .getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
     String logged = output.getAll().substring(before);
-    assertThat(logged).contains("Submission of form understanding-forum-plan at Activity_PlanForum rejected")
-        .doesNotContain("ENGINE-16004").doesNotContain("ERROR");
+    assertThat(logged)
+        .contains("Submission of form understanding-forum-plan at Activity_PlanForum rejected")
+        .doesNotContain("ENGINE-16004")
+        .doesNotContain("ERROR");
   }
 
   @Test
   void aRejectedCompletionNamesEachFieldInThaiAndEnglishAndChangesNothing() throws Exception {
     Snapshot before = snapshot();
 
-    ResponseEntity<String> response = post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", BAD_PLAN);
+    ResponseEntity<String> response =
+        post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", BAD_PLAN);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     JsonNode body = json(response);
     assertThat(body.path("type").asText()).isEqualTo("SubmissionRejected");
     assertThat(body.path("form").asText()).isEqualTo("understanding-forum-plan");
     List<String> fields = new ArrayList<>();
-    body.path("errors").forEach(e -> {
-      fields.add(e.path("field").asText());
-      assertThat(e.path("th").asText()).containsPattern("\\p{InThai}");
-      assertThat(e.path("en").asText()).containsPattern("[a-z]");
-    });
-    assertThat(fields).containsExactlyInAnyOrder("forumDate", "expectedParticipants", "venue", "targetGroups",
-        "agenda", "forumBudgetRequested");
+    body.path("errors")
+        .forEach(
+            e -> {
+              fields.add(e.path("field").asText());
+              assertThat(e.path("th").asText()).containsPattern("\\p{InThai}");
+              assertThat(e.path("en").asText()).containsPattern("[a-z]");
+            });
+    assertThat(fields)
+        .containsExactlyInAnyOrder(
+            "forumDate",
+            "expectedParticipants",
+            "venue",
+            "targetGroups",
+            "agenda",
+            "forumBudgetRequested");
     assertThat(body.path("message").asText()).contains("พ.ศ.").contains("Did you mean");
     assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("at org.");
     assertThat(snapshot()).as("task, variables and history unchanged").isEqualTo(before);
@@ -137,13 +161,20 @@ class SubmissionRestTest {
   @Test
   void tasklistsOwnApiGetsTheSameAnswer() throws Exception {
     WebSession browser = WebSession.open(http);
-    assertThat(browser.login("nakhonsawan", "nakhonsawan", "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(browser.get("/camunda/api/engine/engine/default/task/" + planForum.getId()).getStatusCode())
-        .as("Tasklist opens the task").isEqualTo(HttpStatus.OK);
+    assertThat(browser.login("nakhonsawan", "nakhonsawan", "tasklist").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(
+            browser
+                .get("/camunda/api/engine/engine/default/task/" + planForum.getId())
+                .getStatusCode())
+        .as("Tasklist opens the task")
+        .isEqualTo(HttpStatus.OK);
     Snapshot before = snapshot();
 
-    ResponseEntity<String> response = browser.postJson(
-        "/camunda/api/engine/engine/default/task/" + planForum.getId() + "/submit-form", BAD_PLAN);
+    ResponseEntity<String> response =
+        browser.postJson(
+            "/camunda/api/engine/engine/default/task/" + planForum.getId() + "/submit-form",
+            BAD_PLAN);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json(response).path("errors")).hasSize(6);
@@ -155,12 +186,15 @@ class SubmissionRestTest {
     Snapshot before = snapshot();
     // zero-width space, ZWNJ, ZWJ, word joiner, BOM, direction marks, an override, an isolate,
     // a soft hyphen, NBSP, the ideographic space: Tasklist shows nothing
-    String invisible = "\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u200E\\u200F\\u202E\\u2066\\u2069\\u00AD\\u00A0\\u3000";
-    String plan = goodPlan()
-        .replace("ศาลาประชาคมจังหวัด", invisible)
-        .replace("ทำความเข้าใจแนวทางความร่วมมือ 3 ฝ่าย", "ab" + invisible.repeat(2));
+    String invisible =
+        "\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u200E\\u200F\\u202E\\u2066\\u2069\\u00AD\\u00A0\\u3000";
+    String plan =
+        goodPlan()
+            .replace("ศาลาประชาคมจังหวัด", invisible)
+            .replace("ทำความเข้าใจแนวทางความร่วมมือ 3 ฝ่าย", "ab" + invisible.repeat(2));
 
-    ResponseEntity<String> response = post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", plan);
+    ResponseEntity<String> response =
+        post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", plan);
 
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     JsonNode body = json(response);
@@ -173,25 +207,43 @@ class SubmissionRestTest {
     assertThat(snapshot()).isEqualTo(before);
 
     String thai = goodPlan().replace("ศาลาประชาคมจังหวัด", "\\u200Bวัด\\u200B");
-    assertThat(post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", thai).getStatusCode())
-        .as("three Thai letters around invisible ones reach the venue's minimum of 3").isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(
+            post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", thai)
+                .getStatusCode())
+        .as("three Thai letters around invisible ones reach the venue's minimum of 3")
+        .isEqualTo(HttpStatus.NO_CONTENT);
   }
 
   @Test
   void aValidCompletionGoesThroughAndTheProcessMovesOn() {
-    ResponseEntity<String> response = post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/submit-form", goodPlan());
+    ResponseEntity<String> response =
+        post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/submit-form", goodPlan());
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
-        .taskDefinitionKey("Activity_ReviewForumPlanCodi").count()).isOne();
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(key)
+                .taskDefinitionKey("Activity_ReviewForumPlanCodi")
+                .count())
+        .isOne();
   }
 
   @Test
   void aProcessStartWithBadValuesIsRefusedAndNothingStarts() throws Exception {
-    long pipelines = engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("provincialPipeline").count();
+    long pipelines =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey("provincialPipeline")
+            .count();
 
-    ResponseEntity<String> response = post("manager", "/engine-rest/process-definition/key/provincialPipeline/submit-form", """
+    ResponseEntity<String> response =
+        post(
+            "manager",
+            "/engine-rest/process-definition/key/provincialPipeline/submit-form",
+            """
         {"variables": {"provinceCode": {"value": "TH-99"}, "fiscalYear": {"value": 2019}, "wave": {"value": 1}}}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -199,16 +251,25 @@ class SubmissionRestTest {
     json(response).path("errors").forEach(e -> fields.add(e.path("field").asText()));
     assertThat(fields).containsExactlyInAnyOrder("provinceCode", "fiscalYear", "programmeName");
     assertThat(json(response).path("message").asText()).contains("2562");
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("provincialPipeline").count()).isEqualTo(pipelines);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("provincialPipeline")
+                .count())
+        .isEqualTo(pipelines);
   }
 
   @Test
   void aSubmissionMayOnlySetTheFormsFields() throws Exception {
     Snapshot before = snapshot();
-    String sneaky = goodPlan().replace("{\"variables\": {", "{\"variables\": {\"stageKey\": {\"value\": \"closed\"}, ");
+    String sneaky =
+        goodPlan()
+            .replace(
+                "{\"variables\": {", "{\"variables\": {\"stageKey\": {\"value\": \"closed\"}, ");
 
-    ResponseEntity<String> response = post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", sneaky);
+    ResponseEntity<String> response =
+        post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", sneaky);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json(response).path("errors").get(0).path("field").asText()).isEqualTo("stageKey");
@@ -216,7 +277,11 @@ class SubmissionRestTest {
     assertThat(engine.getRuntimeService().getVariable(planForum.getProcessInstanceId(), "stageKey"))
         .isEqualTo("understanding-forum");
 
-    ResponseEntity<String> start = post("manager", "/engine-rest/process-definition/key/provincialPipeline/start", """
+    ResponseEntity<String> start =
+        post(
+            "manager",
+            "/engine-rest/process-definition/key/provincialPipeline/start",
+            """
         {"variables": {"provinceCode": {"value": "TH-60"}, "fiscalYear": {"value": 2598}, "wave": {"value": 1},
          "programmeName": {"value": "โครงการทดสอบ"}, "outcome": {"value": "expand"}}}""");
     assertThat(start.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -226,7 +291,11 @@ class SubmissionRestTest {
   @Test
   void malformedJsonIs400() {
     Snapshot before = snapshot();
-    ResponseEntity<String> response = post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", "{\"variables\": {");
+    ResponseEntity<String> response =
+        post(
+            "nakhonsawan",
+            "/engine-rest/task/" + planForum.getId() + "/complete",
+            "{\"variables\": {");
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody()).doesNotContain("\tat ");
     assertThat(snapshot()).isEqualTo(before);
@@ -235,19 +304,26 @@ class SubmissionRestTest {
   @Test
   void aVariableOfTheWrongTypeIs400() {
     Snapshot before = snapshot();
-    ResponseEntity<String> response = post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete",
-        "{\"variables\": {\"expectedParticipants\": {\"value\": \"eighty\", \"type\": \"Integer\"}}}");
+    ResponseEntity<String> response =
+        post(
+            "nakhonsawan",
+            "/engine-rest/task/" + planForum.getId() + "/complete",
+            "{\"variables\": {\"expectedParticipants\": {\"value\": \"eighty\", \"type\": \"Integer\"}}}");
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(snapshot()).isEqualTo(before);
   }
 
   @Test
   void anUnknownTaskIs404AndAnUnknownProcessIs404() throws Exception {
-    ResponseEntity<String> task = post("nakhonsawan", "/engine-rest/task/no-such-task/complete", goodPlan());
+    ResponseEntity<String> task =
+        post("nakhonsawan", "/engine-rest/task/no-such-task/complete", goodPlan());
     assertThat(task.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(json(task).path("message").asText()).contains("ไม่พบงาน").contains("There is no task");
+    assertThat(json(task).path("message").asText())
+        .contains("ไม่พบงาน")
+        .contains("There is no task");
 
-    ResponseEntity<String> process = post("manager", "/engine-rest/process-definition/key/noSuchProcess/start", "{}");
+    ResponseEntity<String> process =
+        post("manager", "/engine-rest/process-definition/key/noSuchProcess/start", "{}");
     assertThat(process.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
@@ -255,33 +331,45 @@ class SubmissionRestTest {
   void aFiveMegabyteValueIs413AndTheTaskIsUntouched() throws Exception {
     Snapshot before = snapshot();
     String huge = "ก".repeat(5 * 1024 * 1024 / 3 + 10);
-    ResponseEntity<String> response = post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete",
-        "{\"variables\": {\"agenda\": {\"value\": \"" + huge + "\"}}}");
+    ResponseEntity<String> response =
+        post(
+            "nakhonsawan",
+            "/engine-rest/task/" + planForum.getId() + "/complete",
+            "{\"variables\": {\"agenda\": {\"value\": \"" + huge + "\"}}}");
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
-    assertThat(json(response).path("message").asText()).contains("ใหญ่เกินไป").contains("too large");
+    assertThat(json(response).path("message").asText())
+        .contains("ใหญ่เกินไป")
+        .contains("too large");
     assertThat(snapshot()).isEqualTo(before);
   }
 
   @Test
   void completingATaskSomeoneAlreadyCompletedIs409() throws Exception {
-    assertThat(post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", goodPlan()).getStatusCode())
+    assertThat(
+            post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", goodPlan())
+                .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
 
-    ResponseEntity<String> again = post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", goodPlan());
+    ResponseEntity<String> again =
+        post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", goodPlan());
 
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(json(again).path("message").asText()).contains("เสร็จไปแล้ว").contains("already completed");
+    assertThat(json(again).path("message").asText())
+        .contains("เสร็จไปแล้ว")
+        .contains("already completed");
   }
 
   @Test
   void twoPeopleCompletingTheSameTaskAtOnceExactlyOneWins() throws Exception {
     CountDownLatch ready = new CountDownLatch(2);
     CountDownLatch go = new CountDownLatch(1);
-    Callable<ResponseEntity<String>> complete = () -> {
-      ready.countDown();
-      go.await();
-      return post("nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", goodPlan());
-    };
+    Callable<ResponseEntity<String>> complete =
+        () -> {
+          ready.countDown();
+          go.await();
+          return post(
+              "nakhonsawan", "/engine-rest/task/" + planForum.getId() + "/complete", goodPlan());
+        };
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Future<ResponseEntity<String>> first = pool.submit(complete);
@@ -290,16 +378,36 @@ class SubmissionRestTest {
       go.countDown();
       List<ResponseEntity<String>> responses = List.of(first.get(), second.get());
 
-      assertThat(responses).extracting(r -> r.getStatusCode().value()).containsExactlyInAnyOrder(204, 409);
-      ResponseEntity<String> loser = responses.stream().filter(r -> r.getStatusCode().value() == 409).findFirst().orElseThrow();
+      assertThat(responses)
+          .extracting(r -> r.getStatusCode().value())
+          .containsExactlyInAnyOrder(204, 409);
+      ResponseEntity<String> loser =
+          responses.stream()
+              .filter(r -> r.getStatusCode().value() == 409)
+              .findFirst()
+              .orElseThrow();
       assertThat(json(loser).path("message").asText()).contains("already");
     } finally {
       pool.shutdownNow();
     }
-    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(planForum.getId()).finished().count())
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricTaskInstanceQuery()
+                .taskId(planForum.getId())
+                .finished()
+                .count())
         .isOne();
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
-        .taskDefinitionKey("Activity_ReviewForumPlanCodi").count()).as("the process moved on once").isOne();
-    assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(key)
+                .taskDefinitionKey("Activity_ReviewForumPlanCodi")
+                .count())
+        .as("the process moved on once")
+        .isOne();
+    assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 }

@@ -41,18 +41,19 @@ import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
 
 /**
- * Tasklist in a real browser (Debian's Chromium, headless), as the programme's people use it:
- * a Thai browser gets the Thai UI; Nakhon Sawan's movement plans its forum (an empty required
- * field is caught on the form, then the plan goes through); Saraburi does not see that task;
- * CODI and ThaiHealth approve the plan; an English browser gets English. Screenshots of every
- * step go to {@code target/browser-screenshots/}. Skipped, with a message, where Chromium or
- * ChromeDriver is missing ({@code .ci/run} installs them).
+ * Tasklist in a real browser (Debian's Chromium, headless), as the programme's people use it: a
+ * Thai browser gets the Thai UI; Nakhon Sawan's movement plans its forum (an empty required field
+ * is caught on the form, then the plan goes through); Saraburi does not see that task; CODI and
+ * ThaiHealth approve the plan; an English browser gets English. Screenshots of every step go to
+ * {@code target/browser-screenshots/}. Skipped, with a message, where Chromium or ChromeDriver is
+ * missing ({@code .ci/run} installs them).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TasklistBrowserIT {
 
   static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
-  static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
+  static final String CHROMEDRIVER =
+      System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
   static final String KEY = "TH-60/2563-1";
 
@@ -64,16 +65,26 @@ class TasklistBrowserIT {
 
   @BeforeAll
   static void startTheApplicationWithAProvinceAtForumPlanning() throws IOException {
-    Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-        "SKIPPED: browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+    Assumptions.assumeTrue(
+        new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+        "SKIPPED: browser tests need Debian's chromium and chromium-driver ("
+            + CHROMIUM
+            + ", "
+            + CHROMEDRIVER
             + "); .ci/run installs them: apt-get install -y chromium chromium-driver");
     Files.createDirectories(SCREENSHOTS);
-    app = new SpringApplicationBuilder(JointProgrammeApplication.class).profiles("demo")
-        .run("--PROGRAMME_DATA_DIR=" + dataDir, "--server.port=0", "--programme.demo.data=false",
-            "--camunda.bpm.job-execution.enabled=false");
+    app =
+        new SpringApplicationBuilder(JointProgrammeApplication.class)
+            .profiles("demo")
+            .run(
+                "--PROGRAMME_DATA_DIR=" + dataDir,
+                "--server.port=0",
+                "--programme.demo.data=false",
+                "--camunda.bpm.job-execution.enabled=false");
     engine = app.getBean(ProcessEngine.class);
     base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-    new Walkthrough(app.getBean(PersonActions.class), code -> "nakhonsawan", t -> { }).start("TH-60", 2563, 1);
+    new Walkthrough(app.getBean(PersonActions.class), code -> "nakhonsawan", t -> {})
+        .start("TH-60", 2563, 1);
   }
 
   @AfterAll
@@ -86,18 +97,31 @@ class TasklistBrowserIT {
   static WebDriver browser(String language) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,1000", "--lang=" + language);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1000",
+        "--lang=" + language);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
     return new ChromeDriver(service, options);
   }
 
   static void screenshot(WebDriver driver, String step) throws IOException {
     File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(file.toPath(), SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, step)),
+    Files.copy(
+        file.toPath(),
+        SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, step)),
         StandardCopyOption.REPLACE_EXISTING);
   }
 
@@ -108,45 +132,68 @@ class TasklistBrowserIT {
   static void login(WebDriver driver, String user) {
     driver.get(base + "/camunda/app/tasklist/default/");
     WebDriverWait wait = waiting(driver);
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")));
+    WebElement name =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")));
     name.sendKeys(user);
     driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
     driver.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasks], .tasks-list, .task-filters")));
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("[cam-tasks], .tasks-list, .task-filters")));
   }
 
   static void openGroupTasks(WebDriver driver) {
-    waiting(driver).until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'งานของกลุ่ม')]"))).click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[contains(text(),'งานของกลุ่ม')]")))
+        .click();
     pause(1500);
   }
 
   static List<String> taskNames(WebDriver driver) {
     return driver.findElements(By.cssSelector(".tasks-list .task h4, .tasks-list h4")).stream()
-        .map(WebElement::getText).toList();
+        .map(WebElement::getText)
+        .toList();
   }
 
   static void openTask(WebDriver driver, String namePart) {
-    waiting(driver).until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[contains(@class,'tasks-list')]//*[contains(text(),'" + namePart + "')]"))).click();
-    waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+    waiting(driver)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//*[contains(@class,'tasks-list')]//*[contains(text(),'" + namePart + "')]")))
+        .click();
+    waiting(driver)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
     pause(1000);
   }
 
   /** The tooltip of the task's due date, which Tasklist writes with its camDate filter. */
   static String dueTooltip(WebDriver driver) {
-    return (String) ((JavascriptExecutor) driver).executeScript(
-        "var e = document.querySelector('[am-time-ago=\"task.due\"]');"
-            + " return e && (e.getAttribute('uib-tooltip') || e.parentElement.getAttribute('uib-tooltip'));");
+    return (String)
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "var e = document.querySelector('[am-time-ago=\"task.due\"]');"
+                    + " return e && (e.getAttribute('uib-tooltip') || e.parentElement.getAttribute('uib-tooltip'));");
   }
 
   static void claim(WebDriver driver) {
-    WebElement claim = waiting(driver).until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'รับงาน')]")));
+    WebElement claim =
+        waiting(driver)
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    By.xpath("//*[contains(text(),'รับงาน')]")));
     claim.click();
-    await("the task claimed").atMost(Duration.ofSeconds(20)).until(() -> ExpectedConditions.stalenessOf(claim).apply(driver));
+    await("the task claimed")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> ExpectedConditions.stalenessOf(claim).apply(driver));
   }
 
   static WebElement field(WebDriver driver, String componentId) {
-    return driver.findElement(By.cssSelector("input[id*='" + componentId + "'], textarea[id*='" + componentId + "']"));
+    return driver.findElement(
+        By.cssSelector("input[id*='" + componentId + "'], textarea[id*='" + componentId + "']"));
   }
 
   /** Types slowly: form-js drops keystrokes that arrive faster than it re-renders. */
@@ -161,14 +208,24 @@ class TasklistBrowserIT {
   }
 
   static void complete(WebDriver driver) {
-    WebElement button = waiting(driver).until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[contains(normalize-space(.),'ส่งงาน') or contains(normalize-space(.),'Complete')]")));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+    WebElement button =
+        waiting(driver)
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    By.xpath(
+                        "//button[contains(normalize-space(.),'ส่งงาน') or contains(normalize-space(.),'Complete')]")));
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
     button.click();
-    await("the task completed").atMost(Duration.ofSeconds(20)).until(() -> ExpectedConditions.stalenessOf(button).apply(driver));
+    await("the task completed")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> ExpectedConditions.stalenessOf(button).apply(driver));
   }
 
-  /** A deliberate pause: for form-js to keep up with typing, for a screenshot to show a state settled. */
+  /**
+   * A deliberate pause: for form-js to keep up with typing, for a screenshot to show a state
+   * settled.
+   */
   static void pause(long millis) {
     try {
       Thread.sleep(millis);
@@ -178,7 +235,12 @@ class TasklistBrowserIT {
   }
 
   private long tasks(String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(KEY).taskDefinitionKey(taskKey).count();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceBusinessKey(KEY)
+        .taskDefinitionKey(taskKey)
+        .count();
   }
 
   @Test
@@ -187,25 +249,39 @@ class TasklistBrowserIT {
     WebDriver driver = browser("th-TH");
     try {
       driver.get(base + "/camunda/app/tasklist/default/");
-      waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "เข้าสู่ระบบ"));
+      waiting(driver)
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.tagName("body"), "เข้าสู่ระบบ"));
       screenshot(driver, "thai-login");
 
       login(driver, "nakhonsawan");
       openGroupTasks(driver);
-      assertThat(driver.findElement(By.tagName("body")).getText()).contains("งานของกลุ่ม").contains("จังหวัด / Province");
+      assertThat(driver.findElement(By.tagName("body")).getText())
+          .contains("งานของกลุ่ม")
+          .contains("จังหวัด / Province");
       openTask(driver, "วางแผนเวที");
       screenshot(driver, "nakhonsawan-forum-plan");
-      assertThat(dueTooltip(driver)).as("the due date as Thai readers read it, Buddhist Era year")
-          .contains(String.valueOf(LocalDate.now().getYear() + 543)).contains("เวลา");
+      assertThat(dueTooltip(driver))
+          .as("the due date as Thai readers read it, Buddhist Era year")
+          .contains(String.valueOf(LocalDate.now().getYear() + 543))
+          .contains("เวลา");
       assertThat(driver.findElement(By.cssSelector("[am-time-ago='task.due']")).getText())
-          .as("only the display changes: the due date is still due within the day").doesNotContain("ปี");
+          .as("only the display changes: the due date is still due within the day")
+          .doesNotContain("ปี");
       claim(driver);
 
       // leave the venue empty: the form says so and cannot be completed
       field(driver, "Field_Venue").click();
       field(driver, "Field_Agenda").click();
-      await("the form marks the empty venue").atMost(Duration.ofSeconds(20))
-          .until(() -> driver.findElement(By.cssSelector(".fjs-container")).getText().contains("Field is required"));
+      await("the form marks the empty venue")
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  driver
+                      .findElement(By.cssSelector(".fjs-container"))
+                      .getText()
+                      .contains("Field is required"));
       screenshot(driver, "nakhonsawan-required-field-empty");
       assertThat(tasks("Activity_PlanForum")).as("nothing submitted").isOne();
 
@@ -219,8 +295,10 @@ class TasklistBrowserIT {
       type(field(driver, "Field_ExpectedParticipants"), "80");
       type(field(driver, "Field_ForumBudgetRequested"), "25000");
       type(field(driver, "Field_Agenda"), "ทำความเข้าใจความร่วมมือ");
-      WebElement councils = driver.findElement(By.xpath("//label[contains(.,'สภาองค์กรชุมชนตำบล')]"));
-      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", councils);
+      WebElement councils =
+          driver.findElement(By.xpath("//label[contains(.,'สภาองค์กรชุมชนตำบล')]"));
+      ((JavascriptExecutor) driver)
+          .executeScript("arguments[0].scrollIntoView({block: 'center'})", councils);
       councils.click();
       pause(500);
       screenshot(driver, "nakhonsawan-forum-plan-filled");
@@ -228,9 +306,18 @@ class TasklistBrowserIT {
       screenshot(driver, "nakhonsawan-completed");
 
       assertThat(tasks("Activity_PlanForum")).as("the plan was submitted").isZero();
-      assertThat(tasks("Activity_ReviewForumPlanCodi")).as("the process moved on to the reviews").isOne();
-      assertThat((String) engine.getRuntimeService().createVariableInstanceQuery().variableName("venue")
-          .singleResult().getValue()).isEqualTo("ศาลาประชาคม");
+      assertThat(tasks("Activity_ReviewForumPlanCodi"))
+          .as("the process moved on to the reviews")
+          .isOne();
+      assertThat(
+              (String)
+                  engine
+                      .getRuntimeService()
+                      .createVariableInstanceQuery()
+                      .variableName("venue")
+                      .singleResult()
+                      .getValue())
+          .isEqualTo("ศาลาประชาคม");
     } finally {
       driver.quit();
     }
@@ -245,7 +332,9 @@ class TasklistBrowserIT {
       openGroupTasks(driver);
       screenshot(driver, "saraburi-group-tasks");
       assertThat(driver.findElement(By.cssSelector(".tasks-list, [cam-tasks]")).getText())
-          .doesNotContain("วางแผนเวที").doesNotContain("ตรวจแผนเวที").doesNotContain("นครสวรรค์");
+          .doesNotContain("วางแผนเวที")
+          .doesNotContain("ตรวจแผนเวที")
+          .doesNotContain("นครสวรรค์");
     } finally {
       driver.quit();
     }
@@ -254,14 +343,16 @@ class TasklistBrowserIT {
   @Test
   @Order(3)
   void codiAndThaiHealthApproveThePlan() throws IOException {
-    for (String[] party : new String[][] {{"codi", "ตรวจแผนเวที (พอช.)"}, {"thaihealth", "ตรวจแผนเวที (สสส.)"}}) {
+    for (String[] party :
+        new String[][] {{"codi", "ตรวจแผนเวที (พอช.)"}, {"thaihealth", "ตรวจแผนเวที (สสส.)"}}) {
       WebDriver driver = browser("th-TH");
       try {
         login(driver, party[0]);
         openGroupTasks(driver);
         openTask(driver, party[1]);
         claim(driver);
-        assertThat(field(driver, "Context_Venue").getAttribute("value")).as("the plan under review, read-only")
+        assertThat(field(driver, "Context_Venue").getAttribute("value"))
+            .as("the plan under review, read-only")
             .isEqualTo("ศาลาประชาคม");
         driver.findElement(By.xpath("//label[contains(.,'เห็นชอบ / Approve')]")).click();
         pause(500);
@@ -271,9 +362,17 @@ class TasklistBrowserIT {
         driver.quit();
       }
     }
-    assertThat(tasks("Activity_ReviewForumPlanCodi") + tasks("Activity_ReviewForumPlanThaiHealth")).isZero();
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(KEY)
-        .activityIdIn("Event_ForumDay").count()).as("both approved: waiting for the forum day").isOne();
+    assertThat(tasks("Activity_ReviewForumPlanCodi") + tasks("Activity_ReviewForumPlanThaiHealth"))
+        .isZero();
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(KEY)
+                .activityIdIn("Event_ForumDay")
+                .count())
+        .as("both approved: waiting for the forum day")
+        .isOne();
   }
 
   @Test
@@ -282,10 +381,13 @@ class TasklistBrowserIT {
     WebDriver driver = browser("en-US");
     try {
       driver.get(base + "/camunda/app/tasklist/default/");
-      waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Log in"));
+      waiting(driver)
+          .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Log in"));
       screenshot(driver, "english-login");
       login(driver, "nakhonsawan");
-      assertThat(driver.findElement(By.tagName("body")).getText()).contains("Start process").doesNotContain("เริ่มกระบวนการ");
+      assertThat(driver.findElement(By.tagName("body")).getText())
+          .contains("Start process")
+          .doesNotContain("เริ่มกระบวนการ");
       screenshot(driver, "english-tasklist");
     } finally {
       driver.quit();

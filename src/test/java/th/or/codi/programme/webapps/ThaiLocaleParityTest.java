@@ -27,7 +27,8 @@ class ThaiLocaleParityTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}\\s]+)\\s*}}|%[sd]");
-  private static final Pattern TAG = Pattern.compile("<(/?(?:a|b|br|code|em|i|span|strong|p|ul|li))(?:\\s[^>]*)?/?>");
+  private static final Pattern TAG =
+      Pattern.compile("<(/?(?:a|b|br|code|em|i|span|strong|p|ul|li))(?:\\s[^>]*)?/?>");
   private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
 
   static JsonNode english(String app) throws IOException {
@@ -40,8 +41,12 @@ class ThaiLocaleParityTest {
   }
 
   static JsonNode thai(String app) throws IOException {
-    return JSON.readTree(Files.readString(
-        Path.of("src/main/resources/META-INF/resources/webjars/camunda/app", app, "locales/th.json")));
+    return JSON.readTree(
+        Files.readString(
+            Path.of(
+                "src/main/resources/META-INF/resources/webjars/camunda/app",
+                app,
+                "locales/th.json")));
   }
 
   static Map<String, String> flatten(JsonNode node) {
@@ -81,22 +86,28 @@ class ThaiLocaleParityTest {
     Map<String, String> th = flatten(thai(app));
 
     assertThat(th.keySet()).as(app + ": keys missing from th.json").containsAll(en.keySet());
-    assertThat(en.keySet()).as(app + ": keys in th.json that English does not have").containsAll(th.keySet());
+    assertThat(en.keySet())
+        .as(app + ": keys in th.json that English does not have")
+        .containsAll(th.keySet());
     for (Map.Entry<String, String> entry : en.entrySet()) {
       String key = app + entry.getKey();
       String english = entry.getValue();
       String translated = th.get(entry.getKey());
-      if (entry.getKey().startsWith("/dateLocales/week/") || entry.getKey().startsWith("/dateLocales/longDateFormat/")
+      if (entry.getKey().startsWith("/dateLocales/week/")
+          || entry.getKey().startsWith("/dateLocales/longDateFormat/")
           || entry.getKey().equals("/dateLocales/calendar/sameElse")) {
         // moment.js settings and format tokens, not words
         assertThat(translated).as(key).isNotBlank();
         continue;
       }
       if (LATIN_WORD.matcher(english.replaceAll("<[^>]*>|\\{\\{[^}]*}}|&[a-z]+;", "")).find()) {
-        assertThat(translated).as(key + " is translated (English: " + english + ")")
+        assertThat(translated)
+            .as(key + " is translated (English: " + english + ")")
             .containsPattern("\\p{InThai}");
       }
-      assertThat(all(PLACEHOLDER, translated)).as(key + " keeps the placeholders").isEqualTo(all(PLACEHOLDER, english));
+      assertThat(all(PLACEHOLDER, translated))
+          .as(key + " keeps the placeholders")
+          .isEqualTo(all(PLACEHOLDER, english));
       assertThat(all(TAG, translated).stream().map(t -> t.replaceAll(" .*", "")).toList())
           .as(key + " keeps the markup")
           .isEqualTo(all(TAG, english).stream().map(t -> t.replaceAll(" .*", "")).toList());
