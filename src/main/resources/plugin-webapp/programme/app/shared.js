@@ -55,12 +55,8 @@ export async function getJson(api, path) {
     credentials: 'same-origin',
     headers: { Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken || '' },
   });
-  let body = null;
-  try {
-    body = await response.json();
-  } catch (e) {
-    body = null;
-  }
+  // An error page or an empty reply has no JSON body: the status then says what went wrong.
+  const body = await response.json().catch(() => null);
   if (!response.ok) {
     const message = body && body.message ? body.message
       : `ไม่สามารถโหลดข้อมูลได้ (HTTP ${response.status}) / Could not load (HTTP ${response.status})`;
