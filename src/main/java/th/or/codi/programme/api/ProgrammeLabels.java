@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import th.or.codi.programme.dashboard.MonthlyStatus;
-import th.or.codi.programme.dashboard.ProgrammeDashboard.Party;
+import th.or.codi.programme.dashboard.Party;
 import th.or.codi.programme.pipeline.Outcome;
 import th.or.codi.programme.pipeline.PipelineStages.Stage;
 

@@ -256,7 +256,7 @@ class ProgrammeDashboardTest {
                         + p.get("en").asText()));
     assertThat(parties)
         .containsExactly(
-            java.util.Arrays.stream(ProgrammeDashboard.Party.values())
+            java.util.Arrays.stream(Party.values())
                 .map(p -> p.key() + "=" + p.th() + "/" + p.en())
                 .toArray(String[]::new));
     List<String> stages = new ArrayList<>();
