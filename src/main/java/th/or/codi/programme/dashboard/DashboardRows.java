@@ -53,8 +53,6 @@ final class DashboardRows {
       openTotal += o;
       overdueTotal += d;
     }
-    String state =
-        running ? "running" : "COMPLETED".equals(pipeline.getState()) ? "completed" : "cancelled";
     return new Row(
         province.code(),
         province.nameTh(),
@@ -62,7 +60,7 @@ final class DashboardRows {
         values.wave() instanceof Number n ? n.longValue() : null,
         pipeline.getBusinessKey(),
         pipeline.getId(),
-        state,
+        PipelineState.of(pipeline).key(),
         values.stageKey(),
         values.stage(),
         values.stageSince(),

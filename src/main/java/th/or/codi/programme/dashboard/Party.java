@@ -1,6 +1,7 @@
 package th.or.codi.programme.dashboard;
 
 import th.or.codi.programme.identity.ProgrammeGroups;
+import th.or.codi.programme.labels.Labelled;
 import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
@@ -9,7 +10,7 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
  * theirs; a province's movement is one party, "community", and the provinces' tri-party teams are
  * one party, "joint".
  */
-public enum Party {
+public enum Party implements Labelled {
   CODI("codi", "พอช.", "CODI"),
   THAIHEALTH("thaihealth", "สสส.", "ThaiHealth"),
   COMMUNITY("community", "ขบวนองค์กรชุมชน", "Community movement"),
@@ -27,14 +28,17 @@ public enum Party {
     this.en = en;
   }
 
+  @Override
   public String key() {
     return key;
   }
 
+  @Override
   public String th() {
     return th;
   }
 
+  @Override
   public String en() {
     return en;
   }
