@@ -5,14 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import th.or.codi.programme.dashboard.MonthlyStatus;
-import th.or.codi.programme.dashboard.ProgrammeDashboard.Party;
+import th.or.codi.programme.dashboard.Party;
+import th.or.codi.programme.dashboard.PipelineState;
+import th.or.codi.programme.labels.Labelled;
 import th.or.codi.programme.pipeline.Outcome;
 import th.or.codi.programme.pipeline.PipelineStages.Stage;
 
 /**
  * The Thai and English words the Cockpit plugin shows for the parties, stages, monthly statuses,
  * outcomes and pipeline states, read from the enums the Java code itself uses, so that the pages
- * cannot word them differently ({@code GET labels}; the plugin keeps no copy).
+ * cannot word them differently ({@code GET labels}; the plugin keeps no copy). Every word has one
+ * shape, {@link Labelled}'s: {@code key}, {@code th}, {@code en} and {@code label} ("ไทย /
+ * English"); a monthly status adds its {@code level}. Parties and stages are lists, in their order;
+ * the others are maps by key.
  */
 final class ProgrammeLabels {
 
@@ -20,44 +25,40 @@ final class ProgrammeLabels {
 
   static Map<String, Object> all() {
     Map<String, Object> labels = new LinkedHashMap<>();
-    List<Map<String, String>> parties = new ArrayList<>();
-    for (Party party : Party.values()) {
-      parties.add(entry(party.key(), party.th(), party.en()));
-    }
-    labels.put("parties", parties);
-    List<Map<String, String>> stages = new ArrayList<>();
-    for (Stage stage : Stage.values()) {
-      Map<String, String> entry = new LinkedHashMap<>();
-      entry.put("key", stage.key());
-      entry.put("label", stage.label());
-      stages.add(entry);
-    }
-    labels.put("stages", stages);
-    Map<String, Map<String, String>> statuses = new LinkedHashMap<>();
+    labels.put("parties", inOrder(Party.values()));
+    labels.put("stages", inOrder(Stage.values()));
+    Map<String, Map<String, String>> statuses = byKey(MonthlyStatus.values());
     for (MonthlyStatus status : MonthlyStatus.values()) {
-      Map<String, String> entry = entry(status.key(), status.th(), status.en());
-      entry.put("level", status.level());
-      statuses.put(status.key(), entry);
+      statuses.get(status.key()).put("level", status.level());
     }
     labels.put("monthlyStatuses", statuses);
-    Map<String, Map<String, String>> outcomes = new LinkedHashMap<>();
-    for (Outcome outcome : Outcome.values()) {
-      outcomes.put(outcome.key(), entry(outcome.key(), outcome.th(), outcome.en()));
-    }
-    labels.put("outcomes", outcomes);
-    Map<String, Map<String, String>> states = new LinkedHashMap<>();
-    states.put("running", entry("running", "กำลังดำเนินการ", "Running"));
-    states.put("completed", entry("completed", "เสร็จสิ้น", "Completed"));
-    states.put("cancelled", entry("cancelled", "ถูกยกเลิก", "Cancelled"));
-    labels.put("states", states);
+    labels.put("outcomes", byKey(Outcome.values()));
+    labels.put("states", byKey(PipelineState.values()));
     return labels;
   }
 
-  private static Map<String, String> entry(String key, String th, String en) {
+  private static List<Map<String, String>> inOrder(Labelled[] values) {
+    List<Map<String, String>> entries = new ArrayList<>();
+    for (Labelled value : values) {
+      entries.add(entry(value));
+    }
+    return entries;
+  }
+
+  private static Map<String, Map<String, String>> byKey(Labelled[] values) {
+    Map<String, Map<String, String>> entries = new LinkedHashMap<>();
+    for (Labelled value : values) {
+      entries.put(value.key(), entry(value));
+    }
+    return entries;
+  }
+
+  private static Map<String, String> entry(Labelled value) {
     Map<String, String> entry = new LinkedHashMap<>();
-    entry.put("key", key);
-    entry.put("th", th);
-    entry.put("en", en);
+    entry.put("key", value.key());
+    entry.put("th", value.th());
+    entry.put("en", value.en());
+    entry.put("label", value.label());
     return entry;
   }
 }

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.dashboard.Party;
 import th.or.codi.programme.dashboard.ProgrammeDashboard;
-import th.or.codi.programme.dashboard.ProgrammeDashboard.Party;
 import th.or.codi.programme.pipeline.PipelineStages.Stage;
 
 /**

@@ -2,7 +2,9 @@ package th.or.codi.programme.pipeline;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -41,6 +43,29 @@ public final class JsonVariables {
     }
     SpinJsonNode node = value instanceof SpinJsonNode json ? json : Spin.JSON(value.toString());
     return node.isArray() ? node.elements() : List.of();
+  }
+
+  /**
+   * A JSON list of flat objects as rows of plain values (text, number, true/false or null), e.g.
+   * the regional programme's readiness results and wave outcomes.
+   */
+  static List<Map<String, Object>> rows(Object json) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (SpinJsonNode node : objects(json)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (String field : node.fieldNames()) {
+        SpinJsonNode value = node.prop(field);
+        row.put(
+            field,
+            value.isNull()
+                ? null
+                : value.isNumber()
+                    ? value.numberValue()
+                    : value.isBoolean() ? value.boolValue() : value.stringValue());
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 
   /** A Json variable from a list or map. */

@@ -1,13 +1,13 @@
 package th.or.codi.programme.pipeline;
 
-import java.util.Arrays;
 import java.util.Optional;
+import th.or.codi.programme.labels.Labelled;
 
 /**
  * How a provincial pipeline ends ({@code outcome}), with the words the wave summary and the Cockpit
  * dashboard both show.
  */
-public enum Outcome {
+public enum Outcome implements Labelled {
   EXPAND("expand", "ขยายผลต้นแบบ", "expand the model"),
   STOP("stop", "ยุติ", "stopped"),
   WITHDRAWN("withdrawn", "ถอนตัว (ยังไม่พร้อม)", "withdrawn");
@@ -22,24 +22,22 @@ public enum Outcome {
     this.en = en;
   }
 
+  @Override
   public String key() {
     return key;
   }
 
+  @Override
   public String th() {
     return th;
   }
 
+  @Override
   public String en() {
     return en;
   }
 
-  /** "ไทย / English". */
-  public String label() {
-    return th + " / " + en;
-  }
-
   public static Optional<Outcome> of(String key) {
-    return Arrays.stream(values()).filter(o -> o.key.equals(key)).findFirst();
+    return Labelled.byKey(values(), key);
   }
 }

@@ -1,9 +1,9 @@
 package th.or.codi.programme.pipeline;
 
-import java.util.Arrays;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.labels.Labelled;
 import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
@@ -18,35 +18,45 @@ public class PipelineStages {
 
   static final String DEFAULT_STUDY_VISIT_HOST = "TH-27";
 
-  /** The stages in order, with the Thai names the working group uses. */
-  public enum Stage {
-    UNDERSTANDING_FORUM("understanding-forum", "1 เวทีทำความเข้าใจ / Understanding forum"),
-    STUDY_VISIT("study-visit", "2 ศึกษาดูงาน / Study visit"),
-    JOINT_DESIGN("joint-design", "3 ออกแบบร่วม / Joint design"),
-    IMPLEMENTATION("implementation", "4 ปฏิบัติการและกำกับติดตาม / Implementation and monitoring"),
-    EVALUATION("evaluation", "5 ประเมินผล / Evaluation"),
-    CLOSED("closed", "ปิดแล้ว / Closed");
+  /**
+   * The stages in order, with the Thai names the working group uses; {@link #label()} is what the
+   * {@code stage} variable holds.
+   */
+  public enum Stage implements Labelled {
+    UNDERSTANDING_FORUM("understanding-forum", "1 เวทีทำความเข้าใจ", "Understanding forum"),
+    STUDY_VISIT("study-visit", "2 ศึกษาดูงาน", "Study visit"),
+    JOINT_DESIGN("joint-design", "3 ออกแบบร่วม", "Joint design"),
+    IMPLEMENTATION("implementation", "4 ปฏิบัติการและกำกับติดตาม", "Implementation and monitoring"),
+    EVALUATION("evaluation", "5 ประเมินผล", "Evaluation"),
+    CLOSED("closed", "ปิดแล้ว", "Closed");
 
     private final String key;
-    private final String label;
+    private final String th;
+    private final String en;
 
-    Stage(String key, String label) {
+    Stage(String key, String th, String en) {
       this.key = key;
-      this.label = label;
+      this.th = th;
+      this.en = en;
     }
 
+    @Override
     public String key() {
       return key;
     }
 
-    public String label() {
-      return label;
+    @Override
+    public String th() {
+      return th;
+    }
+
+    @Override
+    public String en() {
+      return en;
     }
 
     public static Stage of(String key) {
-      return Arrays.stream(values())
-          .filter(s -> s.key.equals(key))
-          .findFirst()
+      return Labelled.byKey(values(), key)
           .orElseThrow(() -> new IllegalArgumentException("Unknown stage " + key));
     }
   }

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReadiness.Readiness;
@@ -16,7 +15,8 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
  * The regional programme's bookkeeping, called from {@code regional-programme.bpmn}: which
- * provinces are assessed, chosen and covered, wave by wave, and what each pipeline achieved.
+ * provinces are assessed, chosen and covered, wave by wave, and what each pipeline achieved. The
+ * Thai/English text its forms show about them comes from {@link WaveSummaries}.
  */
 @Component("waves")
 public class Waves {
@@ -60,7 +60,8 @@ public class Waves {
   public void collectReadiness(DelegateExecution execution) {
     String code = (String) execution.getVariable("provinceCode");
     Map<String, Object> assessment = (Map<String, Object>) execution.getVariable("assessment");
-    List<Map<String, Object>> results = rows(execution.getVariable(READINESS_RESULTS));
+    List<Map<String, Object>> results =
+        JsonVariables.rows(execution.getVariable(READINESS_RESULTS));
     results.removeIf(row -> code.equals(row.get("provinceCode")));
     Province province = referenceData.requireByCode(code);
     Map<String, Object> row = new LinkedHashMap<>();
@@ -78,7 +79,7 @@ public class Waves {
     List<Map<String, String>> options = new ArrayList<>();
     List<String> proposed = new ArrayList<>();
     List<String> nextWave = new ArrayList<>();
-    StringBuilder summary = new StringBuilder();
+    Map<Province, Map<String, Object>> assessed = new LinkedHashMap<>();
     for (Province province : referenceData.programmeProvinces()) {
       if (covered.contains(province.code())) {
         continue;
@@ -89,12 +90,12 @@ public class Waves {
               .findFirst()
               .orElse(null);
       String readiness = result == null ? null : (String) result.get("readiness");
-      String label =
-          province.nameTh()
-              + " / "
-              + province.nameEn()
-              + (readiness == null ? "" : " — " + readinessLabel(readiness));
-      options.add(Map.of("label", label, "value", province.code()));
+      options.add(
+          Map.of(
+              "label",
+              WaveSummaries.provinceOption(province, readiness),
+              "value",
+              province.code()));
       if (Readiness.PILOT_READY.value().equals(readiness)) {
         proposed.add(province.code());
       }
@@ -103,20 +104,11 @@ public class Waves {
         nextWave.add(province.code());
       }
       if (result != null) {
-        summary
-            .append("• ")
-            .append(province.nameTh())
-            .append(" (")
-            .append(province.code())
-            .append("): ")
-            .append(readinessLabel(readiness))
-            .append(" — ")
-            .append(result.get("readinessReason"))
-            .append('\n');
+        assessed.put(province, result);
       }
     }
     execution.setVariable("provinceOptions", JsonVariables.json(options));
-    execution.setVariable("readinessSummary", summary.toString().trim());
+    execution.setVariable("readinessSummary", WaveSummaries.readinessSummary(assessed));
     execution.setVariable("waveProvinces", JsonVariables.json(proposed));
     execution.setVariable("nextWaveProvinces", JsonVariables.json(nextWave));
   }
@@ -147,7 +139,7 @@ public class Waves {
    */
   public void recordWave(DelegateExecution execution) {
     int wave = ((Number) execution.getVariable("wave")).intValue();
-    List<Map<String, Object>> outcomes = rows(execution.getVariable(WAVE_OUTCOMES));
+    List<Map<String, Object>> outcomes = JsonVariables.rows(execution.getVariable(WAVE_OUTCOMES));
     outcomes.addAll(outcomesOfWave(execution, wave));
     execution.setVariable(WAVE_OUTCOMES, JsonVariables.json(outcomes));
 
@@ -162,31 +154,15 @@ public class Waves {
         referenceData.programmeProvinces().stream().allMatch(p -> covered.contains(p.code()));
     execution.setVariable("allProvincesCovered", allCovered);
 
-    StringBuilder summary = new StringBuilder("ระลอกที่ " + wave + " / Wave " + wave + ":\n");
-    for (Map<String, Object> row : rows(execution.getVariable(WAVE_OUTCOMES))) {
-      if (Integer.valueOf(wave).equals(((Number) row.get("wave")).intValue())) {
-        summary
-            .append("• ")
-            .append(row.get("provinceName"))
-            .append(" (")
-            .append(row.get("provinceCode"))
-            .append("): ")
-            .append(outcomeLabel((String) row.get("outcome")))
-            .append('\n');
-      }
-    }
-    summary
-        .append("ครอบคลุมแล้ว ")
-        .append(covered.size())
-        .append(" จาก ")
-        .append(referenceData.programmeProvinces().size())
-        .append(" จังหวัด / ")
-        .append(covered.size())
-        .append(" of ")
-        .append(referenceData.programmeProvinces().size())
-        .append(" provinces covered");
-    execution.setVariable("waveSummary", summary.toString());
-    refreshChoices(execution, rows(execution.getVariable(READINESS_RESULTS)));
+    List<Map<String, Object>> ofThisWave =
+        JsonVariables.rows(execution.getVariable(WAVE_OUTCOMES)).stream()
+            .filter(row -> Integer.valueOf(wave).equals(((Number) row.get("wave")).intValue()))
+            .toList();
+    execution.setVariable(
+        "waveSummary",
+        WaveSummaries.waveSummary(
+            wave, ofThisWave, covered.size(), referenceData.programmeProvinces().size()));
+    refreshChoices(execution, JsonVariables.rows(execution.getVariable(READINESS_RESULTS)));
   }
 
   private List<Map<String, Object>> outcomesOfWave(DelegateExecution execution, int wave) {
@@ -235,42 +211,5 @@ public class Waves {
     }
     execution.setVariable("wave", ((Number) execution.getVariable("wave")).longValue() + 1);
     execution.setVariable("waveProvinces", JsonVariables.json(fresh));
-  }
-
-  static String readinessLabel(String readiness) {
-    if (readiness == null) {
-      return "ยังไม่ประเมิน / not assessed";
-    }
-    return switch (readiness) {
-      case "pilot-ready" -> "พร้อมนำร่อง / pilot-ready";
-      case "next-wave" -> "ระลอกถัดไป / next wave";
-      default -> "ยังไม่พร้อม / not yet";
-    };
-  }
-
-  static String outcomeLabel(String outcome) {
-    if (outcome == null) {
-      return "ไม่ทราบผล / unknown";
-    }
-    return Outcome.of(outcome).map(Outcome::label).orElse(outcome);
-  }
-
-  private static List<Map<String, Object>> rows(Object json) {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (SpinJsonNode node : JsonVariables.objects(json)) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      for (String field : node.fieldNames()) {
-        SpinJsonNode value = node.prop(field);
-        row.put(
-            field,
-            value.isNull()
-                ? null
-                : value.isNumber()
-                    ? value.numberValue()
-                    : value.isBoolean() ? value.boolValue() : value.stringValue());
-      }
-      rows.add(row);
-    }
-    return rows;
   }
 }

@@ -194,6 +194,6 @@ public final class BusinessRules {
   }
 
   private static BigDecimal number(Object value) {
-    return SubmissionValidator.decimal(value); // not finite: the form's own number check reports it
+    return FieldValues.decimal(value); // not finite: the form's own number check reports it
   }
 }

@@ -256,7 +256,7 @@ class ProgrammeDashboardTest {
                         + p.get("en").asText()));
     assertThat(parties)
         .containsExactly(
-            java.util.Arrays.stream(ProgrammeDashboard.Party.values())
+            java.util.Arrays.stream(Party.values())
                 .map(p -> p.key() + "=" + p.th() + "/" + p.en())
                 .toArray(String[]::new));
     List<String> stages = new ArrayList<>();
@@ -281,6 +281,30 @@ class ProgrammeDashboardTest {
     assertThat(labels.get("states").fieldNames())
         .toIterable()
         .containsExactly("running", "completed", "cancelled");
+    for (PipelineState state : PipelineState.values()) {
+      assertThat(labels.get("states").get(state.key()).get("label").asText())
+          .isEqualTo(state.label());
+    }
+    // one shape for every word: key, Thai, English, and the two as the pages show them
+    List<JsonNode> entries = new ArrayList<>();
+    labels.get("parties").forEach(entries::add);
+    labels.get("stages").forEach(entries::add);
+    for (String map : List.of("monthlyStatuses", "outcomes", "states")) {
+      labels.get(map).forEach(entries::add);
+    }
+    assertThat(entries)
+        .hasSize(
+            Party.values().length
+                + Stage.values().length
+                + MonthlyStatus.values().length
+                + Outcome.values().length
+                + PipelineState.values().length);
+    for (JsonNode entry : entries) {
+      assertThat(entry.get("label").asText())
+          .as(entry.toString())
+          .isEqualTo(entry.get("th").asText() + " / " + entry.get("en").asText());
+      assertThat(entry.get("key").asText()).isNotBlank();
+    }
     assertThat(
             http.withBasicAuth("codi", "codi")
                 .getForEntity("/engine-rest/programme/labels", String.class)
