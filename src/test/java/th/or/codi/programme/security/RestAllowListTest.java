@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
@@ -116,6 +117,7 @@ class RestAllowListTest {
     decisionKey(); // before the threads start
     List<Map.Entry<String, String>> operations =
         new ArrayList<>(RestSurface.operations().entrySet());
+    AtomicInteger called = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(WALKERS);
     try {
       List<Future<List<String>>> parts = new ArrayList<>();
@@ -129,6 +131,7 @@ class RestAllowListTest {
                   for (int i = first; i < operations.size(); i += WALKERS) {
                     call.check(
                         state, operations.get(i).getKey(), operations.get(i).getValue(), wrong);
+                    called.incrementAndGet();
                   }
                   return wrong;
                 }));
@@ -144,6 +147,7 @@ class RestAllowListTest {
           throw e;
         }
       }
+      assertThat(called.get()).as("operations called").isEqualTo(operations.size());
       wrong.sort(null);
       return wrong;
     } finally {
