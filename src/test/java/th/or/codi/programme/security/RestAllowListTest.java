@@ -14,6 +14,14 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -49,7 +57,15 @@ class RestAllowListTest {
   @Autowired ProcessEngine engine;
   @Autowired PersonActions act;
   @LocalServerPort int port;
-  private final Map<String, TestRestTemplate> clients = new HashMap<>();
+  private final Map<String, TestRestTemplate> clients = new ConcurrentHashMap<>();
+  private String decisionKey;
+
+  /**
+   * How many requests of one walk through the surface are under way at once. Each operation is
+   * called with ids that exist nowhere, so the calls are independent of each other and their order;
+   * with more than one under way the server works while the client reads an answer.
+   */
+  private static final int WALKERS = 4;
 
   private static boolean refusedByTheList(int status, String body) {
     return status == 403 && body != null && body.contains("\"rule\":\"rest-allow-list\"");
@@ -72,14 +88,71 @@ class RestAllowListTest {
         : template;
   }
 
+  /** A deployed decision's key; looked up once per test (nothing is deployed during a walk). */
   private String decisionKey() {
-    return engine
-        .getRepositoryService()
-        .createDecisionDefinitionQuery()
-        .latestVersion()
-        .list()
-        .get(0)
-        .getKey();
+    if (decisionKey == null) {
+      decisionKey =
+          engine
+              .getRepositoryService()
+              .createDecisionDefinitionQuery()
+              .latestVersion()
+              .list()
+              .get(0)
+              .getKey();
+    }
+    return decisionKey;
+  }
+
+  /** One call of a walk: what it got wrong, if anything, is added to {@code wrong}. */
+  private interface Call<W> {
+    void check(W walker, String operation, String mediaType, List<String> wrong);
+  }
+
+  /**
+   * Calls every operation of the surface once, {@link #WALKERS} at a time, each walker (a thread)
+   * with the state {@code walker} makes for it (a logged-in session: sessions are not shared
+   * between threads); returns what was wrong, sorted.
+   */
+  private <W> List<String> walk(Supplier<W> walker, Call<W> call) throws Exception {
+    decisionKey(); // before the threads start
+    List<Map.Entry<String, String>> operations =
+        new ArrayList<>(RestSurface.operations().entrySet());
+    AtomicInteger called = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(WALKERS);
+    try {
+      List<Future<List<String>>> parts = new ArrayList<>();
+      for (int w = 0; w < WALKERS; w++) {
+        int first = w;
+        parts.add(
+            pool.submit(
+                () -> {
+                  W state = walker.get();
+                  List<String> wrong = new ArrayList<>();
+                  for (int i = first; i < operations.size(); i += WALKERS) {
+                    call.check(
+                        state, operations.get(i).getKey(), operations.get(i).getValue(), wrong);
+                    called.incrementAndGet();
+                  }
+                  return wrong;
+                }));
+      }
+      List<String> wrong = new ArrayList<>();
+      for (Future<List<String>> part : parts) {
+        try {
+          wrong.addAll(part.get(10, TimeUnit.MINUTES));
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
+          throw e;
+        }
+      }
+      assertThat(called.get()).as("operations called").isEqualTo(operations.size());
+      wrong.sort(null);
+      return wrong;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**
@@ -153,11 +226,12 @@ class RestAllowListTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"manager", "auditor", "codi", "nakhonsawan", "monitor"})
-  void everyOperationThroughEngineRestIsRefusedExactlyWhenTheListDoesNotHoldIt(String user) {
-    List<String> wrong = new ArrayList<>();
-    RestSurface.operations()
-        .forEach(
-            (operation, mediaType) -> {
+  void everyOperationThroughEngineRestIsRefusedExactlyWhenTheListDoesNotHoldIt(String user)
+      throws Exception {
+    List<String> wrong =
+        walk(
+            () -> user,
+            (u, operation, mediaType, found) -> {
               HttpMethod method =
                   HttpMethod.valueOf(operation.substring(0, operation.indexOf(' ')));
               // the named engine's paths are the same operations: walked for one role (Basic auth
@@ -174,7 +248,7 @@ class RestAllowListTest {
                 boolean refused =
                     refusedByTheList(response.getStatusCode().value(), response.getBody());
                 if (refused == RestAllowList.allows(operation, p -> true)) {
-                  wrong.add(
+                  found.add(
                       prefix
                           + " "
                           + operation
@@ -190,14 +264,18 @@ class RestAllowListTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"manager", "auditor", "codi", "nakhonsawan"})
-  void everyOperationThroughTheWebappsApiIsRefusedExactlyWhenTheListDoesNotHoldIt(String user) {
-    WebSession browser = WebSession.open(http);
-    assertThat(browser.login(user, user, "welcome").getStatusCode()).isEqualTo(HttpStatus.OK);
-    browser.get("/camunda/api/admin/auth/user/default");
-    List<String> wrong = new ArrayList<>();
-    RestSurface.operations()
-        .forEach(
-            (operation, mediaType) -> {
+  void everyOperationThroughTheWebappsApiIsRefusedExactlyWhenTheListDoesNotHoldIt(String user)
+      throws Exception {
+    List<String> wrong =
+        walk(
+            () -> {
+              WebSession browser = WebSession.open(http);
+              assertThat(browser.login(user, user, "welcome").getStatusCode())
+                  .isEqualTo(HttpStatus.OK);
+              browser.get("/camunda/api/admin/auth/user/default");
+              return browser;
+            },
+            (browser, operation, mediaType, found) -> {
               HttpMethod method =
                   HttpMethod.valueOf(operation.substring(0, operation.indexOf(' ')));
               boolean withBody = method == HttpMethod.POST || method == HttpMethod.PUT;
@@ -213,7 +291,7 @@ class RestAllowListTest {
               boolean refused =
                   refusedByTheList(response.getStatusCode().value(), response.getBody());
               if (refused == RestAllowList.allows(operation, p -> true)) {
-                wrong.add(
+                found.add(
                     operation
                         + " → "
                         + response.getStatusCode().value()

@@ -19,16 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import th.or.codi.programme.DemoApplicationTest;
-import th.or.codi.programme.UnusedWave;
 import th.or.codi.programme.demo.PersonActions;
-import th.or.codi.programme.demo.Walkthrough;
 
 /**
  * A burst of completions of one task, as a double-clicking browser or a retrying script sends it:
@@ -51,32 +45,17 @@ class SimultaneousCompletionTest {
 
   @BeforeEach
   void aProvinceAtForumPlanning() {
-    Walkthrough walk = new Walkthrough(act, code -> "nakhonsawan", t -> {});
-    UnusedWave unused = UnusedWave.of(engine, "TH-60");
-    key = walk.start("TH-60", unused.fiscalYear(), unused.wave());
-    planForum = act.task(key, "Activity_PlanForum");
+    ForumPlanning at = ForumPlanning.inUnusedWave(engine, act);
+    key = at.key();
+    planForum = at.planForum();
   }
 
   private ResponseEntity<String> complete(String user) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    String plan =
-        """
-        {"variables": {
-          "forumDate": {"value": "%s"},
-          "venue": {"value": "ศาลาประชาคมจังหวัด"},
-          "targetGroups": {"value": "[\\"community-councils\\"]", "type": "Json"},
-          "expectedParticipants": {"value": 80},
-          "agenda": {"value": "ทำความเข้าใจแนวทางความร่วมมือ 3 ฝ่าย"},
-          "forumBudgetRequested": {"value": 25000}
-        }}"""
-            .formatted(Walkthrough.inDays(30));
-    return http.withBasicAuth(user, user)
-        .exchange(
-            "/engine-rest/task/" + planForum.getId() + "/complete",
-            HttpMethod.POST,
-            new HttpEntity<>(plan, headers),
-            String.class);
+    return ForumPlanning.post(
+        http,
+        user,
+        "/engine-rest/task/" + planForum.getId() + "/complete",
+        ForumPlanning.goodPlan());
   }
 
   @Test

@@ -20,15 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import th.or.codi.programme.DemoApplicationTest;
 import th.or.codi.programme.demo.PersonActions;
-import th.or.codi.programme.demo.Walkthrough;
 import th.or.codi.programme.security.WebSession;
 
 /**
@@ -49,22 +44,18 @@ class SubmissionRestTest {
   @Autowired ProcessEngine engine;
   @Autowired PersonActions act;
 
-  private Walkthrough walk;
   private String key;
   private Task planForum;
 
   @BeforeEach
   void aProvinceAtForumPlanning() {
-    walk = new Walkthrough(act, code -> "nakhonsawan", task -> {});
-    key = walk.start("TH-60", FISCAL_YEAR, WAVE.incrementAndGet());
-    planForum = act.task(key, "Activity_PlanForum");
+    ForumPlanning at = ForumPlanning.at(act, FISCAL_YEAR, WAVE.incrementAndGet());
+    key = at.key();
+    planForum = at.planForum();
   }
 
   private ResponseEntity<String> post(String user, String path, String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, user)
-        .exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    return ForumPlanning.post(http, user, path, body);
   }
 
   private static JsonNode json(ResponseEntity<String> response) throws Exception {
@@ -81,16 +72,7 @@ class SubmissionRestTest {
       }}""";
 
   private String goodPlan() {
-    return """
-        {"variables": {
-          "forumDate": {"value": "%s"},
-          "venue": {"value": "ศาลาประชาคมจังหวัด"},
-          "targetGroups": {"value": "[\\"community-councils\\"]", "type": "Json"},
-          "expectedParticipants": {"value": 80},
-          "agenda": {"value": "ทำความเข้าใจแนวทางความร่วมมือ 3 ฝ่าย"},
-          "forumBudgetRequested": {"value": 25000}
-        }}"""
-        .formatted(Walkthrough.inDays(30));
+    return ForumPlanning.goodPlan();
   }
 
   /** What a rejection must leave untouched: the task, its variables, the history. */
