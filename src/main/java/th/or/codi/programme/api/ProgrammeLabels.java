@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import th.or.codi.programme.dashboard.MonthlyStatus;
 import th.or.codi.programme.dashboard.ProgrammeDashboard.Party;
+import th.or.codi.programme.messages.Messages;
 import th.or.codi.programme.pipeline.Outcome;
 import th.or.codi.programme.pipeline.PipelineStages.Stage;
 
@@ -46,9 +47,25 @@ final class ProgrammeLabels {
     }
     labels.put("outcomes", outcomes);
     Map<String, Map<String, String>> states = new LinkedHashMap<>();
-    states.put("running", entry("running", "กำลังดำเนินการ", "Running"));
-    states.put("completed", entry("completed", "เสร็จสิ้น", "Completed"));
-    states.put("cancelled", entry("cancelled", "ถูกยกเลิก", "Cancelled"));
+    states.put(
+        "running",
+        entry(
+            "running",
+            Messages.thai("api.labels.state.running"),
+            Messages.english("api.labels.state.running")));
+    states.put(
+        "completed",
+        entry(
+            "completed",
+            Messages.thai("api.labels.state.completed"),
+            Messages.english("api.labels.state.completed")));
+    states.put(
+        "cancelled",
+        entry(
+            "cancelled",
+            Messages.thai("api.labels.state.cancelled"),
+            Messages.english("api.labels.state.cancelled")));
+
     labels.put("states", states);
     return labels;
   }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.messages.Messages;
 import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
@@ -71,11 +72,8 @@ public class PipelineStages {
             .orElseThrow(
                 () ->
                     new BadUserRequestException(
-                        "จังหวัด '"
-                            + code
-                            + "' ไม่อยู่ในโครงการ / Province '"
-                            + code
-                            + "' is not a programme province"));
+                        Messages.both("provinces.options.notInProgramme", code)));
+
     execution.setVariable("provinceName", province.nameTh());
     execution.setVariable("provinceNameEn", province.nameEn());
     execution.setVariable("communityGroup", province.communityGroupId());
