@@ -26,9 +26,9 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import th.or.codi.programme.engine.EngineHooks;
 import th.or.codi.programme.history.HistoricValues;
 import th.or.codi.programme.history.ProcessTree;
-import th.or.codi.programme.history.ProgrammeProcesses;
 import th.or.codi.programme.identity.ProgrammeGroups;
 import th.or.codi.programme.pipeline.PipelineStages.Stage;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 

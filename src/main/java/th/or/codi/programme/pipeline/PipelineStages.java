@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import th.or.codi.programme.messages.Messages;
+import th.or.codi.programme.processes.BusinessKey;
 import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
@@ -87,11 +88,9 @@ public class PipelineStages {
       execution.setVariable("studyVisitHost", DEFAULT_STUDY_VISIT_HOST);
     }
     String key =
-        province.code()
-            + "/"
-            + execution.getVariable("fiscalYear")
-            + "-"
-            + execution.getVariable("wave");
+        BusinessKey.format(
+            province.code(), execution.getVariable("fiscalYear"), execution.getVariable("wave"));
+
     if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
       execution.setProcessBusinessKey(key);
     }
