@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
 import th.or.codi.programme.processes.ProgrammeProcesses;
@@ -179,6 +181,15 @@ class ProvincialPipelineTest {
     Task carryOut = act.task(key, "Activity_CarryOutPlan");
     assertThat(carryOut).hasCandidateGroup("community-nakhon-sawan");
     assertThat(carryOut.getDueDate()).as("carrying out the plan is due at its end").isNotNull();
+    String planEnd =
+        (String) engine.getRuntimeService().getVariable(pipeline.getId(), "planEndDate");
+    assertThat(engine.getTaskService().getVariablesLocal(carryOut.getId()))
+        .as("the form shows the plan's dates as ThaiCalendar writes them")
+        .containsEntry(
+            "planEndDateThai",
+            ThaiCalendar.thaiDate(LocalDate.parse(planEnd)) + " (" + planEnd + ")")
+        .containsKey("planStartDateThai");
+
     drive.monthlyReport(key, "TH-60", "on-track");
     drive.completePlan(key, "TH-60");
     assertThat(history(key, ProgrammeProcesses.IMPLEMENTATION).getState()).isEqualTo("COMPLETED");

@@ -62,6 +62,7 @@ class StageInputsTest {
           "deadlines",
           "jointPlans",
           "taskReminder",
+          "thaiDates",
           "stageResults",
           "pipelineStages",
           "true",
