@@ -59,21 +59,22 @@ public final class Messages {
   }
 
   /**
-   * The text in one language. Numbers are written as they are ({@code 2569}, not {@code 2,569}),
-   * unless the pattern formats the argument itself ({@code {0,choice,1#problem|1<problems}}).
+   * The text in one language, Thai or English (English for any other). Numbers are written as they
+   * are ({@code 2569}, not {@code 2,569}), unless the pattern formats the argument itself ({@code
+   * {0,choice,1#problem|1<problems}}).
    */
   public static String in(Locale locale, String key, Object... arguments) {
-    String pattern = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK).getString(key);
+    Locale language = THAI.getLanguage().equals(locale.getLanguage()) ? THAI : ENGLISH;
+    String pattern = ResourceBundle.getBundle(BUNDLE, language, NO_FALLBACK).getString(key);
     Object[] shown = arguments.clone();
     for (int i = 0; i < shown.length; i++) {
       if (shown[i] instanceof Localized localized) {
-        shown[i] = localized.in(locale);
+        shown[i] = localized.in(language);
       } else if (shown[i] instanceof Number && !formatsItself(pattern, i)) {
-
         shown[i] = String.valueOf(shown[i]);
       }
     }
-    return new MessageFormat(pattern, locale).format(shown);
+    return new MessageFormat(pattern, language).format(shown);
   }
 
   private static boolean formatsItself(String pattern, int index) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Properties;
 import java.util.Set;
@@ -182,7 +183,15 @@ class MessageBundlesTest {
   }
 
   @Test
+  void aReaderOfAnotherLanguageGetsEnglishAndThaiInAnyRegionGetsThai() {
+    assertThat(Messages.in(Locale.GERMAN, "history.values.file")).isEqualTo("file");
+    assertThat(Messages.in(Locale.forLanguageTag("th-TH"), "history.values.file"))
+        .isEqualTo("ไฟล์");
+  }
+
+  @Test
   void anUnknownKeyFailsLoudlyRatherThanShowingTheKey() {
+
     assertThatThrownBy(() -> Messages.both("no.such.key"))
         .isInstanceOf(MissingResourceException.class);
   }
