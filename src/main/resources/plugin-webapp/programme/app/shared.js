@@ -3,6 +3,12 @@
  * Part of the programme's Cockpit plugin (see plugin.js), an ES module.
  */
 
+// Buddhist Era dates: the programme's one JavaScript module, served with Tasklist's scripts
+// (webjars/camunda/app/tasklist/scripts/buddhist-era.js) and imported from the webapps' root.
+const era = await import(
+  `${document.querySelector('base').getAttribute('app-root')}/app/tasklist/scripts/buddhist-era.js`
+);
+
 /** The programme's endpoints in Cockpit's plugin API for the engine being viewed. */
 export function base(api) {
   return `${api.cockpitApi}/plugin/programme/${api.engine}`;
@@ -73,15 +79,9 @@ export function problem(error) {
 
 /** 2026-11-24T10:05:00+07:00 → 24/11/2569 10:05 (Buddhist Era, Bangkok time as sent). */
 export function thaiTime(iso) {
-  if (!iso) {
-    return '';
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(iso);
-  if (!m) {
-    return iso;
-  }
-  return `${Number(m[3])}/${Number(m[2])}/${Number(m[1]) + 543} ${m[4]}:${m[5]}${m[6] ? ':' + m[6] : ''}`;
+  return era.thaiDateTime(iso);
 }
+
 
 export function bangkok(isoInstant) {
   // the dashboard sends instants in UTC; show them in Thailand's time

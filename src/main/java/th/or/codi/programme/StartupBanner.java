@@ -8,6 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import th.or.codi.programme.identity.DemoProperties;
+import th.or.codi.programme.messages.Messages;
 
 /** Tells the person who started the application where to go. */
 @Component
@@ -33,24 +34,33 @@ class StartupBanner {
     String base = "http://" + host + ":" + web.getWebServer().getPort();
     StringBuilder text =
         new StringBuilder()
-            .append("\n\n  ระบบงานร่วม พอช.–สสส. / Joint Programme is running\n")
-            .append("  Tasklist  (ทำงานที่ได้รับมอบหมาย)   ")
+            .append("\n\n  ")
+            .append(Messages.both("startupBanner.running"))
+            .append("\n  Tasklist  (")
+            .append(Messages.thai("startupBanner.tasklist"))
+            .append(")   ")
             .append(base)
             .append("/camunda/app/tasklist/\n")
-            .append("  Cockpit   (ติดตามกระบวนการ)        ")
+            .append("  Cockpit   (")
+            .append(Messages.thai("startupBanner.cockpit"))
+            .append(")        ")
             .append(base)
             .append("/camunda/app/cockpit/\n")
-            .append("  Admin     (ผู้ใช้ กลุ่ม และสิทธิ์)    ")
+            .append("  Admin     (")
+            .append(Messages.thai("startupBanner.admin"))
+            .append(")    ")
             .append(base)
             .append("/camunda/app/admin/\n")
-            .append("  REST API  (login required)          ")
+            .append("  REST API  (")
+            .append(Messages.both("startupBanner.restApi"))
+            .append(")   ")
             .append(base)
-            .append("/engine-rest\n")
-            .append("  Listening on ")
-            .append(address)
+            .append("/engine-rest\n  ")
+            .append(Messages.both("startupBanner.address", address))
             .append('\n');
     if (demo.enabled()) {
-      text.append("  Demo logins (password = user id): ");
+      text.append("  ").append(Messages.both("startupBanner.demoLogins")).append(": ");
+
       demo.users().forEach(u -> text.append(u.id()).append(' '));
       text.append('\n');
     }

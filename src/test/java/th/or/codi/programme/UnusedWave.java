@@ -1,6 +1,7 @@
 package th.or.codi.programme;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import th.or.codi.programme.processes.BusinessKey;
 
 /**
  * A fiscal year and wave for which a province has had no pipeline yet in the test database the test
@@ -17,7 +18,7 @@ public record UnusedWave(int fiscalYear, int wave) {
   public static synchronized UnusedWave of(ProcessEngine engine, String provinceCode) {
     for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
       for (int wave = 1; wave <= WAVES; wave++) {
-        String key = provinceCode + "/" + year + "-" + wave;
+        String key = BusinessKey.format(provinceCode, year, wave);
         if (engine
                 .getHistoryService()
                 .createHistoricProcessInstanceQuery()

@@ -25,6 +25,7 @@ import th.or.codi.programme.audit.ProgrammeAccess.AccessDeniedException;
 import th.or.codi.programme.audit.ProgrammeAccess.View;
 import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.dashboard.ProgrammeDashboard;
+import th.or.codi.programme.messages.Messages;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
@@ -71,11 +72,7 @@ public class ProgrammeApi implements ProgrammeEndpoints {
         return error(
             Response.Status.NOT_FOUND,
             "NotFound",
-            "ไม่พบรายการกระบวนการ "
-                + processInstanceId
-                + " ในประวัติ / No process instance "
-                + processInstanceId
-                + " in the history.",
+            Messages.both("api.trail.notFound", processInstanceId),
             null);
       }
       Map<String, Object> query = new LinkedHashMap<>();
@@ -202,7 +199,7 @@ public class ProgrammeApi implements ProgrammeEndpoints {
     return error(
         Response.Status.BAD_REQUEST,
         "InvalidQuery",
-        "format ต้องเป็น json หรือ csv / format must be json or csv: " + format,
+        Messages.both("api.export.badFormat") + ": " + format,
         null);
   }
 

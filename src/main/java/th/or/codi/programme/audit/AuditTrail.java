@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import th.or.codi.programme.history.ProcessTree;
-import th.or.codi.programme.history.ProgrammeProcesses;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 
 /**
  * The audit trail of a programme or provincial-pipeline instance, running or completed, with every

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import th.or.codi.programme.history.HistoricValues;
-import th.or.codi.programme.history.ProgrammeProcesses;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 
 /** The pipeline (business key), province and wave an instance's entries are shown under. */
 record PipelineContext(String pipeline, String provinceCode, String provinceName, Long wave) {

@@ -33,6 +33,9 @@ public final class ThaiCalendar {
       DateTimeFormatter.ofPattern("d/M/yyyy HH:mm 'น.'", Locale.ROOT)
           .withChronology(ThaiBuddhistChronology.INSTANCE)
           .withZone(ZONE);
+  private static final DateTimeFormatter THAI_DATE =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.forLanguageTag("th-TH"))
+          .withChronology(ThaiBuddhistChronology.INSTANCE);
   private static final DateTimeFormatter ENGLISH_MINUTES =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZONE);
 
@@ -56,6 +59,11 @@ public final class ThaiCalendar {
   /** {@code 9/4/2562 13:05:09}: a moment as Thai people read it, Buddhist Era, Thailand's time. */
   public static String thaiDateTime(Instant instant) {
     return THAI_DATE_TIME.format(instant);
+  }
+
+  /** {@code 5 ม.ค. 2570}: a day as a form shows it, Thai month abbreviation, Buddhist Era. */
+  public static String thaiDate(LocalDate date) {
+    return THAI_DATE.format(date);
   }
 
   /** {@code 9/4/2562 13:05 น.}: to the minute, for messages. */

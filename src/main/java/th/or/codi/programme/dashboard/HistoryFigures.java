@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import th.or.codi.programme.history.HistoricValues;
 import th.or.codi.programme.history.ProcessTree;
-import th.or.codi.programme.history.ProgrammeProcesses;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 
 /**
  * What the engine's history holds for the dashboard: each province's pipeline that ended last, and

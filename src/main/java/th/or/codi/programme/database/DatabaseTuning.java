@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * What the engine's schema lacks for the programme's load, added on start (idempotent; every node
@@ -88,8 +89,7 @@ public class DatabaseTuning extends AbstractProcessEnginePlugin {
         return;
       } catch (SQLException e) {
         if (attempt == 3) {
-          throw new IllegalStateException(
-              "Database tuning failed / ปรับแต่งฐานข้อมูลไม่สำเร็จ: " + sql, e);
+          throw new IllegalStateException(Messages.both("database.tuning.failed") + ": " + sql, e);
         }
         LOG.info("Database tuning: retrying '{}' after {}", sql, e.getMessage());
         try {

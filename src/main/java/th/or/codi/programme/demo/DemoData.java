@@ -9,6 +9,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import th.or.codi.programme.identity.DemoProperties;
+import th.or.codi.programme.processes.BusinessKey;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 
 /**
  * Demo mode on an empty database: managers start the programme of fiscal year 2562, the working
@@ -30,10 +32,10 @@ class DemoData {
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
   static final int FISCAL_YEAR = 2562;
-  static final String PROGRAMME_KEY = "PROGRAMME-" + FISCAL_YEAR;
-  static final String NAKHON_SAWAN = "TH-60/" + FISCAL_YEAR + "-1";
-  static final String SARABURI = "TH-19/" + FISCAL_YEAR + "-1";
-  static final String CHAI_NAT = "TH-18/" + FISCAL_YEAR + "-1";
+  static final String PROGRAMME_KEY = BusinessKey.programme(FISCAL_YEAR);
+  static final String NAKHON_SAWAN = BusinessKey.format("TH-60", FISCAL_YEAR, 1);
+  static final String SARABURI = BusinessKey.format("TH-19", FISCAL_YEAR, 1);
+  static final String CHAI_NAT = BusinessKey.format("TH-18", FISCAL_YEAR, 1);
 
   private static final Map<String, String> PILOT_USERS =
       Map.of("TH-60", "nakhonsawan", "TH-19", "saraburi", "TH-18", "chainat");
@@ -57,7 +59,7 @@ class DemoData {
         engine
             .getHistoryService()
             .createHistoricProcessInstanceQuery()
-            .processDefinitionKey("regionalProgramme")
+            .processDefinitionKey(ProgrammeProcesses.PROGRAMME)
             .count();
     if (programmes > 0) {
       return;
@@ -69,7 +71,7 @@ class DemoData {
 
     act.start(
         "manager",
-        "regionalProgramme",
+        ProgrammeProcesses.PROGRAMME,
         PROGRAMME_KEY,
         Walkthrough.values(
             "programmeName",

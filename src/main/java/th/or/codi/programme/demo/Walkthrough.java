@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.pipeline.JsonVariables;
+import th.or.codi.programme.processes.BusinessKey;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 
 /**
  * The programme worked step by step, each step by a member of the party that does it, with the
@@ -62,7 +64,7 @@ public class Walkthrough {
 
   /** Who does the joint tasks of the pipeline with this business key ({@code TH-60/2570-1}). */
   public String joint(String businessKey) {
-    return jointMember.apply(businessKey.substring(0, businessKey.indexOf('/')));
+    return jointMember.apply(BusinessKey.parse(businessKey).orElseThrow().provinceCode());
   }
 
   /** Completes the open task through its form, as the user. */
@@ -98,7 +100,7 @@ public class Walkthrough {
     var instance =
         act.start(
             "manager",
-            "provincialPipeline",
+            ProgrammeProcesses.PIPELINE,
             null,
             values(
                 "provinceCode",

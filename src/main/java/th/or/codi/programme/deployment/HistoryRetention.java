@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * Retention: every process and decision definition keeps its history for {@code
@@ -31,9 +32,7 @@ public class HistoryRetention extends AbstractProcessEnginePlugin {
       @Value("${programme.retention.history-time-to-live:P3650D}") Duration timeToLive) {
     if (timeToLive.isNegative() || timeToLive.isZero() || timeToLive.toDays() > 36500) {
       throw new IllegalArgumentException(
-          "programme.retention.history-time-to-live must be between 1 day and 100 years"
-              + " / ระยะเวลาเก็บประวัติต้องอยู่ระหว่าง 1 วันถึง 100 ปี: "
-              + timeToLive);
+          Messages.both("deployment.retention.outOfRange") + ": " + timeToLive);
     }
     this.days = (int) timeToLive.toDays();
   }

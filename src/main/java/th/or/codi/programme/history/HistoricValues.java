@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import th.or.codi.programme.calendar.ThaiCalendar;
+import th.or.codi.programme.messages.Messages;
 
 /** Historic variables and their values as the programme's readers show them. */
 public final class HistoricValues {
@@ -34,7 +35,11 @@ public final class HistoricValues {
   public static Object plain(HistoricDetail detail) {
     HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
     if (update.getErrorMessage() != null) {
-      return "(อ่านค่าไม่ได้ / unreadable: " + update.getErrorMessage() + ")";
+      return "("
+          + Messages.both("history.values.unreadable")
+          + ": "
+          + update.getErrorMessage()
+          + ")";
     }
     TypedValue typed = update.getTypedValue();
     if (typed instanceof ObjectValue object && !object.isDeserialized()) {
@@ -59,7 +64,7 @@ public final class HistoricValues {
       }
     }
     if (value instanceof byte[] || value instanceof java.io.InputStream) {
-      return "(ไฟล์ / file)";
+      return "(" + Messages.both("history.values.file") + ")";
     }
     return value.toString();
   }

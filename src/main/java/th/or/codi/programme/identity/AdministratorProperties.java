@@ -1,6 +1,7 @@
 package th.or.codi.programme.identity;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * The first administrator (production). When {@code required} (the prod profile) the application
@@ -14,10 +15,9 @@ public record AdministratorProperties(
   public AdministratorProperties {
     if (required && (isBlank(id) || isBlank(password))) {
       throw new IllegalStateException(
-          """
-          ต้องกำหนดผู้ดูแลระบบคนแรกสำหรับโหมด production: ตั้งค่าตัวแปรสภาพแวดล้อม PROGRAMME_ADMIN_ID และ PROGRAMME_ADMIN_PASSWORD
-          The prod profile needs its first administrator: set the environment variables PROGRAMME_ADMIN_ID and PROGRAMME_ADMIN_PASSWORD\
-          """
+          Messages.thai("identity.admin.missing")
+              + "\n"
+              + Messages.english("identity.admin.missing")
               + (isBlank(id) ? " (PROGRAMME_ADMIN_ID is missing)" : "")
               + (isBlank(password) ? " (PROGRAMME_ADMIN_PASSWORD is missing)" : ""));
     }

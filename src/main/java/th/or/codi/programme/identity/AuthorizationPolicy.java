@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
@@ -69,7 +70,7 @@ public final class AuthorizationPolicy {
 
   /** Processes managers start from Tasklist. */
   public static final List<String> STARTED_BY_MANAGERS =
-      List.of("regionalProgramme", "provincialPipeline");
+      List.of(ProgrammeProcesses.PROGRAMME, ProgrammeProcesses.PIPELINE);
 
   /** The groups who read the programme's whole history, the audit trail and the dashboard. */
   public static final List<String> PROGRAMME_READERS = List.of(MANAGERS, AUDITORS);

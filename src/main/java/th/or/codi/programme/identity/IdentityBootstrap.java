@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import th.or.codi.programme.identity.AuthorizationPolicy.Grant;
 import th.or.codi.programme.identity.ProgrammeGroups.GroupDefinition;
 import th.or.codi.programme.identity.TaskFilters.FilterDefinition;
+import th.or.codi.programme.messages.Messages;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
@@ -169,10 +170,11 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
           List.of(ProgrammeGroups.ADMINISTRATORS));
     } catch (ProcessEngineException e) {
       throw new IllegalStateException(
-          """
-          สร้างผู้ดูแลระบบ %s ไม่ได้: รหัสผ่านใน PROGRAMME_ADMIN_PASSWORD ต้องมีอย่างน้อย 10 ตัวอักษร มีตัวพิมพ์ใหญ่ ตัวพิมพ์เล็ก ตัวเลข และอักขระพิเศษ
-          Cannot create the administrator %s: PROGRAMME_ADMIN_PASSWORD must follow the password policy (at least 10 characters with upper case, lower case, a digit and a special character). Engine: %s"""
-              .formatted(administrator.id(), administrator.id(), e.getMessage()),
+          Messages.thai("identity.admin.weakPassword", administrator.id())
+              + "\n"
+              + Messages.english("identity.admin.weakPassword", administrator.id())
+              + " Engine: "
+              + e.getMessage(),
           e);
     }
   }

@@ -3,6 +3,7 @@ package th.or.codi.programme.identity;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Groups;
+import th.or.codi.programme.messages.Messages;
 import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
@@ -39,21 +40,19 @@ public final class ProgrammeGroups {
     List<GroupDefinition> groups =
         new ArrayList<>(
             List.of(
+                new GroupDefinition(CODI, Messages.both("identity.groups.codi"), TYPE_WORKFLOW),
                 new GroupDefinition(
-                    CODI,
-                    "พอช. สำนักงานภาคกลางและตะวันตก / CODI Central and Western Regional Office",
-                    TYPE_WORKFLOW),
+                    THAIHEALTH, Messages.both("identity.groups.thaihealth"), TYPE_WORKFLOW),
                 new GroupDefinition(
-                    THAIHEALTH, "สสส. สำนัก 6 (สน.6) / ThaiHealth Office 6", TYPE_WORKFLOW),
+                    WORKING_GROUP, Messages.both("identity.groups.workingGroup"), TYPE_WORKFLOW),
                 new GroupDefinition(
-                    WORKING_GROUP,
-                    "คณะทำงานร่วม 3 ฝ่ายระดับภาค / Regional tri-party working group",
-                    TYPE_WORKFLOW),
-                new GroupDefinition(MANAGERS, "ผู้บริหาร / Managers", TYPE_WORKFLOW),
-                new GroupDefinition(AUDITORS, "ผู้ตรวจสอบ / Auditors", TYPE_WORKFLOW),
+                    MANAGERS, Messages.both("identity.groups.managers"), TYPE_WORKFLOW),
                 new GroupDefinition(
-                    MONITORING, "ระบบเฝ้าระวังการทำงาน / Operations monitoring", TYPE_SYSTEM),
-                new GroupDefinition(ADMINISTRATORS, "ผู้ดูแลระบบ / Administrators", TYPE_SYSTEM)));
+                    AUDITORS, Messages.both("identity.groups.auditors"), TYPE_WORKFLOW),
+                new GroupDefinition(
+                    MONITORING, Messages.both("identity.groups.monitoring"), TYPE_SYSTEM),
+                new GroupDefinition(
+                    ADMINISTRATORS, Messages.both("identity.groups.administrators"), TYPE_SYSTEM)));
     for (Province province : referenceData.provinces()) {
       groups.add(community(province));
     }
@@ -71,18 +70,16 @@ public final class ProgrammeGroups {
   public static GroupDefinition joint(Province province) {
     return new GroupDefinition(
         province.jointGroupId(),
-        "ทีมร่วม 3 ฝ่ายจังหวัด" + province.nameTh() + " / " + province.nameEn() + " tri-party team",
+        Messages.both(
+            "identity.groups.joint", Messages.localized(province.nameTh(), province.nameEn())),
         TYPE_WORKFLOW);
   }
 
   public static GroupDefinition community(Province province) {
     return new GroupDefinition(
         province.communityGroupId(),
-        "ขบวนองค์กรชุมชนจังหวัด"
-            + province.nameTh()
-            + " / "
-            + province.nameEn()
-            + " community-organisation movement",
+        Messages.both(
+            "identity.groups.community", Messages.localized(province.nameTh(), province.nameEn())),
         TYPE_WORKFLOW);
   }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * The shared Tasklist filters, in Thai. Authorization still applies to what a filter returns: a
@@ -34,9 +35,10 @@ public final class TaskFilters {
           // Columns Tasklist shows under each task: which province, which wave and stage.
           "variables",
               List.of(
-                  Map.of("name", "provinceName", "label", "จังหวัด / Province"),
-                  Map.of("name", "wave", "label", "ระลอก / Wave"),
-                  Map.of("name", "stage", "label", "ขั้นตอน / Stage")));
+                  Map.of(
+                      "name", "provinceName", "label", Messages.both("identity.filters.province")),
+                  Map.of("name", "wave", "label", Messages.both("identity.filters.wave")),
+                  Map.of("name", "stage", "label", Messages.both("identity.filters.stage"))));
     }
   }
 
@@ -47,8 +49,8 @@ public final class TaskFilters {
   public static List<FilterDefinition> definitions(TaskService taskService) {
     return List.of(
         new FilterDefinition(
-            "งานของฉัน",
-            "งานที่มอบหมายให้ฉัน / Tasks assigned to me",
+            Messages.thai("identity.filters.mine"),
+            Messages.both("identity.filters.mine.description"),
             -5,
             "#1f6f43",
             taskService
@@ -57,8 +59,8 @@ public final class TaskFilters {
                 .orderByDueDate()
                 .asc()),
         new FilterDefinition(
-            "งานของกลุ่ม",
-            "งานของกลุ่มฉันที่ยังไม่มีผู้รับ / My groups' unassigned tasks",
+            Messages.thai("identity.filters.groups"),
+            Messages.both("identity.filters.groups.description"),
             -10,
             "#2a5d9f",
             taskService
@@ -68,14 +70,14 @@ public final class TaskFilters {
                 .orderByDueDate()
                 .asc()),
         new FilterDefinition(
-            "เลยกำหนด",
-            "งานที่เลยวันครบกำหนดแล้ว / Overdue tasks",
+            Messages.thai("identity.filters.overdue"),
+            Messages.both("identity.filters.overdue.description"),
             0,
             "#b3261e",
             taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc()),
         new FilterDefinition(
-            "ใกล้ครบกำหนด",
-            "งานที่ครบกำหนดภายใน " + DUE_SOON_DAYS + " วัน / Due within " + DUE_SOON_DAYS + " days",
+            Messages.thai("identity.filters.dueSoon"),
+            Messages.both("identity.filters.dueSoon.description", DUE_SOON_DAYS),
             5,
             "#b26a00",
             taskService

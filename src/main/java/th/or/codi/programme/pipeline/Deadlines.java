@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import th.or.codi.programme.calendar.ThaiCalendar;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * Dates and durations of the timers, from configuration ({@link TimerProperties}). The models call
@@ -81,18 +82,11 @@ public class Deadlines {
             ? LocalDate.parse(text)
             : ZonedDateTime.parse(text).withZoneSameInstant(ThaiCalendar.ZONE).toLocalDate();
       } catch (DateTimeParseException e) {
-        throw new BadUserRequestException(
-            "วันที่ '"
-                + text
-                + "' ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว (ค.ศ.) / "
-                + "The date '"
-                + text
-                + "' is not valid; use YYYY-MM-DD",
-            e);
+        throw new BadUserRequestException(Messages.both("pipeline.deadlines.dateInvalid", text), e);
       }
     }
     throw new BadUserRequestException(
-        "ไม่มีวันที่ที่ต้องใช้ / A required date is missing: " + value);
+        Messages.both("pipeline.deadlines.dateMissing") + ": " + value);
   }
 
   private static Date now() {

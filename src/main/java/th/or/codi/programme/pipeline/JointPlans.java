@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import th.or.codi.programme.calendar.ThaiCalendar;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * The provincial joint plan, called from {@code joint-design.bpmn}: a readable summary and budget
@@ -35,26 +36,26 @@ public class JointPlans {
         fromThaiHealth = fromThaiHealth.add(budget);
       }
       summary
-          .append(n)
-          .append(". ")
-          .append(text(activity, "activityName"))
-          .append(" — ")
-          .append(party(text(activity, "responsibleParty")))
-          .append(", เดือนที่ ")
-          .append(text(activity, "activityMonth"))
-          .append(", ")
-          .append(baht(budget))
-          .append(" บาท (")
-          .append(party(source))
-          .append(")\n");
+          .append(
+              Messages.thai(
+                  "pipeline.jointPlan.activity",
+                  n,
+                  text(activity, "activityName"),
+                  party(text(activity, "responsibleParty")),
+                  text(activity, "activityMonth"),
+                  baht(budget),
+                  party(source)))
+          .append('\n');
     }
     summary
-        .append("รวม / Total ")
-        .append(baht(total))
-        .append(" บาท: พอช. ")
-        .append(baht(fromCodi))
-        .append(", สสส. ")
-        .append(baht(fromThaiHealth));
+        .append(Messages.both("pipeline.jointPlan.total"))
+        .append(' ')
+        .append(
+            Messages.thai(
+                "pipeline.jointPlan.totalBudget",
+                baht(total),
+                baht(fromCodi),
+                baht(fromThaiHealth)));
     execution.setVariable("planSummary", summary.toString());
     execution.setVariable("planTotalBudget", total.doubleValue());
     execution.setVariable("planBudgetCodi", fromCodi.doubleValue());
@@ -90,9 +91,10 @@ public class JointPlans {
       return "-";
     }
     return switch (value) {
-      case "codi" -> "พอช.";
-      case "thaihealth" -> "สสส.";
-      case "community" -> "ขบวนองค์กรชุมชน";
+      case "codi" -> Messages.thai("pipeline.jointPlan.party.codi");
+      case "thaihealth" -> Messages.thai("pipeline.jointPlan.party.thaihealth");
+      case "community" -> Messages.thai("pipeline.jointPlan.party.community");
+
       default -> value;
     };
   }

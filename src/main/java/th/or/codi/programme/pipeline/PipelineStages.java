@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import th.or.codi.programme.labels.Labelled;
+import th.or.codi.programme.messages.Messages;
+import th.or.codi.programme.processes.BusinessKey;
 import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
@@ -81,11 +83,8 @@ public class PipelineStages {
             .orElseThrow(
                 () ->
                     new BadUserRequestException(
-                        "จังหวัด '"
-                            + code
-                            + "' ไม่อยู่ในโครงการ / Province '"
-                            + code
-                            + "' is not a programme province"));
+                        Messages.both("provinces.options.notInProgramme", code)));
+
     execution.setVariable("provinceName", province.nameTh());
     execution.setVariable("provinceNameEn", province.nameEn());
     execution.setVariable("communityGroup", province.communityGroupId());
@@ -99,11 +98,9 @@ public class PipelineStages {
       execution.setVariable("studyVisitHost", DEFAULT_STUDY_VISIT_HOST);
     }
     String key =
-        province.code()
-            + "/"
-            + execution.getVariable("fiscalYear")
-            + "-"
-            + execution.getVariable("wave");
+        BusinessKey.format(
+            province.code(), execution.getVariable("fiscalYear"), execution.getVariable("wave"));
+
     if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
       execution.setProcessBusinessKey(key);
     }

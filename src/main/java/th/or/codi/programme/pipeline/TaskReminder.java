@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import th.or.codi.programme.calendar.ThaiCalendar;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * Timeout listener of every user task: when a task is past its due date, it moves up in Tasklist
@@ -41,14 +42,10 @@ public class TaskReminder implements TaskListener {
     int count = sent == null ? 1 : sent + 1;
     task.setVariableLocal(REMINDERS, count);
     String message =
-        "แจ้งเตือนครั้งที่ "
-            + count
-            + ": งานนี้เลยกำหนด "
-            + thai(due)
-            + " แล้ว / Reminder "
-            + count
-            + ": this task was due "
-            + english(due);
+        Messages.thai("pipeline.reminder.comment", count, thai(due))
+            + " / "
+            + Messages.english("pipeline.reminder.comment", count, english(due));
+
     task.getProcessEngineServices()
         .getTaskService()
         .createComment(task.getId(), task.getProcessInstanceId(), message);

@@ -8,6 +8,7 @@ import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * Every duration the models use (block {@code programme.timers} in application.yaml), as ISO-8601
@@ -47,11 +48,14 @@ public record TimerProperties(
       checkDuration("planned-date-wait", plannedDateWait, problems);
     }
     if (maxPlanRevisions < 1) {
-      problems.add("max-plan-revisions must be at least 1 / ต้องอย่างน้อย 1");
+      problems.add("max-plan-revisions " + Messages.both("pipeline.timers.revisionsTooFew"));
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
-          "programme.timers ไม่ถูกต้อง / is invalid:\n  - " + String.join("\n  - ", problems));
+          "programme.timers "
+              + Messages.both("pipeline.timers.invalid")
+              + ":\n  - "
+              + String.join("\n  - ", problems));
     }
   }
 
@@ -67,16 +71,16 @@ public record TimerProperties(
     try {
       if (value == null || parse(value).getSign() <= 0) {
         problems.add(
-            key + ": '" + value + "' must be a positive ISO-8601 duration such as P14D or PT30M");
+            key + ": '" + value + "' " + Messages.both("pipeline.timers.durationNotPositive"));
       }
     } catch (IllegalArgumentException e) {
-      problems.add(key + ": '" + value + "' is not an ISO-8601 duration such as P14D or PT30M");
+      problems.add(key + ": '" + value + "' " + Messages.both("pipeline.timers.durationInvalid"));
     }
   }
 
   private static void checkCycle(String key, String value, List<String> problems) {
     if (value == null || !value.startsWith("R/")) {
-      problems.add(key + ": '" + value + "' must be an ISO-8601 cycle such as R/P1M");
+      problems.add(key + ": '" + value + "' " + Messages.both("pipeline.timers.cycleInvalid"));
       return;
     }
     checkDuration(key, value.substring(2), problems);

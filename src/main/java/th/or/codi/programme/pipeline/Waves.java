@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.processes.BusinessKey;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReadiness.Readiness;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
@@ -24,7 +26,6 @@ public class Waves {
   static final String READINESS_RESULTS = "readinessResults";
   static final String COVERED = "coveredProvinces";
   static final String WAVE_OUTCOMES = "waveOutcomes";
-  static final String PROVINCIAL_PIPELINE = "provincialPipeline";
 
   private final ProvinceReferenceData referenceData;
 
@@ -128,7 +129,7 @@ public class Waves {
 
   /** Business key of a provincial pipeline: province and wave, e.g. {@code TH-60/2562-1}. */
   public String businessKey(String provinceCode, Object fiscalYear, Object wave) {
-    return provinceCode + "/" + fiscalYear + "-" + wave;
+    return BusinessKey.format(provinceCode, fiscalYear, wave);
   }
 
   /**
@@ -172,7 +173,7 @@ public class Waves {
         history
             .createHistoricProcessInstanceQuery()
             .superProcessInstanceId(execution.getProcessInstanceId())
-            .processDefinitionKey(PROVINCIAL_PIPELINE)
+            .processDefinitionKey(ProgrammeProcesses.PIPELINE)
             .orderByProcessInstanceStartTime()
             .asc()
             .list()) {

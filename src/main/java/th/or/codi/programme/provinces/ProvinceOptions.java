@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * The province option lists the forms offer, computed from the reference data ({@code
@@ -91,14 +92,14 @@ public class ProvinceOptions {
   public static String[] notOffered(String name, Object value) {
     if (PROGRAMME_PROVINCES.equals(name)) {
       return new String[] {
-        "จังหวัด '" + value + "' ไม่อยู่ในโครงการ",
-        "Province '" + value + "' is not a programme province"
+        Messages.thai("provinces.options.notInProgramme", value),
+        Messages.english("provinces.options.notInProgramme", value)
       };
     }
     if (STUDY_VISIT_HOSTS.equals(name)) {
       return new String[] {
-        "'" + value + "' ไม่ใช่พื้นที่ดูงานหรือจังหวัดในโครงการ",
-        "'" + value + "' is neither a study-visit host area nor a programme province"
+        Messages.thai("provinces.options.notStudyVisitHost", value),
+        Messages.english("provinces.options.notStudyVisitHost", value)
       };
     }
     return null;

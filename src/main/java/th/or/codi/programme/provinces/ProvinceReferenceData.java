@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import th.or.codi.programme.calendar.ThaiCalendar;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * The provinces of the programme and the study-visit host area, bound from {@code provinces.yaml}
@@ -49,18 +50,14 @@ public record ProvinceReferenceData(List<Province> provinces) {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "ไม่พบจังหวัดรหัส "
-                        + code
-                        + " ในข้อมูลอ้างอิง / Province "
-                        + code
-                        + " is not in the reference data"));
+                    Messages.both("provinces.referenceData.notFound", code)));
   }
 
   static List<String> validate(List<Province> provinces) {
     List<String> problems = new ArrayList<>();
     if (provinces.stream().noneMatch(p -> p != null && "programme".equals(p.role()))) {
       problems.add(
-          "programme.provinces: ไม่มีจังหวัดในโครงการ / lists no province with role 'programme'");
+          "programme.provinces: " + Messages.both("provinces.referenceData.noProgrammeProvince"));
     }
     Map<String, Integer> codes = new HashMap<>();
     Map<String, Integer> slugs = new HashMap<>();
@@ -68,60 +65,53 @@ public record ProvinceReferenceData(List<Province> provinces) {
       Province p = provinces.get(i);
       String entry = "programme.provinces[" + i + "]";
       if (p == null) {
-        problems.add(entry + ": รายการว่าง / empty entry");
+        problems.add(entry + ": " + Messages.both("provinces.referenceData.emptyEntry"));
         continue;
       }
       entry += " (" + p.code() + " " + p.nameEn() + ")";
       List<String> own = new ArrayList<>();
       if (p.code() == null || !CODE.matcher(p.code()).matches()) {
-        own.add(
-            "code '"
-                + p.code()
-                + "' ต้องเป็นรหัส ISO 3166-2:TH เช่น TH-60 / must be an ISO 3166-2:TH code such as TH-60");
+        own.add("code '" + p.code() + "' " + Messages.both("provinces.referenceData.codeInvalid"));
       } else if (codes.putIfAbsent(p.code(), i) != null) {
         own.add(
             "code "
                 + p.code()
-                + " ซ้ำกับรายการที่ "
-                + codes.get(p.code())
-                + " / duplicates the code of programme.provinces["
-                + codes.get(p.code())
-                + "]");
+                + " "
+                + Messages.both("provinces.referenceData.codeDuplicate", codes.get(p.code())));
       }
       if (p.slug() == null || !SLUG.matcher(p.slug()).matches()) {
-        own.add(
-            "slug '"
-                + p.slug()
-                + "' ต้องเป็นตัวพิมพ์เล็กคั่นด้วย - เช่น nakhon-sawan / must be kebab-case such as nakhon-sawan");
+        own.add("slug '" + p.slug() + "' " + Messages.both("provinces.referenceData.slugInvalid"));
       } else if (slugs.putIfAbsent(p.slug(), i) != null) {
         own.add(
             "slug "
                 + p.slug()
-                + " ซ้ำ / duplicates the slug of programme.provinces["
-                + slugs.get(p.slug())
-                + "]");
+                + " "
+                + Messages.both("provinces.referenceData.slugDuplicate", slugs.get(p.slug())));
       }
       if (p.nameTh() == null || p.nameTh().isBlank()) {
-        own.add("name-th ต้องมีชื่อภาษาไทย / is required");
+        own.add("name-th " + Messages.both("provinces.referenceData.nameThRequired"));
       }
       if (p.nameEn() == null || p.nameEn().isBlank()) {
-        own.add("name-en ต้องมีชื่อภาษาอังกฤษ / is required");
+        own.add("name-en " + Messages.both("provinces.referenceData.nameEnRequired"));
       }
       if (ProvinceRole.fromValue(p.role()).isEmpty()) {
-        own.add(
-            "role '" + p.role() + "' ไม่รู้จัก / is unknown; use programme or study-visit-host");
+        own.add("role '" + p.role() + "' " + Messages.both("provinces.referenceData.roleUnknown"));
       }
       validateThaiHealth(p.thaihealth(), own);
       if (p.movementStrength() == null) {
-        own.add("movement-strength ต้องระบุ 1–5 / is required (1–5)");
+        own.add("movement-strength " + Messages.both("provinces.referenceData.strengthRequired"));
       } else if (p.movementStrength() < MIN_STRENGTH || p.movementStrength() > MAX_STRENGTH) {
-        own.add("movement-strength " + p.movementStrength() + " อยู่นอกช่วง 1–5 / is outside 1–5");
+        own.add(
+            "movement-strength "
+                + p.movementStrength()
+                + " "
+                + Messages.both("provinces.referenceData.strengthOutOfRange"));
       }
       if (p.codiNode() == null) {
-        own.add("codi-node ต้องระบุ true หรือ false / is required (true or false)");
+        own.add("codi-node " + Messages.both("provinces.referenceData.nodeRequired"));
       }
       if (p.thaihealthNode() == null) {
-        own.add("thaihealth-node ต้องระบุ true หรือ false / is required (true or false)");
+        own.add("thaihealth-node " + Messages.both("provinces.referenceData.nodeRequired"));
       }
       for (String problem : own) {
         problems.add(entry + ": " + problem);
@@ -132,7 +122,8 @@ public record ProvinceReferenceData(List<Province> provinces) {
 
   private static void validateThaiHealth(Province.ThaiHealthArea area, List<String> own) {
     if (area == null) {
-      own.add("thaihealth.status ต้องระบุ / is required (flagship, preparation or none)");
+      own.add(
+          "thaihealth.status " + Messages.both("provinces.referenceData.thaiHealthStatusRequired"));
       return;
     }
     Optional<ThaiHealthStatus> status = ThaiHealthStatus.fromValue(area.status());
@@ -140,35 +131,26 @@ public record ProvinceReferenceData(List<Province> provinces) {
       own.add(
           "thaihealth.status '"
               + area.status()
-              + "' ไม่รู้จัก / is unknown; use flagship, preparation or none");
+              + "' "
+              + Messages.both("provinces.referenceData.thaiHealthStatusUnknown"));
       return;
     }
     Integer year = area.year();
     if (status.get() != ThaiHealthStatus.NONE && year == null) {
       own.add(
-          "thaihealth.year ต้องระบุปี พ.ศ. ของสถานะ "
-              + area.status()
-              + " / is required for status "
-              + area.status()
-              + " (Buddhist Era year)");
+          "thaihealth.year "
+              + Messages.both("provinces.referenceData.thaiHealthYearRequired", area.status()));
     }
     if (year != null && (year < MIN_BE_YEAR || year > MAX_BE_YEAR)) {
       String hint =
           year >= ThaiCalendar.commonYear(MIN_BE_YEAR)
                   && year <= ThaiCalendar.commonYear(MAX_BE_YEAR)
-              ? " ดูเหมือนเป็นปี ค.ศ.; ใช้ พ.ศ. "
-                  + ThaiCalendar.buddhistYear(year)
-                  + " / looks like a C.E. year; write the B.E. year "
-                  + ThaiCalendar.buddhistYear(year)
-              : " ต้องเป็นปี พ.ศ. "
-                  + MIN_BE_YEAR
-                  + "–"
-                  + MAX_BE_YEAR
-                  + " / must be a Buddhist Era year "
-                  + MIN_BE_YEAR
-                  + "–"
-                  + MAX_BE_YEAR;
-      own.add("thaihealth.year " + year + hint);
+              ? Messages.both(
+                  "provinces.referenceData.thaiHealthYearCommonEra",
+                  ThaiCalendar.buddhistYear(year))
+              : Messages.both(
+                  "provinces.referenceData.thaiHealthYearOutOfRange", MIN_BE_YEAR, MAX_BE_YEAR);
+      own.add("thaihealth.year " + year + " " + hint);
     }
   }
 
@@ -178,8 +160,10 @@ public record ProvinceReferenceData(List<Province> provinces) {
 
     public InvalidReferenceDataException(List<String> problems) {
       super(
-          "ข้อมูลอ้างอิงจังหวัดไม่ถูกต้อง / The province reference data is invalid:\n  - "
+          Messages.both("provinces.referenceData.invalid")
+              + ":\n  - "
               + String.join("\n  - ", problems));
+
       this.problems = List.copyOf(problems);
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * The programme's rules that a form cannot express, checked with the form's own checks on every
@@ -54,19 +55,12 @@ public final class BusinessRules {
       }
       if (SubmissionValidator.isEmpty(values.get(rule.reason()))) {
         errors.add(
-            new FieldError(
+            FieldError.of(
                 rule.reason(),
                 reason.label(),
-                "กรุณาระบุ “"
-                    + reason.labelTh()
-                    + "” เมื่อเลือก “"
-                    + FormField.thai(decision.optionLabel(values.get(rule.decision())))
-                    + "”",
-                "“"
-                    + reason.labelEn()
-                    + "” is required when the decision is “"
-                    + FormField.english(decision.optionLabel(values.get(rule.decision())))
-                    + "”"));
+                "validation.rules.reasonRequired",
+                label(reason),
+                bilingual(decision.optionLabel(values.get(rule.decision())))));
       }
     }
   }
@@ -84,27 +78,14 @@ public final class BusinessRules {
       LocalDate endDate = date(values.get(end.key()));
       if (start != null && startDate != null && endDate != null && endDate.isBefore(startDate)) {
         errors.add(
-            new FieldError(
+            FieldError.of(
                 end.key(),
                 end.label(),
-                "“"
-                    + end.labelTh()
-                    + "” ("
-                    + endDate
-                    + ") ต้องไม่ก่อน “"
-                    + start.labelTh()
-                    + "” ("
-                    + startDate
-                    + ")",
-                "“"
-                    + end.labelEn()
-                    + "” ("
-                    + endDate
-                    + ") must not be before “"
-                    + start.labelEn()
-                    + "” ("
-                    + startDate
-                    + ")"));
+                "validation.rules.endBeforeStart",
+                label(end),
+                endDate.toString(),
+                label(start),
+                startDate.toString()));
       }
     }
   }
@@ -119,30 +100,20 @@ public final class BusinessRules {
     BigDecimal requested = number(values.get("visitBudgetRequested"));
     if (granted == null) {
       errors.add(
-          new FieldError(
+          FieldError.of(
               "approvedBudget",
               approved.label(),
-              "กรุณาระบุ “" + approved.labelTh() + "” เมื่ออนุมัติแบบลดวงเงิน",
-              "“" + approved.labelEn() + "” is required when approving a reduced amount"));
+              "validation.rules.reducedBudgetRequired",
+              label(approved)));
     } else if (requested != null && granted.compareTo(requested) >= 0) {
       errors.add(
-          new FieldError(
+          FieldError.of(
               "approvedBudget",
               approved.label(),
-              "“"
-                  + approved.labelTh()
-                  + "” ("
-                  + granted.toPlainString()
-                  + " บาท) ต้องต่ำกว่างบที่ขอ ("
-                  + requested.toPlainString()
-                  + " บาท) หากอนุมัติเต็มจำนวนให้เลือก “อนุมัติตามที่ขอ”",
-              "“"
-                  + approved.labelEn()
-                  + "” ("
-                  + granted.toPlainString()
-                  + " THB) must be lower than the requested "
-                  + requested.toPlainString()
-                  + " THB; to grant it all, choose “Approve as requested”"));
+              "validation.rules.reducedBudgetNotBelow",
+              label(approved),
+              granted.toPlainString(),
+              requested.toPlainString()));
     }
   }
 
@@ -151,11 +122,8 @@ public final class BusinessRules {
     FormField activities = field(form, "planActivities");
     if (activities != null && SubmissionValidator.isEmpty(values.get("planActivities"))) {
       errors.add(
-          new FieldError(
-              "planActivities",
-              activities.label(),
-              "แผนร่วมต้องมีกิจกรรมอย่างน้อย 1 กิจกรรม",
-              "the joint plan needs at least one activity"));
+          FieldError.of(
+              "planActivities", activities.label(), "validation.rules.jointPlanWithoutActivities"));
     }
   }
 
@@ -165,23 +133,25 @@ public final class BusinessRules {
     LocalDate date = date(values.get("meetingDate"));
     if (meeting != null && date != null && date.isAfter(today)) {
       errors.add(
-          new FieldError(
+          FieldError.of(
               "meetingDate",
               meeting.label(),
-              "“"
-                  + meeting.labelTh()
-                  + "” ต้องเป็นวันที่ประชุมไปแล้ว ไม่ใช่วันในอนาคต ("
-                  + date
-                  + ")",
-              "“"
-                  + meeting.labelEn()
-                  + "” records a meeting already held; it cannot be in the future ("
-                  + date
-                  + ")"));
+              "validation.rules.meetingInFuture",
+              label(meeting),
+              date.toString()));
     }
   }
 
+  private static Messages.Localized label(FormField field) {
+    return Messages.localized(field.labelTh(), field.labelEn());
+  }
+
+  private static Messages.Localized bilingual(String label) {
+    return Messages.localized(FormField.thai(label), FormField.english(label));
+  }
+
   static FormField field(CamundaForm form, String key) {
+
     return form.fields().stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
   }
 

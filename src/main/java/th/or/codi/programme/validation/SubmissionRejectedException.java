@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import th.or.codi.programme.engine.EngineHooks;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * A task completion or process start whose values break its form or the programme's rules. Thrown
@@ -31,14 +32,15 @@ public class SubmissionRejectedException extends ProcessEngineException {
   }
 
   private static String summary(List<FieldError> errors) {
-    return "ข้อมูลไม่ถูกต้อง "
-        + errors.size()
-        + " รายการ: "
-        + errors.stream().map(FieldError::th).collect(Collectors.joining("; "))
+    return Messages.thai(
+            "validation.rejected.summary",
+            errors.size(),
+            errors.stream().map(FieldError::th).collect(Collectors.joining("; ")))
         + " / "
-        + errors.size()
-        + (errors.size() == 1 ? " problem: " : " problems: ")
-        + errors.stream().map(FieldError::en).collect(Collectors.joining("; "));
+        + Messages.english(
+            "validation.rejected.summary",
+            errors.size(),
+            errors.stream().map(FieldError::en).collect(Collectors.joining("; ")));
   }
 
   /** This exception if it is {@code t} or one of its causes. */

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * What a form can submit: text, numbers, true/false, dates and JSON (lists and items), nothing
@@ -78,12 +79,7 @@ public final class SubmittedValues {
       if (FORM_TYPES.contains(name)) {
         return text(typed.getValue());
       }
-      return "ส่งเป็นชนิด "
-          + name
-          + " ไม่ได้: แบบฟอร์มส่งได้เฉพาะข้อความ ตัวเลข ใช่/ไม่ใช่ วันที่ หรือ JSON"
-          + " / cannot be sent as type "
-          + name
-          + ": a form submits only text, numbers, true/false, dates or JSON";
+      return Messages.both("validation.values.typeNotSubmittable", name);
     }
     Object raw = value instanceof TypedValue untyped ? untyped.getValue() : value;
     if (raw instanceof SpinJsonNode node) {
@@ -98,18 +94,13 @@ public final class SubmittedValues {
     if (raw instanceof Collection<?> || raw instanceof Map<?, ?>) {
       return depth(raw, 1) > MAX_DEPTH ? tooDeep() : null;
     }
-    return "ส่งเป็นชนิด "
-        + raw.getClass().getSimpleName()
-        + " ไม่ได้: แบบฟอร์มส่งได้เฉพาะข้อความ ตัวเลข ใช่/ไม่ใช่ วันที่ หรือ JSON"
-        + " / cannot be sent as a "
-        + raw.getClass().getSimpleName()
-        + ": a form submits only text, numbers, true/false, dates or JSON";
+    return Messages.both("validation.values.classNotSubmittable", raw.getClass().getSimpleName());
   }
 
   /** Text with the NUL character, which PostgreSQL cannot store in a text column (a 500 there). */
   private static String text(Object value) {
     return value instanceof String s && s.indexOf('\u0000') >= 0
-        ? "มีอักขระ NUL (U+0000) ซึ่งบันทึกไม่ได้ / contains the NUL character (U+0000), which cannot be stored"
+        ? Messages.both("validation.values.nulCharacter")
         : null;
   }
 
@@ -132,12 +123,12 @@ public final class SubmittedValues {
       JSON.readTree(text);
       return null;
     } catch (Exception e) {
-      return "ไม่ใช่ JSON ที่ถูกต้อง / is not valid JSON";
+      return Messages.both("validation.values.invalidJson");
     }
   }
 
   private static String tooDeep() {
-    return "ซ้อนกันลึกเกิน " + MAX_DEPTH + " ชั้น / is nested deeper than " + MAX_DEPTH + " levels";
+    return Messages.both("validation.values.tooDeep", MAX_DEPTH);
   }
 
   /** The deepest nesting of brackets and braces outside JSON strings, counted without recursion. */

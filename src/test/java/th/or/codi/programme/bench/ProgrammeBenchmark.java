@@ -45,6 +45,7 @@ import th.or.codi.programme.TestDatabase;
 import th.or.codi.programme.cluster.ClusterNode;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
@@ -674,7 +675,7 @@ class ProgrammeBenchmark {
                 .getHistoryService()
                 .createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(started[0])
-                .processDefinitionKey("provincialPipeline")
+                .processDefinitionKey(ProgrammeProcesses.PIPELINE)
                 .singleResult()
                 .getId());
         if (roots.size() % 50 == 0) {
@@ -701,7 +702,7 @@ class ProgrammeBenchmark {
           engine
               .getHistoryService()
               .createHistoricProcessInstanceQuery()
-              .processDefinitionKey("provincialPipeline")
+              .processDefinitionKey(ProgrammeProcesses.PIPELINE)
               .count();
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < 30; i++) {

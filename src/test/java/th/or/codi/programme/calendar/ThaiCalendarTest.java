@@ -28,4 +28,18 @@ class ThaiCalendarTest {
     assertThat(ThaiCalendar.dateOf(newYear)).isEqualTo(LocalDate.of(2026, 1, 1));
     assertThat(ThaiCalendar.thaiMinutes(null)).isEmpty();
   }
+
+  @Test
+  void aDayReadsWithTheMonthAsThaiPeopleAbbreviateIt() {
+    // the abbreviations the forms used to spell out in FEEL
+    String[] months = {
+      "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.",
+      "ธ.ค."
+    };
+    for (int month = 1; month <= 12; month++) {
+      assertThat(ThaiCalendar.thaiDate(LocalDate.of(2027, month, 5)))
+          .isEqualTo("5 " + months[month - 1] + " 2570");
+    }
+    assertThat(ThaiCalendar.thaiDate(LocalDate.of(2026, 12, 31))).isEqualTo("31 ธ.ค. 2569");
+  }
 }

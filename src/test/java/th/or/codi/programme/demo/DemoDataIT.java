@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import th.or.codi.programme.JointProgrammeApplication;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 
 /**
  * What the README's run command shows a newcomer: on an empty database the demo starts the
@@ -39,7 +40,7 @@ class DemoDataIT {
               engine
                   .getRuntimeService()
                   .createProcessInstanceQuery()
-                  .processDefinitionKey("regionalProgramme")
+                  .processDefinitionKey(ProgrammeProcesses.PROGRAMME)
                   .processInstanceBusinessKey("PROGRAMME-2562")
                   .count())
           .isOne();
@@ -76,7 +77,7 @@ class DemoDataIT {
               engine
                   .getHistoryService()
                   .createHistoricProcessInstanceQuery()
-                  .processDefinitionKey("provincialPipeline")
+                  .processDefinitionKey(ProgrammeProcesses.PIPELINE)
                   .count())
           .as("a restart starts nothing twice")
           .isEqualTo(3);
@@ -89,7 +90,7 @@ class DemoDataIT {
         engine
             .getRuntimeService()
             .createProcessInstanceQuery()
-            .processDefinitionKey("provincialPipeline")
+            .processDefinitionKey(ProgrammeProcesses.PIPELINE)
             .list()) {
       stages.put(
           pipeline.getBusinessKey(),

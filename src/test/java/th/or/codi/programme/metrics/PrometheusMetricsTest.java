@@ -15,6 +15,7 @@ import th.or.codi.programme.DemoApplicationTest;
 import th.or.codi.programme.UnusedWave;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 
 /** The programme's figures at /actuator/prometheus, for the monitoring group only. */
 @DemoApplicationTest
@@ -75,7 +76,7 @@ class PrometheusMetricsTest {
             engine
                 .getRuntimeService()
                 .createProcessInstanceQuery()
-                .processDefinitionKey("provincialPipeline")
+                .processDefinitionKey(ProgrammeProcesses.PIPELINE)
                 .variableValueEquals("stageKey", "understanding-forum")
                 .count());
     assertThat(body).contains("jvm_memory_used_bytes");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
@@ -56,7 +59,7 @@ class ProvincialPipelineTest {
   }
 
   private ProcessInstance pipeline(String key) {
-    return instance(key, "provincialPipeline");
+    return instance(key, ProgrammeProcesses.PIPELINE);
   }
 
   private ProcessInstance instance(String key, String processKey) {
@@ -81,7 +84,7 @@ class ProvincialPipelineTest {
     return engine
         .getHistoryService()
         .createHistoricVariableInstanceQuery()
-        .processInstanceId(history(key, "provincialPipeline").getId())
+        .processInstanceId(history(key, ProgrammeProcesses.PIPELINE).getId())
         .variableName(name)
         .singleResult()
         .getValue();
@@ -111,7 +114,7 @@ class ProvincialPipelineTest {
         .containsEntry("stageKey", "understanding-forum")
         .containsEntry("stage", "1 เวทีทำความเข้าใจ / Understanding forum");
 
-    ProcessInstance forum = instance(key, "understandingForum");
+    ProcessInstance forum = instance(key, ProgrammeProcesses.UNDERSTANDING_FORUM);
     assertThat(forum).isWaitingAt("Activity_PlanForum");
     Task planForum = act.task(key, "Activity_PlanForum");
     assertThat(planForum).hasCandidateGroup("community-nakhon-sawan");
@@ -142,7 +145,7 @@ class ProvincialPipelineTest {
     drive.planVisit(key);
     assertThat(act.task(key, "Activity_ApproveVisitBudget")).hasCandidateGroup("thaihealth");
     drive.decideBudget(key, "approve", null);
-    assertThat(instance(key, "studyVisit"))
+    assertThat(instance(key, ProgrammeProcesses.STUDY_VISIT))
         .isWaitingAt("Event_VisitEnded")
         .variables()
         .containsEntry("approvedBudget", 120000L);
@@ -156,7 +159,7 @@ class ProvincialPipelineTest {
         .containsEntry("stageKey", "joint-design");
     assertThat(act.task(key, "Activity_DraftJointPlan")).hasCandidateGroup("joint-nakhon-sawan");
     drive.draftPlan(key);
-    assertThat(instance(key, "jointDesign"))
+    assertThat(instance(key, ProgrammeProcesses.JOINT_DESIGN))
         .variables()
         .containsEntry("planTotalBudget", 80000.0)
         .hasEntrySatisfying(
@@ -167,7 +170,7 @@ class ProvincialPipelineTest {
     assertThat(act.task(key, "Activity_EndorsePlanCommunity"))
         .hasCandidateGroup("community-nakhon-sawan");
     drive.endorse(key, "TH-60", "endorse", "endorse", "endorse");
-    assertThat(history(key, "jointDesign").getState()).isEqualTo("COMPLETED");
+    assertThat(history(key, ProgrammeProcesses.JOINT_DESIGN).getState()).isEqualTo("COMPLETED");
 
     assertThat(pipeline)
         .isWaitingAt("Activity_Implementation")
@@ -178,9 +181,18 @@ class ProvincialPipelineTest {
     Task carryOut = act.task(key, "Activity_CarryOutPlan");
     assertThat(carryOut).hasCandidateGroup("community-nakhon-sawan");
     assertThat(carryOut.getDueDate()).as("carrying out the plan is due at its end").isNotNull();
+    String planEnd =
+        (String) engine.getRuntimeService().getVariable(pipeline.getId(), "planEndDate");
+    assertThat(engine.getTaskService().getVariablesLocal(carryOut.getId()))
+        .as("the form shows the plan's dates as ThaiCalendar writes them")
+        .containsEntry(
+            "planEndDateThai",
+            ThaiCalendar.thaiDate(LocalDate.parse(planEnd)) + " (" + planEnd + ")")
+        .containsKey("planStartDateThai");
+
     drive.monthlyReport(key, "TH-60", "on-track");
     drive.completePlan(key, "TH-60");
-    assertThat(history(key, "implementation").getState()).isEqualTo("COMPLETED");
+    assertThat(history(key, ProgrammeProcesses.IMPLEMENTATION).getState()).isEqualTo("COMPLETED");
 
     assertThat(pipeline)
         .isWaitingAt("Activity_EvaluateOutcomes")
@@ -204,7 +216,7 @@ class ProvincialPipelineTest {
     drive.planForum(key, "TH-60");
     drive.reviewForum(key, "approve", "request-changes");
 
-    ProcessInstance forum = instance(key, "understandingForum");
+    ProcessInstance forum = instance(key, ProgrammeProcesses.UNDERSTANDING_FORUM);
     assertThat(timesEntered(forum, "Activity_PlanForum")).as("planning again").isEqualTo(2);
     assertThat(forum)
         .isWaitingAt("Activity_PlanForum")
@@ -225,7 +237,7 @@ class ProvincialPipelineTest {
     act.fireTimer(key, "Event_ForumDay");
     drive.reportForum(key, "TH-60", "another-forum");
 
-    ProcessInstance forum = instance(key, "understandingForum");
+    ProcessInstance forum = instance(key, ProgrammeProcesses.UNDERSTANDING_FORUM);
     assertThat(forum).isWaitingAt("Activity_PlanForum").variables().containsEntry("forumRound", 2L);
     drive.forumStage(key, "TH-60");
     assertThat(pipeline(key)).isWaitingAt("Activity_StudyVisit");
@@ -239,9 +251,10 @@ class ProvincialPipelineTest {
     act.fireTimer(key, "Event_ForumDay");
     drive.reportForum(key, "TH-60", "withdraw");
 
-    assertThat(history(key, "understandingForum").getEndActivityId())
+    assertThat(history(key, ProgrammeProcesses.UNDERSTANDING_FORUM).getEndActivityId())
         .isEqualTo("Event_ProvinceWithdrawn");
-    assertThat(history(key, "provincialPipeline").getEndActivityId()).isEqualTo("Event_Withdrawn");
+    assertThat(history(key, ProgrammeProcesses.PIPELINE).getEndActivityId())
+        .isEqualTo("Event_Withdrawn");
     assertThat(variable(key, "outcome")).isEqualTo("withdrawn");
   }
 
@@ -254,7 +267,7 @@ class ProvincialPipelineTest {
     drive.planVisit(key);
     drive.decideBudget(key, "reject", null);
 
-    ProcessInstance visit = instance(key, "studyVisit");
+    ProcessInstance visit = instance(key, ProgrammeProcesses.STUDY_VISIT);
     assertThat(timesEntered(visit, "Activity_PlanStudyVisit")).as("planning again").isEqualTo(2);
     assertThat(visit)
         .isWaitingAt("Activity_PlanStudyVisit")
@@ -277,7 +290,7 @@ class ProvincialPipelineTest {
     String key = startNakhonSawan();
     drive.forumStage(key, "TH-60");
     drive.visitStage(key, "TH-60");
-    ProcessInstance design = instance(key, "jointDesign");
+    ProcessInstance design = instance(key, ProgrammeProcesses.JOINT_DESIGN);
 
     for (int round = 1; round <= 2; round++) {
       drive.draftPlan(key);
@@ -338,7 +351,7 @@ class ProvincialPipelineTest {
   void offTrackMonthlyReportGoesToManagersForAnIntervention() {
     String key = implementing();
     drive.monthlyReport(key, "TH-60", "on-track");
-    assertThat(instance(key, "implementation"))
+    assertThat(instance(key, ProgrammeProcesses.IMPLEMENTATION))
         .variables()
         .containsEntry("latestMonthlyStatus", "on-track")
         .containsEntry("monthlyReportCount", 1L);
@@ -346,7 +359,7 @@ class ProvincialPipelineTest {
     drive.monthlyReport(key, "TH-60", "off-track");
     Task intervention = act.task(key, "Activity_DecideIntervention");
     assertThat(intervention).hasCandidateGroup("managers");
-    assertThat(instance(key, "implementation"))
+    assertThat(instance(key, ProgrammeProcesses.IMPLEMENTATION))
         .isWaitingAt("Activity_CarryOutPlan", "Activity_DecideIntervention");
     drive.complete(
         "manager",
@@ -354,7 +367,7 @@ class ProvincialPipelineTest {
         "Activity_DecideIntervention",
         Walkthrough.values(
             "interventionType", "support", "intervention", "ส่งทีมพี่เลี้ยงลงพื้นที่"));
-    assertThat(instance(key, "implementation"))
+    assertThat(instance(key, ProgrammeProcesses.IMPLEMENTATION))
         .isWaitingAt("Activity_CarryOutPlan")
         .variables()
         .containsEntry("latestMonthlyStatus", "off-track")
@@ -372,7 +385,7 @@ class ProvincialPipelineTest {
 
     act.fireTimer(key, "Event_PlanEndPassed");
 
-    assertThat(history(key, "implementation").getEndActivityId())
+    assertThat(history(key, ProgrammeProcesses.IMPLEMENTATION).getEndActivityId())
         .isEqualTo("Event_NotCompletedOnTime");
     assertThat(
             engine
@@ -401,7 +414,7 @@ class ProvincialPipelineTest {
     assertThat(pipeline).isWaitingAt("Activity_JointDesign").variables().containsEntry("cycle", 2L);
     assertThat(timesEntered(pipeline, "Activity_JointDesign")).isEqualTo(2);
     drive.designStage(key, "TH-60");
-    assertThat(instance(key, "implementation"))
+    assertThat(instance(key, ProgrammeProcesses.IMPLEMENTATION))
         .variables()
         .containsEntry("agreementNumber", "JP-" + YEAR.get() + "-TH60-C2");
     drive.completePlan(key, "TH-60");
@@ -420,9 +433,9 @@ class ProvincialPipelineTest {
     drive.designStage(key, "TH-60");
 
     // the forum's and the visit's answers are the pipeline's, not the implementation stage's
-    assertThat(variableNames(key, "provincialPipeline"))
+    assertThat(variableNames(key, ProgrammeProcesses.PIPELINE))
         .contains("forumDecision", "venue", "visitLessons", "approvedBudget");
-    assertThat(variableNames(key, "implementation"))
+    assertThat(variableNames(key, ProgrammeProcesses.IMPLEMENTATION))
         .doesNotContain("forumDecision", "venue", "visitLessons", "approvedBudget")
         // what its forms show from the joint design (its stage-inputs), and who the pipeline is
         .contains("agreementNumber", "planSummary", "planEndDate")
@@ -432,7 +445,7 @@ class ProvincialPipelineTest {
     // the stage's results still reach the pipeline
     drive.monthlyReport(key, "TH-60", "on-track");
     drive.completePlan(key, "TH-60");
-    assertThat(variableNames(key, "provincialPipeline"))
+    assertThat(variableNames(key, ProgrammeProcesses.PIPELINE))
         .contains("completionSummary", "implementationResult");
   }
 
@@ -515,7 +528,7 @@ class ProvincialPipelineTest {
     act.fireTimer(key, "Event_ForumStageOverrun");
     Task followUp = act.task(key, "Activity_FollowUpForumOverrun");
     assertThat(followUp).hasCandidateGroup("managers");
-    assertThat(instance(key, "understandingForum"))
+    assertThat(instance(key, ProgrammeProcesses.UNDERSTANDING_FORUM))
         .as("the stage goes on")
         .isWaitingAt("Activity_PlanForum");
     drive.complete(

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
+import th.or.codi.programme.processes.BusinessKey;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
@@ -47,7 +49,7 @@ class RegionalProgrammeTest {
             .list();
     assertThat(startable)
         .extracting(d -> d.getKey())
-        .containsExactlyInAnyOrder("regionalProgramme", "provincialPipeline");
+        .containsExactlyInAnyOrder(ProgrammeProcesses.PROGRAMME, ProgrammeProcesses.PIPELINE);
     for (var definition : startable) {
       var model = engine.getRepositoryService().getBpmnModelInstance(definition.getId());
       String formRef =
@@ -69,8 +71,8 @@ class RegionalProgrammeTest {
   private ProcessInstance startProgramme(int fiscalYear) {
     return act.start(
         "manager",
-        "regionalProgramme",
-        "PROGRAMME-" + fiscalYear,
+        ProgrammeProcesses.PROGRAMME,
+        BusinessKey.programme(fiscalYear),
         Walkthrough.values(
             "programmeName",
             "โครงการความร่วมมือ พอช.–สสส. ปี " + fiscalYear,
@@ -220,7 +222,7 @@ class RegionalProgrammeTest {
     List<String> all = referenceData.programmeProvinces().stream().map(Province::code).toList();
     chooseWave(programme, all);
     for (String code : all) {
-      withdraw(code + "/" + year + "-1", code);
+      withdraw(BusinessKey.format(code, year, 1), code);
     }
     finishWave(programme);
 

@@ -18,6 +18,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.junit.jupiter.api.Test;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 import th.or.codi.programme.provinces.ProvinceOptions;
 
 /**
@@ -50,7 +51,7 @@ class StageInputsTest {
   /** Read by Java code in a stage rather than by a form or an expression (JointPlans). */
   static final Map<String, List<String>> READ_BY_CODE =
       Map.of(
-          "jointDesign",
+          ProgrammeProcesses.JOINT_DESIGN,
           List.of("planActivities", "planDurationMonths", "fiscalYear", "provinceCode", "cycle"));
 
   /** Names in expressions that are beans or the engine's, not variables. */
@@ -61,6 +62,7 @@ class StageInputsTest {
           "deadlines",
           "jointPlans",
           "taskReminder",
+          "thaiDates",
           "stageResults",
           "pipelineStages",
           "true",

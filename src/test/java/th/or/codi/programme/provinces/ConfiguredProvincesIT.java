@@ -26,6 +26,7 @@ import th.or.codi.programme.JointProgrammeApplication;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
 import th.or.codi.programme.pipeline.ProvinceOptionVariables;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 
 /**
  * The README's promise, end to end: the application started with a replacement province list
@@ -155,7 +156,9 @@ class ConfiguredProvincesIT {
         call(
             "manager",
             "GET",
-            "/engine-rest/process-definition/key/provincialPipeline/deployed-start-form",
+            "/engine-rest/process-definition/key/"
+                + ProgrammeProcesses.PIPELINE
+                + "/deployed-start-form",
             null);
     assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
     List<String> startOptions = new ArrayList<>();
@@ -174,7 +177,7 @@ class ConfiguredProvincesIT {
         call(
             "manager",
             "POST",
-            "/engine-rest/process-definition/key/provincialPipeline/submit-form",
+            "/engine-rest/process-definition/key/" + ProgrammeProcesses.PIPELINE + "/submit-form",
             start("TH-61"));
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     JsonNode rejection = JSON.readTree(refused.body());
@@ -187,7 +190,7 @@ class ConfiguredProvincesIT {
             engine
                 .getRuntimeService()
                 .createProcessInstanceQuery()
-                .processDefinitionKey("provincialPipeline")
+                .processDefinitionKey(ProgrammeProcesses.PIPELINE)
                 .count())
         .isZero();
 
@@ -196,7 +199,7 @@ class ConfiguredProvincesIT {
         call(
             "manager",
             "POST",
-            "/engine-rest/process-definition/key/provincialPipeline/submit-form",
+            "/engine-rest/process-definition/key/" + ProgrammeProcesses.PIPELINE + "/submit-form",
             start("TH-99"));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String key = "TH-99/2570-1";

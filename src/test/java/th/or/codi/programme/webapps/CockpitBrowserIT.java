@@ -39,6 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import th.or.codi.programme.JointProgrammeApplication;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 
 /**
  * Cockpit in a real browser (Debian's Chromium, headless) with the demo programme: the manager sees
@@ -287,7 +288,7 @@ class CockpitBrowserIT {
               .getRuntimeService()
               .createProcessInstanceQuery()
               .processInstanceBusinessKey("TH-19/2562-1")
-              .processDefinitionKey("provincialPipeline")
+              .processDefinitionKey(ProgrammeProcesses.PIPELINE)
               .singleResult()
               .getId();
       driver.get(base + "/camunda/app/cockpit/default/#/process-instance/" + running + "/runtime");

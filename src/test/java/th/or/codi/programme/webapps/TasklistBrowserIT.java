@@ -37,6 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import th.or.codi.programme.JointProgrammeApplication;
+import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
 
@@ -354,7 +355,12 @@ class TasklistBrowserIT {
         assertThat(field(driver, "Context_Venue").getAttribute("value"))
             .as("the plan under review, read-only")
             .isEqualTo("ศาลาประชาคม");
+        LocalDate forumDay = LocalDate.now().plusDays(30);
+        assertThat(driver.findElement(By.tagName("body")).getText())
+            .as("the forum date as ThaiCalendar writes it (thaiDates), Buddhist Era year")
+            .contains(ThaiCalendar.thaiDate(forumDay) + " (" + forumDay + ")");
         driver.findElement(By.xpath("//label[contains(.,'เห็นชอบ / Approve')]")).click();
+
         pause(500);
         screenshot(driver, party[0] + "-approves");
         complete(driver);
