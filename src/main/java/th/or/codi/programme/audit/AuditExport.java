@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -27,13 +26,13 @@ public final class AuditExport {
   /** UTF-8 byte-order mark: without it Excel reads the file as the machine's code page. */
   public static final String BOM = "\uFEFF";
 
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private static final String CSV_LINE_END = "\r\n";
 
   /**
    * Rows of cells (RFC 4180: comma, CRLF, a cell quoted only when it holds a comma, a quote or a
-   * line break, its quotes doubled); no header of Jackson's own, the file writes its own rows.
+   * line break, its quotes doubled); no header of Jackson's own, the file writes its own rows. A
+   * CSV mapper of its own: Spring has none, and it writes only rows of text, which no {@code
+   * spring.jackson.*} setting concerns.
    */
   private static final ObjectWriter CSV_ROWS =
       CsvMapper.builder()
@@ -61,7 +60,14 @@ public final class AuditExport {
     "ค่าที่บันทึก / Values (JSON)"
   };
 
-  private AuditExport() {}
+  private final ObjectMapper json;
+
+  /**
+   * @param json the application's ObjectMapper (Spring Boot's), for the JSON file and cells
+   */
+  public AuditExport(ObjectMapper json) {
+    this.json = json;
+  }
 
   public static Map<String, Object> entry(AuditEntry e) {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -107,15 +113,15 @@ public final class AuditExport {
     return doc;
   }
 
-  public static String json(Map<String, Object> document) {
+  public String json(Map<String, Object> document) {
     try {
-      return JSON.writeValueAsString(document);
+      return json.writerWithDefaultPrettyPrinter().writeValueAsString(document);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  public static String csv(
+  public String csv(
       List<AuditEntry> entries,
       Map<String, Object> query,
       String exportedBy,
@@ -137,9 +143,7 @@ public final class AuditExport {
         String values;
         try {
           values =
-              e.values() == null || e.values().isEmpty()
-                  ? ""
-                  : new ObjectMapper().writeValueAsString(e.values());
+              e.values() == null || e.values().isEmpty() ? "" : json.writeValueAsString(e.values());
         } catch (JsonProcessingException ex) {
           values = String.valueOf(e.values());
         }

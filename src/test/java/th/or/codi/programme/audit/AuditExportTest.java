@@ -3,6 +3,7 @@ package th.or.codi.programme.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * CSV injection (OWASP): a value a person typed into a form ends up in a cell of the audit trail's
@@ -18,6 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * is prefixed with ' and shown as text.
  */
 class AuditExportTest {
+
+  /** Configured as Spring Boot configures the application's. */
+  private static final ObjectMapper MAPPER = Jackson2ObjectMapperBuilder.json().build();
 
   @ParameterizedTest
   @ValueSource(
@@ -83,12 +88,13 @@ class AuditExportTest {
             typed,
             Map.of());
     String csv =
-        AuditExport.csv(
-            List.of(entry),
-            Map.of("q", "x"),
-            "auditor",
-            Instant.parse("2026-01-02T03:04:05Z"),
-            true);
+        new AuditExport(MAPPER)
+            .csv(
+                List.of(entry),
+                Map.of("q", "x"),
+                "auditor",
+                Instant.parse("2026-01-02T03:04:05Z"),
+                true);
 
     assertThat(csv)
         .startsWith(AuditExport.BOM)
@@ -133,12 +139,13 @@ class AuditExportTest {
             "-detail",
             Map.of("venue", "=cmd"));
     String csv =
-        AuditExport.csv(
-            List.of(entry),
-            Map.of("q", "x"),
-            "=exporter",
-            Instant.parse("2026-01-02T03:04:05Z"),
-            false);
+        new AuditExport(MAPPER)
+            .csv(
+                List.of(entry),
+                Map.of("q", "x"),
+                "=exporter",
+                Instant.parse("2026-01-02T03:04:05Z"),
+                false);
     assertThat(csv)
         .contains(",'=actor,")
         .contains(",'＝นครสวรรค์,")
