@@ -1,8 +1,6 @@
 package th.or.codi.programme.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -39,10 +37,6 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
  */
 public class ProgrammeApi implements ProgrammeEndpoints {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
   private static final MediaType CSV_UTF8 = new MediaType("text", "csv", "UTF-8");
 
@@ -51,13 +45,24 @@ public class ProgrammeApi implements ProgrammeEndpoints {
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final Clock clock;
+  private final ObjectMapper json;
+  private final AuditExport exports;
 
-  public ProgrammeApi(ProcessEngine engine, ProvinceReferenceData provinces, Clock clock) {
-    this.audit = new AuditTrail(engine);
+  /**
+   * @param json the application's {@code ObjectMapper} (Spring Boot's, with {@code
+   *     spring.jackson.*}), handed on by whoever builds this: {@link ProgrammeApiWiring} for {@code
+   *     /engine-rest}, {@link ProgrammeApiPlugin} (a Spring bean too) for Cockpit's plugin
+   *     resource, which the webapps' JAX-RS application creates outside Spring
+   */
+  public ProgrammeApi(
+      ProcessEngine engine, ProvinceReferenceData provinces, Clock clock, ObjectMapper json) {
+    this.audit = new AuditTrail(engine, json);
     this.dashboard = new ProgrammeDashboard(engine, provinces);
     this.identity = engine.getIdentityService();
     this.authorizations = engine.getAuthorizationService();
     this.clock = clock;
+    this.json = json;
+    this.exports = new AuditExport(json);
   }
 
   @Override
@@ -143,7 +148,7 @@ public class ProgrammeApi implements ProgrammeEndpoints {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("viewer", user);
       body.put("auditTrail", ProgrammeAccess.allowed(identity, authorizations, View.AUDIT_TRAIL));
-      body.putAll(JSON.convertValue(dashboard.view(clock.instant()), Map.class));
+      body.putAll(json.convertValue(dashboard.view(clock.instant()), Map.class));
       return Response.ok(write(body).getBytes(StandardCharsets.UTF_8), JSON_UTF8).build();
     } catch (AccessDeniedException e) {
       return denied(e);
@@ -177,13 +182,13 @@ public class ProgrammeApi implements ProgrammeEndpoints {
             + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(now.atZone(ThaiCalendar.ZONE));
     if ("csv".equals(format)) {
       byte[] body =
-          AuditExport.csv(entries, query, user, now, truncated).getBytes(StandardCharsets.UTF_8);
+          exports.csv(entries, query, user, now, truncated).getBytes(StandardCharsets.UTF_8);
       return Response.ok(body, CSV_UTF8)
           .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
           .build();
     }
     String body =
-        AuditExport.json(AuditExport.document(entries, query, user, now, instances, truncated));
+        exports.json(AuditExport.document(entries, query, user, now, instances, truncated));
     Response.ResponseBuilder ok = Response.ok(body.getBytes(StandardCharsets.UTF_8), JSON_UTF8);
     if ("json".equals(format)) {
       ok.header("Content-Disposition", "attachment; filename=\"" + file + ".json\"");
@@ -195,7 +200,7 @@ public class ProgrammeApi implements ProgrammeEndpoints {
     return format == null || format.isBlank() || format.equals("json") || format.equals("csv");
   }
 
-  private static Response badFormat(String format) {
+  private Response badFormat(String format) {
     return error(
         Response.Status.BAD_REQUEST,
         "InvalidQuery",
@@ -203,20 +208,20 @@ public class ProgrammeApi implements ProgrammeEndpoints {
         null);
   }
 
-  private static Response denied(AccessDeniedException e) {
+  private Response denied(AccessDeniedException e) {
     return e.authenticated()
         ? error(Response.Status.FORBIDDEN, "Forbidden", e.getMessage(), null)
         : error(Response.Status.UNAUTHORIZED, "NotAuthenticated", e.getMessage(), null);
   }
 
   /** 400 naming every problem of the query's parameters. */
-  private static Response invalidQuery(AuditQuery.InvalidQueryException e) {
+  private Response invalidQuery(AuditQuery.InvalidQueryException e) {
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("problems", e.problems());
     return error(Response.Status.BAD_REQUEST, "InvalidQuery", e.getMessage(), extra);
   }
 
-  private static Response error(
+  private Response error(
       Response.Status status, String type, String message, Map<String, Object> extra) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
@@ -230,9 +235,9 @@ public class ProgrammeApi implements ProgrammeEndpoints {
         .build();
   }
 
-  private static String write(Object value) {
+  private String write(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return json.writeValueAsString(value);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -1,5 +1,6 @@
 package th.or.codi.programme.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -17,7 +18,7 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
 public class ProgrammeApiAtEngineRest extends ProgrammeApi {
 
   public ProgrammeApiAtEngineRest(
-      ProcessEngine engine, ProvinceReferenceData provinces, Clock clock) {
-    super(engine, provinces, clock);
+      ProcessEngine engine, ProvinceReferenceData provinces, Clock clock, ObjectMapper json) {
+    super(engine, provinces, clock, json);
   }
 }

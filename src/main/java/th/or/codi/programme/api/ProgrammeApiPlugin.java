@@ -1,5 +1,6 @@
 package th.or.codi.programme.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -25,15 +26,22 @@ public class ProgrammeApiPlugin extends AbstractProcessEnginePlugin {
 
   private final ProvinceReferenceData provinces;
   private final Clock clock;
+  private final ObjectMapper json;
 
-  public ProgrammeApiPlugin(ProvinceReferenceData provinces) {
+  /**
+   * @param json the application's {@code ObjectMapper}, carried to the Cockpit plugin's resource,
+   *     which the webapps' JAX-RS application creates outside Spring and which therefore cannot
+   *     have it injected itself
+   */
+  public ProgrammeApiPlugin(ProvinceReferenceData provinces, ObjectMapper json) {
     this.provinces = provinces;
     this.clock = Clock.systemUTC();
+    this.json = json;
   }
 
   /** The programme's endpoints over this engine, as its caller may see them. */
   public ProgrammeApi api(ProcessEngine engine) {
-    return new ProgrammeApi(engine, provinces, clock);
+    return new ProgrammeApi(engine, provinces, clock, json);
   }
 
   /**

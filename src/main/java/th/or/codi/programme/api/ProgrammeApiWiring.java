@@ -1,5 +1,6 @@
 package th.or.codi.programme.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -24,8 +25,8 @@ public class ProgrammeApiWiring {
   /** {@code /engine-rest/programme/…}, authenticated by the REST API's HTTP Basic filter. */
   @Bean
   ResourceConfigCustomizer programmeRestEndpoints(
-      ProcessEngine engine, ProvinceReferenceData provinces) {
+      ProcessEngine engine, ProvinceReferenceData provinces, ObjectMapper json) {
     return config ->
-        config.register(new ProgrammeApiAtEngineRest(engine, provinces, Clock.systemUTC()));
+        config.register(new ProgrammeApiAtEngineRest(engine, provinces, Clock.systemUTC(), json));
   }
 }

@@ -2,7 +2,14 @@ package th.or.codi.programme.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +26,21 @@ public final class AuditExport {
   /** UTF-8 byte-order mark: without it Excel reads the file as the machine's code page. */
   public static final String BOM = "\uFEFF";
 
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final String CSV_LINE_END = "\r\n";
+
+  /**
+   * Rows of cells (RFC 4180: comma, CRLF, a cell quoted only when it holds a comma, a quote or a
+   * line break, its quotes doubled); no header of Jackson's own, the file writes its own rows. A
+   * CSV mapper of its own: Spring has none, and it writes only rows of text, which no {@code
+   * spring.jackson.*} setting concerns.
+   */
+  private static final ObjectWriter CSV_ROWS =
+      CsvMapper.builder()
+          .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+          .build()
+          .writerFor(String[].class)
+          .with(CsvSchema.emptySchema().withLineSeparator(CSV_LINE_END));
+
   static final String[] COLUMNS = {
     "เวลา / Time",
     "เวลา (พ.ศ.) / Time (B.E.)",
@@ -39,7 +60,14 @@ public final class AuditExport {
     "ค่าที่บันทึก / Values (JSON)"
   };
 
-  private AuditExport() {}
+  private final ObjectMapper json;
+
+  /**
+   * @param json the application's ObjectMapper (Spring Boot's), for the JSON file and cells
+   */
+  public AuditExport(ObjectMapper json) {
+    this.json = json;
+  }
 
   public static Map<String, Object> entry(AuditEntry e) {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -85,70 +113,76 @@ public final class AuditExport {
     return doc;
   }
 
-  public static String json(Map<String, Object> document) {
+  public String json(Map<String, Object> document) {
     try {
-      return JSON.writeValueAsString(document);
+      return json.writerWithDefaultPrettyPrinter().writeValueAsString(document);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  public static String csv(
+  public String csv(
       List<AuditEntry> entries,
       Map<String, Object> query,
       String exportedBy,
       Instant exportedAt,
       boolean truncated) {
-    StringBuilder out = new StringBuilder(BOM);
-    row(out, "ส่งออกเมื่อ / Exported at", time(exportedAt));
-    row(out, "ผู้ส่งออก / Exported by", exportedBy);
-    row(out, "เงื่อนไข / Query", json(query).replaceAll("\\s*\\n\\s*", " "));
-    row(
-        out,
-        "จำนวนรายการ / Entries",
-        String.valueOf(entries.size()) + (truncated ? " (ตัดทอน / truncated)" : ""));
-    out.append("\r\n");
-    row(out, COLUMNS);
-    for (AuditEntry e : entries) {
-      String values;
-      try {
-        values =
-            e.values() == null || e.values().isEmpty()
-                ? ""
-                : new ObjectMapper().writeValueAsString(e.values());
-      } catch (JsonProcessingException ex) {
-        values = String.valueOf(e.values());
+    StringWriter out = new StringWriter().append(BOM);
+    try (SequenceWriter rows = CSV_ROWS.writeValues(out)) {
+      rows.write(guarded("ส่งออกเมื่อ / Exported at", time(exportedAt)));
+      rows.write(guarded("ผู้ส่งออก / Exported by", exportedBy));
+      rows.write(guarded("เงื่อนไข / Query", json(query).replaceAll("\\s*\\n\\s*", " ")));
+      rows.write(
+          guarded(
+              "จำนวนรายการ / Entries",
+              String.valueOf(entries.size()) + (truncated ? " (ตัดทอน / truncated)" : "")));
+      rows.flush();
+      out.append(CSV_LINE_END);
+      rows.write(guarded(COLUMNS));
+      for (AuditEntry e : entries) {
+        String values;
+        try {
+          values =
+              e.values() == null || e.values().isEmpty() ? "" : json.writeValueAsString(e.values());
+        } catch (JsonProcessingException ex) {
+          values = String.valueOf(e.values());
+        }
+        rows.write(
+            guarded(
+                time(e.time()),
+                thaiTime(e.time()),
+                e.kind().th(),
+                e.kind().en(),
+                e.actor(),
+                e.provinceName(),
+                e.provinceCode(),
+                e.wave() == null ? "" : e.wave().toString(),
+                e.pipeline(),
+                e.processName(),
+                e.processInstanceId(),
+                e.activityName(),
+                e.activityId(),
+                e.taskId(),
+                e.detail(),
+                values));
       }
-      row(
-          out,
-          time(e.time()),
-          thaiTime(e.time()),
-          e.kind().th(),
-          e.kind().en(),
-          e.actor(),
-          e.provinceName(),
-          e.provinceCode(),
-          e.wave() == null ? "" : e.wave().toString(),
-          e.pipeline(),
-          e.processName(),
-          e.processInstanceId(),
-          e.activityName(),
-          e.activityId(),
-          e.taskId(),
-          e.detail(),
-          values);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return out.toString();
   }
 
-  private static void row(StringBuilder out, String... cells) {
+  /**
+   * A row's cells, each neutralised if a spreadsheet could read it as a formula; a missing value is
+   * an empty cell (Jackson would leave a null out of the row, shifting the columns after it).
+   */
+  private static String[] guarded(String... cells) {
+    String[] row = new String[cells.length];
     for (int i = 0; i < cells.length; i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      out.append(cell(cells[i]));
+      String cell = cells[i] == null ? "" : cells[i];
+      row[i] = startsLikeAFormula(cell) ? "'" + cell : cell;
     }
-    out.append("\r\n");
+    return row;
   }
 
   /**
@@ -159,21 +193,17 @@ public final class AuditExport {
   static final String FORMULA_START = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
 
   /**
-   * RFC 4180 quoting; a cell starting with any of {@link #FORMULA_START} is prefixed with ' so that
-   * Excel, LibreOffice and Google Sheets show it as text and never run it as a formula.
+   * One cell as it stands in the file: a cell starting with any of {@link #FORMULA_START} is
+   * prefixed with ' so that Excel, LibreOffice and Google Sheets show it as text and never run it
+   * as a formula, then quoted by RFC 4180 where needed (Jackson's CSV writer).
    */
   static String cell(String value) {
-    if (value == null) {
-      return "";
+    try {
+      String line = CSV_ROWS.writeValueAsString(guarded(value));
+      return line.substring(0, line.length() - CSV_LINE_END.length());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
-    String v = value;
-    if (startsLikeAFormula(v)) {
-      v = "'" + v;
-    }
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-      return "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
   }
 
   static boolean startsLikeAFormula(String value) {

@@ -1,5 +1,6 @@
 package th.or.codi.programme.audit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -40,10 +41,15 @@ public class AuditTrail {
 
   private final ProcessEngine engine;
   private final HistoryService history;
+  private final ObjectMapper json;
 
-  public AuditTrail(ProcessEngine engine) {
+  /**
+   * @param json the application's ObjectMapper, which reads recorded JSON values
+   */
+  public AuditTrail(ProcessEngine engine, ObjectMapper json) {
     this.engine = engine;
     this.history = engine.getHistoryService();
+    this.json = json;
   }
 
   /**
@@ -214,7 +220,7 @@ public class AuditTrail {
       int d = depth.getOrDefault(instance.getSuperProcessInstanceId(), -1) + 1;
       depth.put(instance.getId(), d);
       InstanceTrail trail =
-          new InstanceTrail(instance, contexts.get(instance.getId()), d, read, byId, out);
+          new InstanceTrail(instance, contexts.get(instance.getId()), d, read, byId, out, json);
       SOURCES.forEach(source -> source.addEntries(trail));
     }
     out.sort(RankedEntry.CHRONOLOGICAL);

@@ -1,5 +1,6 @@
 package th.or.codi.programme.audit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ final class InstanceTrail {
   private final PipelineContext context;
   private final int depth;
   private final List<RankedEntry> out;
+  final ObjectMapper json;
   private final Set<String> shownUpdates = new HashSet<>();
 
   InstanceTrail(
@@ -39,7 +41,9 @@ final class InstanceTrail {
       int depth,
       TrailHistory history,
       Map<String, HistoricProcessInstance> tree,
-      List<RankedEntry> out) {
+      List<RankedEntry> out,
+      ObjectMapper json) {
+    this.json = json;
     this.instance = instance;
     this.context = context;
     this.depth = depth;
@@ -68,7 +72,7 @@ final class InstanceTrail {
     Map<String, Object> values = new LinkedHashMap<>();
     for (HistoricVariableUpdate u : updates()) {
       if (which.test(u)) {
-        values.put(u.getVariableName(), HistoricValues.plain(u));
+        values.put(u.getVariableName(), HistoricValues.plain(json, u));
         shownUpdates.add(u.getId());
       }
     }

@@ -26,7 +26,7 @@ final class RecordedValueEntries implements EntrySource {
       String key = u.getActivityInstanceId() + "@" + u.getTime().getTime();
       groups
           .computeIfAbsent(key, k -> new LinkedHashMap<>())
-          .put(u.getVariableName(), HistoricValues.plain(u));
+          .put(u.getVariableName(), HistoricValues.plain(trail.json, u));
       times.putIfAbsent(key, u.getTime());
     }
     Date ended = trail.instance.getEndTime();

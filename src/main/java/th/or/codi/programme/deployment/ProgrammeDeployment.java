@@ -53,15 +53,16 @@ public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgrammeDeployment.class);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final DeploymentProperties properties;
   private final ProvinceOptions provinceOptions;
+  private final ObjectMapper json;
   private final ResourcePatternResolver resolver;
 
-  public ProgrammeDeployment(DeploymentProperties properties, ProvinceOptions provinceOptions) {
+  public ProgrammeDeployment(
+      DeploymentProperties properties, ProvinceOptions provinceOptions, ObjectMapper json) {
     this.properties = properties;
     this.provinceOptions = provinceOptions;
+    this.json = json;
     this.resolver =
         new PathMatchingResourcePatternResolver(ProgrammeDeployment.class.getClassLoader());
   }
@@ -123,10 +124,12 @@ public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
           if (!name.endsWith(".form")) {
             return bytes;
           }
-          String json = new String(bytes, StandardCharsets.UTF_8);
+          String form = new String(bytes, StandardCharsets.UTF_8);
           String filled =
-              startForms.contains(formId(json)) ? fillProvinceLists(json, provinceOptions) : json;
-          return filled.equals(json) ? bytes : filled.getBytes(StandardCharsets.UTF_8);
+              startForms.contains(formId(form))
+                  ? fillProvinceLists(json, form, provinceOptions)
+                  : form;
+          return filled.equals(form) ? bytes : filled.getBytes(StandardCharsets.UTF_8);
         });
     return contents;
   }
@@ -141,13 +144,14 @@ public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
    * against the list as it is when the form is submitted. The options change when the reference
    * data changes, and the changed form is deployed on the next start.
    */
-  public static String fillProvinceLists(String formJson, ProvinceOptions provinceOptions) {
+  public static String fillProvinceLists(
+      ObjectMapper json, String formJson, ProvinceOptions provinceOptions) {
     try {
-      JsonNode form = JSON.readTree(formJson);
+      JsonNode form = json.readTree(formJson);
       if (!fill(form.path("components"), provinceOptions)) {
         return formJson;
       }
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(form) + "\n";
+      return json.writerWithDefaultPrettyPrinter().writeValueAsString(form) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot read form " + formJson.substring(0, Math.min(80, formJson.length())), e);
@@ -175,9 +179,9 @@ public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
     return changed;
   }
 
-  private static String formId(String json) {
+  private String formId(String form) {
     try {
-      return JSON.readTree(json).path("id").asText(null);
+      return json.readTree(form).path("id").asText(null);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read form", e);
     }

@@ -13,8 +13,6 @@ import th.or.codi.programme.messages.Messages;
 /** Historic variables and their values as the programme's readers show them. */
 public final class HistoricValues {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private HistoricValues() {}
 
   /**
@@ -31,8 +29,11 @@ public final class HistoricValues {
     return date.toInstant().atZone(ThaiCalendar.ZONE).toOffsetDateTime().toString();
   }
 
-  /** A variable's value as plain JSON-friendly data: text, number, boolean, date, list or map. */
-  public static Object plain(HistoricDetail detail) {
+  /**
+   * A variable's value as plain JSON-friendly data: text, number, boolean, date, list or map; JSON
+   * read with {@code json}, the application's ObjectMapper.
+   */
+  public static Object plain(ObjectMapper json, HistoricDetail detail) {
     HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
     if (update.getErrorMessage() != null) {
       return "("
@@ -58,7 +59,7 @@ public final class HistoricValues {
     if ("json".equalsIgnoreCase(update.getTypeName())
         || value.getClass().getName().contains("Spin")) {
       try {
-        return JSON.readValue(value.toString(), Object.class);
+        return json.readValue(value.toString(), Object.class);
       } catch (Exception e) {
         return value.toString();
       }

@@ -33,12 +33,12 @@ import th.or.codi.programme.validation.DeployedForms;
 public class ProvinceOptionVariables extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProvinceOptionVariables.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final ProvinceOptions provinceOptions;
+  private final ObjectMapper json;
 
-  public ProvinceOptionVariables(ProvinceOptions provinceOptions) {
+  public ProvinceOptionVariables(ProvinceOptions provinceOptions, ObjectMapper json) {
     this.provinceOptions = provinceOptions;
+    this.json = json;
   }
 
   @Override
@@ -80,9 +80,9 @@ public class ProvinceOptionVariables extends AbstractProcessEnginePlugin {
     return updated;
   }
 
-  private static boolean same(Object stored, List<Map<String, String>> current) {
+  private boolean same(Object stored, List<Map<String, String>> current) {
     try {
-      return stored != null && JSON.readTree(stored.toString()).equals(JSON.valueToTree(current));
+      return stored != null && json.readTree(stored.toString()).equals(json.valueToTree(current));
     } catch (Exception e) {
       return false;
     }

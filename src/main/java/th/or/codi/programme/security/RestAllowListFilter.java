@@ -41,6 +41,10 @@ public class RestAllowListFilter implements ContainerRequestFilter {
   private static final Pattern ODD_PATH =
       Pattern.compile("(?i);|//|\\\\|%2f|%5c|%2e|%25|%3b|%00|(^|/)\\.{1,2}(/|$)");
   private static final String NAMED_ENGINE = "/engine/{name}";
+  static final String ODD_PATH_TH =
+      "ที่อยู่ (URL) ของคำขอมีรูปแบบที่ไม่รองรับ เช่น ; // %2F หรือ /../";
+  static final String ODD_PATH_EN =
+      "The request's path has a form this server does not accept (such as ; // %2F or /../).";
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -55,12 +59,7 @@ public class RestAllowListFilter implements ContainerRequestFilter {
     if (ODD_PATH.matcher(rawPath).find()) {
       LOG.info("Refused odd path {} {}", request.getMethod(), rawPath);
       request.abortWith(
-          answer(
-              Response.Status.BAD_REQUEST,
-              "OddPath",
-              "ที่อยู่ (URL) ของคำขอมีรูปแบบที่ไม่รองรับ เช่น ; // %2F หรือ /../",
-              "The request's path has a form this server does not accept (such as ; // %2F or /../).",
-              null));
+          answer(Response.Status.BAD_REQUEST, "OddPath", ODD_PATH_TH, ODD_PATH_EN, null));
       return;
     }
     String operation = request.getMethod().toUpperCase(Locale.ROOT) + " " + template(uri);

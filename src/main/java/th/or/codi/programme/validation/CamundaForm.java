@@ -26,7 +26,14 @@ import th.or.codi.programme.provinces.ProvinceOptions;
  */
 public record CamundaForm(String id, List<FormField> fields, Set<String> valuesKeys) {
 
+  /**
+   * Reads a deployed form's JSON as a tree. Not Spring's mapper: forms are parsed by {@link
+   * DeployedForms#shared()}, the engine-wide cache that the engine's listeners and command checks
+   * use outside Spring, and by this record's static factory; reading a tree depends on no {@code
+   * spring.jackson.*} setting.
+   */
   private static final ObjectMapper JSON = new ObjectMapper();
+
   private static final Set<String> NOT_INPUTS =
       Set.of(
           "text",

@@ -40,14 +40,15 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
 
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(SubmissionValidation.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DeployedForms forms = DeployedForms.shared();
   private final Validator validator = new Validator();
   private final ProvinceOptions provinceOptions;
+  private final ObjectMapper json;
 
-  public SubmissionValidation(ProvinceOptions provinceOptions) {
+  public SubmissionValidation(ProvinceOptions provinceOptions, ObjectMapper json) {
     this.provinceOptions = provinceOptions;
+    this.json = json;
   }
 
   @Override
@@ -84,13 +85,13 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
   }
 
   /** Engine variables as plain Java values: JSON as lists and maps. */
-  static Map<String, Object> plain(Map<String, Object> variables) {
+  Map<String, Object> plain(Map<String, Object> variables) {
     Map<String, Object> values = new HashMap<>();
     variables.forEach(
         (name, value) -> {
-          if (value instanceof SpinJsonNode json) {
+          if (value instanceof SpinJsonNode node) {
             try {
-              values.put(name, JSON.readValue(json.toString(), Object.class));
+              values.put(name, json.readValue(node.toString(), Object.class));
             } catch (Exception e) {
               values.put(name, value);
             }

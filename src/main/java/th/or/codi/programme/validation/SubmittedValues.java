@@ -27,6 +27,12 @@ public final class SubmittedValues {
   /** Deeper than any form's values: a dynamic list of items holding a list of choices is 4. */
   public static final int MAX_DEPTH = 32;
 
+  /**
+   * Only asks whether a text parses as JSON ({@code readTree}), which no {@code spring.jackson.*}
+   * setting changes. Not Spring's mapper: {@link #check} is called from inside the engine's command
+   * chain ({@code security/CommandPolicy}, an interceptor the engine calls, not Spring) as a plain
+   * static check; a parser of its own keeps every caller free of carrying one.
+   */
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The value types a form's fields have (besides JSON); no object, xml, file or bytes. */

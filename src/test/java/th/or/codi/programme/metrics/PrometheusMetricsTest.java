@@ -86,8 +86,15 @@ class PrometheusMetricsTest {
                 .getForEntity("/actuator/prometheus", String.class)
                 .getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
-        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<String> anonymous = http.getForEntity("/actuator/prometheus", String.class);
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic realm=");
+    assertThat(anonymous.getBody()).contains("ต้องเข้าสู่ระบบ").contains("HTTP Basic");
+    ResponseEntity<String> codi =
+        http.withBasicAuth("codi", "codi").getForEntity("/actuator/prometheus", String.class);
+    assertThat(codi.getBody())
+        .contains("ผู้ใช้ codi ไม่อยู่ในกลุ่ม")
+        .contains("user codi is not in monitoring or camunda-admin");
     assertThat(
             http.withBasicAuth("monitor", "wrong")
                 .getForEntity("/actuator/prometheus", String.class)

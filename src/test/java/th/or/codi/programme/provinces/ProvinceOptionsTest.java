@@ -2,6 +2,7 @@ package th.or.codi.programme.provinces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAut
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import th.or.codi.programme.deployment.ProgrammeDeployment;
 import th.or.codi.programme.validation.CamundaForm;
 import th.or.codi.programme.validation.FieldError;
@@ -29,6 +31,9 @@ import th.or.codi.programme.validation.SubmissionValidation;
  * message naming it. (The application started with a replacement list: ConfiguredProvincesTest.)
  */
 class ProvinceOptionsTest {
+
+  /** Configured as Spring Boot configures the application's. */
+  private static final ObjectMapper MAPPER = Jackson2ObjectMapperBuilder.json().build();
 
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties(ProvinceReferenceData.class)
@@ -130,7 +135,7 @@ class ProvinceOptionsTest {
         "provinces/replacement.yaml",
         data -> {
           ProvinceOptions options = new ProvinceOptions(data);
-          String deployed = ProgrammeDeployment.fillProvinceLists(source, options);
+          String deployed = ProgrammeDeployment.fillProvinceLists(MAPPER, source, options);
 
           // what Tasklist renders: the static options, the reference data's programme provinces
           List<String> offered =
@@ -144,7 +149,7 @@ class ProvinceOptionsTest {
               .isEqualTo(options.values(ProvinceOptions.PROGRAMME_PROVINCES))
               .contains("TH-99");
           assertThat(deployed).doesNotContain("\"valuesKey\"");
-          assertThat(ProgrammeDeployment.fillProvinceLists(deployed, options))
+          assertThat(ProgrammeDeployment.fillProvinceLists(MAPPER, deployed, options))
               .as("filled once")
               .isEqualTo(deployed);
 

@@ -70,6 +70,45 @@ class RestApiSecurityTest {
   }
 
   @Test
+  void aRefusalSaysWhyInThaiAndEnglish() {
+    ResponseEntity<String> response = http.getForEntity("/engine-rest/task", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+        .isEqualTo("Basic realm=\"joint-programme\", charset=\"UTF-8\"");
+    assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON))
+        .isTrue();
+    assertThat(response.getBody())
+        .contains("\"type\":\"AuthenticationRequired\"")
+        .contains("ต้องเข้าสู่ระบบ")
+        .contains("valid HTTP Basic credentials required");
+  }
+
+  @Test
+  void theApiIsStatelessAndCarriesSpringSecuritysHeaders() {
+    ResponseEntity<String> response =
+        http.withBasicAuth("codi", "codi").getForEntity("/engine-rest/task/count", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getHeaders().get(HttpHeaders.SET_COOKIE)).as("no session").isNull();
+    assertThat(response.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(response.getHeaders().getFirst("X-XSS-Protection")).isEqualTo("0");
+    // the webapps keep their own headers: Spring Security does not touch them
+    assertThat(
+            http.getForEntity("/camunda/app/welcome/default/", String.class)
+                .getHeaders()
+                .get("X-Frame-Options"))
+        .isNull();
+  }
+
+  @Test
+  void thereIsNoDefaultSpringUser() {
+    assertThat(
+            http.withBasicAuth("user", "user")
+                .getForEntity("/engine-rest/task/count", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
   void wrongPasswordIsRefused() {
     assertThat(
             http.withBasicAuth("codi", "not-the-password")
