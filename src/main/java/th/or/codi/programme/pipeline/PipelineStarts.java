@@ -116,7 +116,7 @@ public class PipelineStarts {
     lock(PROVINCIAL_PIPELINE + " " + code + "/" + fiscalYear);
     Optional<Existing> refusal = provincialRefusal(code, fiscalYear, wave);
     if (refusal.isPresent()) {
-      throw provincialRefused(code, fiscalYear, wave, refusal.get());
+      throw refused(provincialRefused(code, fiscalYear, wave, refusal.get()));
     }
   }
 
@@ -133,19 +133,20 @@ public class PipelineStarts {
     Optional<Existing> existing = programmes(region, fiscalYear).stream().findFirst();
     if (existing.isPresent()) {
       Existing e = existing.get();
-      throw new PipelineAlreadyStartedException(
-          "ภาคนี้มีโครงการระดับภาคของปีงบประมาณ "
-              + fiscalYear
-              + " แล้ว: "
-              + describeThai(e)
-              + " รอบถัดไปของโครงการคือปีงบประมาณถัดไป / The region "
-              + region
-              + " already has a regional programme for fiscal year "
-              + fiscalYear
-              + ": "
-              + describeEnglish(e)
-              + "; the programme's next cycle is a later fiscal year",
-          e);
+      throw refused(
+          new PipelineAlreadyStartedException(
+              "ภาคนี้มีโครงการระดับภาคของปีงบประมาณ "
+                  + fiscalYear
+                  + " แล้ว: "
+                  + describeThai(e)
+                  + " รอบถัดไปของโครงการคือปีงบประมาณถัดไป / The region "
+                  + region
+                  + " already has a regional programme for fiscal year "
+                  + fiscalYear
+                  + ": "
+                  + describeEnglish(e)
+                  + "; the programme's next cycle is a later fiscal year",
+              e));
     }
     if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
       execution.setProcessBusinessKey("PROGRAMME-" + fiscalYear);
@@ -256,6 +257,15 @@ public class PipelineStarts {
                 + "; a new wave must be later than "
                 + e.wave();
     return new PipelineAlreadyStartedException(th + " / " + en, e);
+  }
+
+  /**
+   * One INFO line per refusal (the engine's ERROR with a stack trace is dropped: {@code
+   * web/QuietRejections}).
+   */
+  private static PipelineAlreadyStartedException refused(PipelineAlreadyStartedException e) {
+    LOG.info("Start refused: {}", e.getMessage());
+    return e;
   }
 
   private static String describeThai(Existing e) {
