@@ -40,7 +40,8 @@ import th.or.codi.programme.demo.Walkthrough;
  * source) chosen by clicking, submitted by clicking ส่งงาน only (never บันทึก). form-js 1.8.7
  * leaves an empty error entry for every field of a dynamic list that changes, which Tasklist 7.24
  * read as "invalid" and greyed out ส่งงาน; {@code scripts/form-js-list-errors.js} removes those
- * entries. Screenshots go to {@code target/browser-screenshots/}.
+ * entries. A manager who starts the same pipeline again from Tasklist reads which one exists.
+ * Screenshots go to {@code target/browser-screenshots/}.
  */
 class JointPlanBrowserIT {
 
@@ -278,5 +279,73 @@ class JointPlanBrowserIT {
             org.assertj.core.groups.Tuple.tuple("พัฒนาศักยภาพแกนนำ", "codi", 3, 30000, "codi"),
             org.assertj.core.groups.Tuple.tuple(
                 "ถอดบทเรียนร่วม", "thaihealth", 6, 20000, "thaihealth"));
+  }
+
+  @Test
+  void startingTheSamePipelineAgainInTasklistSaysWhichOneExists() throws IOException {
+    WebDriver driver = TasklistBrowserIT.browser("th-TH");
+    try {
+      driver.get(TasklistBrowserIT.base + "/camunda/app/tasklist/default/");
+      WebElement name =
+          waiting(driver)
+              .until(
+                  ExpectedConditions.visibilityOfElementLocated(
+                      By.cssSelector("input[type=text]")));
+      name.sendKeys("manager");
+      driver.findElement(By.cssSelector("input[type=password]")).sendKeys("manager");
+      driver.findElement(By.cssSelector("button[type=submit]")).click();
+      waiting(driver)
+          .until(
+              ExpectedConditions.elementToBeClickable(
+                  By.xpath("//a[contains(normalize-space(.),'เริ่มกระบวนการ')]")))
+          .click();
+      waiting(driver)
+          .until(
+              ExpectedConditions.elementToBeClickable(
+                  By.xpath(
+                      "//ul[contains(@class,'processes')]//a[contains(normalize-space(.),'ขับเคลื่อนงานร่วมระดับจังหวัด')]")))
+          .click();
+      waiting(driver)
+          .until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector(".modal .fjs-container")));
+      TasklistBrowserIT.pause(1500);
+
+      WebElement province = inputs(driver, "Field_ProvinceCode").get(0);
+      TasklistBrowserIT.type(province, "นครสวรรค์");
+      waiting(driver)
+          .until(
+              ExpectedConditions.elementToBeClickable(
+                  By.xpath(
+                      "//*[contains(@class,'fjs-dropdownlist-item')][contains(.,'นครสวรรค์')]")))
+          .click();
+      TasklistBrowserIT.pause(400);
+      TasklistBrowserIT.type(inputs(driver, "Field_FiscalYear").get(0), "2564");
+      assertThat(inputs(driver, "Field_Wave").get(0).getAttribute("value"))
+          .as("the form's default wave")
+          .isEqualTo("1");
+      TasklistBrowserIT.type(inputs(driver, "Field_ProgrammeName").get(0), "โครงการซ้ำ");
+      screenshot(driver, "start-again-filled");
+      driver.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
+
+      await("Tasklist shows the refusal")
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> driver.findElement(By.tagName("body")).getText().contains(KEY));
+      screenshot(driver, "start-again-refused");
+      assertThat(driver.findElement(By.tagName("body")).getText())
+          .contains("มีกระบวนการของปีงบประมาณ 2564 ระลอก 1 แล้ว")
+          .contains("already has a pipeline");
+    } finally {
+      driver.quit();
+    }
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("provincialPipeline")
+                .processInstanceBusinessKey(KEY)
+                .count())
+        .as("still one pipeline " + KEY)
+        .isOne();
   }
 }

@@ -354,7 +354,17 @@ class TasklistBrowserIT {
         assertThat(field(driver, "Context_Venue").getAttribute("value"))
             .as("the plan under review, read-only")
             .isEqualTo("ศาลาประชาคม");
-        driver.findElement(By.xpath("//label[contains(.,'เห็นชอบ / Approve')]")).click();
+        assertThat(
+                driver.findElements(By.cssSelector("input[id*='Context_TargetGroups']")).stream()
+                    .filter(WebElement::isSelected)
+                    .count())
+            .as("the target groups the province chose, read-only")
+            .isOne();
+        WebElement approve =
+            driver.findElement(By.xpath("//label[contains(.,'เห็นชอบ / Approve')]"));
+        ((JavascriptExecutor) driver)
+            .executeScript("arguments[0].scrollIntoView({block: 'center'})", approve);
+        approve.click();
         pause(500);
         screenshot(driver, party[0] + "-approves");
         complete(driver);
