@@ -62,6 +62,110 @@ public record CamundaForm(String id, List<FormField> fields, Set<String> valuesK
     }
   }
 
+  /**
+   * A value the form shows without letting the person change it: a disabled or read-only field, a
+   * variable a text view names in its templating ({@code {{ planStartDate }}}) or a FEEL expression
+   * ({@code =...}), the options of a read-only select.
+   *
+   * @param component the id of the component that shows it
+   * @param variable the variable it reads (for a field inside a dynamic list: the list)
+   * @param hiddenWhen the FEEL {@code conditional.hide} expressions (without "=") of the component
+   *     and the groups around it: while one of them is true, nothing is shown
+   */
+  public record ShownValue(String component, String variable, List<String> hiddenWhen) {}
+
+  private static final java.util.regex.Pattern TEMPLATE =
+      java.util.regex.Pattern.compile("\\{\\{(.*?)}}", java.util.regex.Pattern.DOTALL);
+  private static final java.util.regex.Pattern IDENTIFIER =
+      java.util.regex.Pattern.compile("(?<![.\\w#/])([A-Za-z_][A-Za-z0-9_]*)\\b(?!\\s*\\()");
+  private static final Set<String> FEEL_WORDS =
+      Set.of(
+          "if",
+          "then",
+          "else",
+          "null",
+          "and",
+          "or",
+          "not",
+          "true",
+          "false",
+          "for",
+          "in",
+          "return",
+          "some",
+          "every",
+          "satisfies",
+          "between",
+          "instance",
+          "of",
+          "this",
+          "parent",
+          "_this_",
+          "_parent_",
+          "loop",
+          "function");
+
+  /**
+   * Every value the form shows read-only, for a check that each has a value when the task opens
+   * (ShownValuesTest).
+   */
+  public static List<ShownValue> shownValues(String json) {
+    try {
+      List<ShownValue> shown = new ArrayList<>();
+      collectShown(JSON.readTree(json).path("components"), null, List.of(), shown);
+      return List.copyOf(shown);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a Camunda Form: " + e.getMessage(), e);
+    }
+  }
+
+  private static void collectShown(
+      JsonNode components, String listPath, List<String> hiddenWhen, List<ShownValue> shown) {
+    for (JsonNode c : components) {
+      String id = c.path("id").asText();
+      List<String> hidden = new ArrayList<>(hiddenWhen);
+      String hide = text(c.path("conditional"), "hide");
+      if (hide != null) {
+        hidden.add(hide.startsWith("=") ? hide.substring(1) : hide);
+      }
+      List<String> when = List.copyOf(hidden);
+      String type = c.path("type").asText();
+      boolean readOnly = c.path("disabled").asBoolean(false) || c.path("readonly").asBoolean(false);
+      if (readOnly && text(c, "key") != null) {
+        shown.add(new ShownValue(id, listPath != null ? listPath : text(c, "key"), when));
+        if (text(c, "valuesKey") != null && !c.has("values")) {
+          shown.add(new ShownValue(id, text(c, "valuesKey"), when));
+        }
+      }
+      for (String property : List.of("text", "content", "label", "description")) {
+        String value = text(c, property);
+        if (value == null) {
+          continue;
+        }
+        List<String> expressions = new ArrayList<>();
+        if (value.startsWith("=")) {
+          expressions.add(value.substring(1));
+        } else if ("text".equals(property) || "content".equals(property)) {
+          java.util.regex.Matcher template = TEMPLATE.matcher(value);
+          while (template.find()) {
+            expressions.add(template.group(1));
+          }
+        }
+        for (String expression : expressions) {
+          java.util.regex.Matcher name =
+              IDENTIFIER.matcher(expression.replaceAll("\"[^\"]*\"", "\"\""));
+          while (name.find()) {
+            if (!FEEL_WORDS.contains(name.group(1))) {
+              shown.add(new ShownValue(id, name.group(1), when));
+            }
+          }
+        }
+      }
+      String path = "dynamiclist".equals(type) ? text(c, "path") : listPath;
+      collectShown(c.path("components"), path, when, shown);
+    }
+  }
+
   private static void collectValuesKeys(JsonNode components, Set<String> keys) {
     for (JsonNode c : components) {
       String key = valuesKey(c);

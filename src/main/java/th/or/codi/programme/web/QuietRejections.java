@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.springframework.stereotype.Component;
 import th.or.codi.programme.engine.EngineHooks;
+import th.or.codi.programme.pipeline.PipelineAlreadyStartedException;
 import th.or.codi.programme.validation.SubmissionRejectedException;
 
 /**
@@ -56,16 +57,17 @@ public class QuietRejections extends TurboFilter {
 
   /**
    * A failure only a person's request causes, answered with a clear 4xx: a rejected submission, a
-   * claim of a task someone else holds, a new password that breaks the policy, a condition that
-   * starts no process. Failures that could also be a fault of the system (a missing task, an
-   * unstorable variable) are still logged.
+   * claim of a task someone else holds, a second start of a pipeline or programme, a new password
+   * that breaks the policy, a condition that starts no process. Failures that could also be a fault
+   * of the system (a missing task, an unstorable variable) are still logged.
    */
   static boolean personsMistake(Throwable t) {
     if (t == null) {
       return false;
     }
     if (SubmissionRejectedException.in(t) != null
-        || EngineHooks.cause(t, TaskAlreadyClaimedException.class) != null) {
+        || EngineHooks.cause(t, TaskAlreadyClaimedException.class) != null
+        || EngineHooks.cause(t, PipelineAlreadyStartedException.class) != null) {
       return true;
     }
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.engine.EngineHooks;
+import th.or.codi.programme.pipeline.PipelineAlreadyStartedException;
 import th.or.codi.programme.security.CommandRefusedException;
 import th.or.codi.programme.validation.FieldError;
 import th.or.codi.programme.validation.SubmissionRejectedException;
@@ -35,10 +36,11 @@ import th.or.codi.programme.validation.SubmissionRejectedException;
  * rejected submission → 400 naming each field; a task that ended before or while one acted on it →
  * 409; a task claimed by someone else → 409; a task that does not exist → 404; a password that
  * breaks the policy → 400 naming its rules; a serialized Java object → 400; a condition that starts
- * nothing → 400; a request a delegate refuses ({@link BadUserRequestException}, e.g. a province
- * that is not in the programme), which Camunda's resources wrap as 500 → 400 with its message.
- * Everything else keeps Camunda's own answer. Used by the exception mappers of both REST APIs:
- * {@code /engine-rest} and the one the webapps call.
+ * nothing → 400; a start of a pipeline or programme that already exists → 409 naming it; a request
+ * a delegate refuses ({@link BadUserRequestException}, e.g. a province that is not in the
+ * programme), which Camunda's resources wrap as 500 → 400 with its message. Everything else keeps
+ * Camunda's own answer. Used by the exception mappers of both REST APIs: {@code /engine-rest} and
+ * the one the webapps call.
  */
 public final class RestErrors {
 
@@ -125,6 +127,11 @@ public final class RestErrors {
           "ไม่มีกระบวนการใดเริ่มได้ด้วยเงื่อนไขนี้: ไม่พบเหตุการณ์เริ่มแบบมีเงื่อนไขที่ตรงกัน",
           "no process starts on this condition: no conditional start event matches",
           null);
+    }
+    PipelineAlreadyStartedException started =
+        EngineHooks.cause(failure, PipelineAlreadyStartedException.class);
+    if (started != null) {
+      return pipelineExists(started);
     }
     BadUserRequestException badRequest = EngineHooks.cause(failure, BadUserRequestException.class);
     if (badRequest != null
@@ -289,6 +296,24 @@ public final class RestErrors {
       }
     }
     return false;
+  }
+
+  /**
+   * A start of a pipeline or programme that already exists (or a later wave of it): 409 naming it,
+   * whichever API started it and whether it failed wrapped as 500 or 400.
+   */
+  private static Response pipelineExists(PipelineAlreadyStartedException e) {
+    Map<String, Object> existing = new LinkedHashMap<>();
+    existing.put("businessKey", e.existingBusinessKey());
+    existing.put("state", e.existingState());
+    existing.put(
+        "started", e.existingStarted() == null ? null : e.existingStarted().toInstant().toString());
+    return json(
+        Response.Status.CONFLICT,
+        "PipelineAlreadyStarted",
+        null,
+        e.getMessage(),
+        Map.of("existing", existing));
   }
 
   static Response rejected(SubmissionRejectedException e) {

@@ -359,8 +359,17 @@ class TasklistBrowserIT {
         assertThat(driver.findElement(By.tagName("body")).getText())
             .as("the forum date as ThaiCalendar writes it (thaiDates), Buddhist Era year")
             .contains(ThaiCalendar.thaiDate(forumDay) + " (" + forumDay + ")");
-        driver.findElement(By.xpath("//label[contains(.,'เห็นชอบ / Approve')]")).click();
-
+        assertThat(
+                driver.findElements(By.cssSelector("input[id*='Context_TargetGroups']")).stream()
+                    .filter(WebElement::isSelected)
+                    .count())
+            .as("the target groups the province chose, read-only")
+            .isOne();
+        WebElement approve =
+            driver.findElement(By.xpath("//label[contains(.,'เห็นชอบ / Approve')]"));
+        ((JavascriptExecutor) driver)
+            .executeScript("arguments[0].scrollIntoView({block: 'center'})", approve);
+        approve.click();
         pause(500);
         screenshot(driver, party[0] + "-approves");
         complete(driver);

@@ -13,12 +13,15 @@ export default {
     availableLocales: ['th', 'en'],
     fallbackLocale: 'th'
   },
-  // the Thai UI shows years in the Buddhist Era (scripts/thai-buddhist-era.js, display only)
+  // the Thai UI shows years in the Buddhist Era (scripts/thai-buddhist-era.js, display only);
+  // form-js's empty error entries of dynamic lists no longer grey out ส่งงาน
+  // (scripts/form-js-list-errors.js)
   requireJsConfig: {
-    deps: ['thai-buddhist-era'],
+    deps: ['thai-buddhist-era', 'form-js-list-errors'],
     ngDeps: ['thai-buddhist-era'],
     paths: {
-      'thai-buddhist-era': 'scripts/thai-buddhist-era'
+      'thai-buddhist-era': 'scripts/thai-buddhist-era',
+      'form-js-list-errors': 'scripts/form-js-list-errors'
     }
   },
   dateFormat: {
