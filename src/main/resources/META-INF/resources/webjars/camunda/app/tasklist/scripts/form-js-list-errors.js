@@ -76,8 +76,8 @@ define('form-js-list-errors', [], function () {
     var formJs;
     try {
       formJs = require(FORM_JS_MODULE);
-    } catch (e) {
-      formJs = null;
+    } catch {
+      formJs = null; // not in this bundle: reported below
     }
     if (!patch(formJs && formJs.Form)) {
       // a Camunda upgrade moved form-js: the correction is not applied; say so
