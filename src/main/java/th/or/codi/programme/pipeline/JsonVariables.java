@@ -9,6 +9,7 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * Lists travel as JSON between Tasklist's forms (checklists and dynamic lists arrive as {@code
@@ -30,7 +31,7 @@ public final class JsonVariables {
     }
     SpinJsonNode node = value instanceof SpinJsonNode json ? json : Spin.JSON(value.toString());
     if (!node.isArray()) {
-      throw new IllegalArgumentException("Expected a JSON list but got " + node);
+      throw new IllegalArgumentException(Messages.both("pipeline.json.notAList", node.toString()));
     }
     node.elements().forEach(element -> result.add(element.stringValue()));
     return result;

@@ -2,6 +2,7 @@ package th.or.codi.programme.pipeline;
 
 import java.util.List;
 import java.util.Map;
+import th.or.codi.programme.messages.Messages;
 import th.or.codi.programme.provinces.Province;
 
 /**
@@ -52,7 +53,8 @@ final class WaveSummaries {
    */
   static String waveSummary(
       int wave, List<Map<String, Object>> outcomes, int covered, int programmeProvinces) {
-    StringBuilder summary = new StringBuilder("ระลอกที่ " + wave + " / Wave " + wave + ":\n");
+    StringBuilder summary =
+        new StringBuilder(Messages.both("pipeline.waveSummary.title", wave) + ":\n");
     for (Map<String, Object> row : outcomes) {
       summary
           .append("• ")
@@ -63,33 +65,24 @@ final class WaveSummaries {
           .append(outcomeLabel((String) row.get("outcome")))
           .append('\n');
     }
-    summary
-        .append("ครอบคลุมแล้ว ")
-        .append(covered)
-        .append(" จาก ")
-        .append(programmeProvinces)
-        .append(" จังหวัด / ")
-        .append(covered)
-        .append(" of ")
-        .append(programmeProvinces)
-        .append(" provinces covered");
+    summary.append(Messages.both("pipeline.waveSummary.covered", covered, programmeProvinces));
     return summary.toString();
   }
 
   static String readinessLabel(String readiness) {
     if (readiness == null) {
-      return "ยังไม่ประเมิน / not assessed";
+      return Messages.both("pipeline.waveSummary.readiness.notAssessed");
     }
     return switch (readiness) {
-      case "pilot-ready" -> "พร้อมนำร่อง / pilot-ready";
-      case "next-wave" -> "ระลอกถัดไป / next wave";
-      default -> "ยังไม่พร้อม / not yet";
+      case "pilot-ready" -> Messages.both("pipeline.waveSummary.readiness.pilotReady");
+      case "next-wave" -> Messages.both("pipeline.waveSummary.readiness.nextWave");
+      default -> Messages.both("pipeline.waveSummary.readiness.notYet");
     };
   }
 
   static String outcomeLabel(String outcome) {
     if (outcome == null) {
-      return "ไม่ทราบผล / unknown";
+      return Messages.both("pipeline.waveSummary.outcomeUnknown");
     }
     return Outcome.of(outcome).map(Outcome::label).orElse(outcome);
   }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.messages.Messages;
 import th.or.codi.programme.processes.BusinessKey;
 import th.or.codi.programme.processes.ProgrammeProcesses;
 import th.or.codi.programme.provinces.Province;
@@ -118,8 +119,7 @@ public class Waves {
   public List<String> waveProvinces(DelegateExecution execution) {
     List<String> codes = JsonVariables.strings(execution.getVariable("waveProvinces"));
     if (codes.isEmpty()) {
-      throw new BadUserRequestException(
-          "ต้องเลือกอย่างน้อยหนึ่งจังหวัด / Choose at least one province for the wave");
+      throw new BadUserRequestException(Messages.both("pipeline.waves.noProvince"));
     }
     for (String code : codes) {
       referenceData.requireByCode(code);
@@ -206,9 +206,7 @@ public class Waves {
     List<String> covered = JsonVariables.strings(execution.getVariable(COVERED));
     List<String> fresh = chosen.stream().filter(code -> !covered.contains(code)).toList();
     if (fresh.isEmpty()) {
-      throw new BadUserRequestException(
-          "ต้องเลือกจังหวัดที่ยังไม่ได้ดำเนินการอย่างน้อยหนึ่งจังหวัด / "
-              + "Choose at least one province that no wave has covered yet");
+      throw new BadUserRequestException(Messages.both("pipeline.waves.noFreshProvince"));
     }
     execution.setVariable("wave", ((Number) execution.getVariable("wave")).longValue() + 1);
     execution.setVariable("waveProvinces", JsonVariables.json(fresh));

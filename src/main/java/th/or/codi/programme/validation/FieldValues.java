@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * A submitted value read as its form field means it: a number as a decimal, the option values a
@@ -81,7 +82,7 @@ final class FieldValues {
       return Pattern.compile(pattern).matcher(value).find();
     } catch (PatternSyntaxException e) {
       throw new IllegalStateException(
-          "the form's pattern " + pattern + " is not a valid regular expression", e);
+          Messages.both("validation.fieldValues.patternInvalid", pattern), e);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * Checks a submission against its Camunda Form, field by field, as form-js would in the browser but
@@ -128,12 +129,11 @@ public final class SubmissionValidator {
     EvaluationResult result = FEEL.evaluateExpression(field.hide(), context);
     if (!result.isSuccess()) {
       throw new IllegalStateException(
-          "the condition "
-              + field.hide()
-              + " of field "
-              + field.key()
-              + " cannot be evaluated: "
-              + result.failure().message());
+          Messages.both(
+              "validation.validator.conditionUnevaluable",
+              field.hide(),
+              field.key(),
+              result.failure().message()));
     }
     return Boolean.TRUE.equals(result.result());
   }
