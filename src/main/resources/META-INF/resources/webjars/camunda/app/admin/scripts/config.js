@@ -13,6 +13,9 @@ export default {
     availableLocales: ['th', 'en'],
     fallbackLocale: 'th'
   },
+  // the first-login box of Camunda's demo distribution asks for /camunda-welcome, which this
+  // application does not serve (a 404 in the console on every login page)
+  disableWelcomeMessage: true,
   dateFormat: {
     normal: 'LLL',
     long: 'LLLL'

@@ -21,6 +21,9 @@ export default {
       'thai-buddhist-era': 'scripts/thai-buddhist-era'
     }
   },
+  // the first-login box of Camunda's demo distribution asks for /camunda-welcome, which this
+  // application does not serve (a 404 in the console on every login page)
+  disableWelcomeMessage: true,
   dateFormat: {
     normal: 'LLL',
     long: 'LLLL'
