@@ -36,7 +36,8 @@ public final class AuditExport {
     "รหัสกิจกรรม / Activity id",
     "รหัสงาน / Task id",
     "รายละเอียด / Detail",
-    "ค่าที่บันทึก / Values (JSON)"
+    "ค่าที่บันทึก / Values (JSON)",
+    "ชื่อช่องในแบบฟอร์ม / Form labels (JSON)"
   };
 
   private AuditExport() {}
@@ -60,6 +61,7 @@ public final class AuditExport {
     out.put("taskId", e.taskId());
     out.put("detail", e.detail());
     out.put("values", e.values());
+    out.put("labels", e.labels());
     return out;
   }
 
@@ -119,6 +121,12 @@ public final class AuditExport {
       } catch (JsonProcessingException ex) {
         values = String.valueOf(e.values());
       }
+      String labels;
+      try {
+        labels = e.labels().isEmpty() ? "" : new ObjectMapper().writeValueAsString(e.labels());
+      } catch (JsonProcessingException ex) {
+        labels = String.valueOf(e.labels());
+      }
       row(
           out,
           time(e.time()),
@@ -136,7 +144,8 @@ public final class AuditExport {
           e.activityId(),
           e.taskId(),
           e.detail(),
-          values);
+          values,
+          labels);
     }
     return out.toString();
   }

@@ -121,7 +121,8 @@ final class InstanceTrail {
                 activityName,
                 taskId,
                 detail == null || detail.isBlank() ? null : detail,
-                values),
+                values,
+                history.labels.of(instance.getProcessDefinitionId(), activityId, values)),
             rank,
             depth));
   }
