@@ -122,7 +122,12 @@ final class InstanceTrail {
                 taskId,
                 detail == null || detail.isBlank() ? null : detail,
                 values,
-                history.labels.of(instance.getProcessDefinitionId(), activityId, values)),
+                history.labels.of(
+                    instance.getProcessDefinitionId(),
+                    activityId == null && kind == AuditKind.PROCESS_STARTED
+                        ? instance.getStartActivityId()
+                        : activityId,
+                    values)),
             rank,
             depth));
   }

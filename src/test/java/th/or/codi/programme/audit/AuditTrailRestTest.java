@@ -186,6 +186,19 @@ class AuditTrailRestTest {
     // who started it, the timers that fired, every stage, the end
     assertThat(entries.get(0).get("kind").asText()).isEqualTo("PROCESS_STARTED");
     assertThat(entries.get(0).get("actor").asText()).isEqualTo("manager");
+    // each value under the label of the form that submitted it, the name kept as the key
+    assertThat(entries.get(0).get("labels").path("programmeName").asText())
+        .isEqualTo("ชื่อโครงการ / Programme name");
+    assertThat(entries.get(0).get("labels").path("fiscalYear").asText())
+        .isEqualTo("ปีงบประมาณ (พ.ศ.) / Fiscal year (Buddhist Era)");
+    assertThat(entries)
+        .filteredOn(
+            e -> e.get("kind").asText().equals("TASK_COMPLETED") && e.get("values").size() > 0)
+        .allSatisfy(
+            e ->
+                assertThat(e.get("labels").size())
+                    .as(e.get("activityId").asText() + " labels its values")
+                    .isPositive());
     assertThat(entries)
         .filteredOn(e -> e.get("kind").asText().equals("TIMER_FIRED"))
         .extracting(e -> e.get("activityId").asText())
