@@ -35,6 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import th.or.codi.programme.JointProgrammeApplication;
+import th.or.codi.programme.demo.PersonActions;
 
 /**
  * A walk of the three webapps, in Debian's Chromium (headless), leaves the browser console clean:
@@ -42,7 +43,9 @@ import th.or.codi.programme.JointProgrammeApplication;
  * entry, which {@code goog:loggingPrefs} hands to the test), from the login page on. The
  * administrator walks Tasklist, Cockpit (dashboard, a process instance, the audit page) and Admin
  * (users, create user, groups); a manager walks Tasklist and Cockpit (Admin is not among a
- * manager's applications, so Camunda does not offer it). Screenshots go to {@code
+ * manager's applications, so Camunda does not offer it); CODI's officer opens the regional
+ * quarterly review in Tasklist. On the process instance, Cockpit offers the administrator its
+ * actions (cancel, add variable, suspend) and the manager none of them. Screenshots go to {@code
  * target/browser-screenshots/console-*.png}. Skipped, with a message, where Chromium or
  * ChromeDriver is missing.
  */
@@ -54,6 +57,10 @@ class ConsoleErrorsBrowserIT {
   static ConfigurableApplicationContext app;
   static String base;
   static String instanceId;
+  static String quarterlyReviewId;
+
+  /** The actions Cockpit's process-instance toolbar offers, by user. */
+  static final Map<String, Integer> actions = new HashMap<>();
 
   @BeforeAll
   static void startTheDemo() throws IOException {
@@ -80,6 +87,10 @@ class ConsoleErrorsBrowserIT {
             .processDefinitionKey("provincialPipeline")
             .singleResult()
             .getId();
+    // the programme's first quarterly review, for the working group
+    PersonActions act = app.getBean(PersonActions.class);
+    act.fireTimer("PROGRAMME-2562", "StartEvent_QuarterDue");
+    quarterlyReviewId = act.task("PROGRAMME-2562", "Activity_RecordQuarterlyReview").getId();
   }
 
   @AfterAll
@@ -104,6 +115,29 @@ class ConsoleErrorsBrowserIT {
   }
 
   @Test
+  void cockpitOffersAManagerOnlyWhatTheEngineLetsThemDo() throws IOException {
+    if (!actions.containsKey("manager")) {
+      aManagersWalkOfTasklistAndCockpitLeavesTheConsoleClean();
+    }
+    if (!actions.containsKey("admin")) {
+      theAdministratorsWalkOfTheThreeAppsLeavesTheConsoleClean();
+    }
+    assertThat(actions.get("admin"))
+        .as("the administrator: cancel, refresh, add variable, suspend")
+        .isGreaterThanOrEqualTo(4);
+    assertThat(actions.get("manager")).as("a manager: refresh only").isEqualTo(1);
+  }
+
+  @Test
+  void codiOpensTheQuarterlyReviewInTasklistWithACleanConsole() throws IOException {
+    walk(
+        "codi",
+        List.of(
+            "tasklist/default/",
+            "tasklist/default/#/?task=" + quarterlyReviewId + "&detailsTab=task-detail-form"));
+  }
+
+  @Test
   void aManagersWalkOfTasklistAndCockpitLeavesTheConsoleClean() throws IOException {
     walk(
         "manager",
@@ -122,9 +156,17 @@ class ConsoleErrorsBrowserIT {
       String first = pages.get(0);
       driver.get(base + "/camunda/app/" + first);
       // the first page of a fresh application loads its scripts slowly on a busy machine
-      new WebDriverWait(driver, Duration.ofSeconds(120))
-          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")))
-          .sendKeys(user);
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(120))
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")))
+            .sendKeys(user);
+      } catch (RuntimeException e) {
+        screenshot(driver, user + "-no-login-form");
+        collect(driver, "login page " + first, problems);
+        throw new AssertionError(
+            "no login form at " + driver.getCurrentUrl() + "; console: " + problems, e);
+      }
       driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
       driver.findElement(By.cssSelector("button[type=submit]")).click();
       new WebDriverWait(driver, Duration.ofSeconds(30))
@@ -138,6 +180,9 @@ class ConsoleErrorsBrowserIT {
         settle(driver);
         screenshot(driver, user + "-" + page.replaceAll("[^a-z-]+", "-").replaceAll("-+$", ""));
         collect(driver, page, problems);
+        if (page.contains("/process-instance/")) {
+          actions.put(user, driver.findElements(By.cssSelector(".ctn-toolbar > span")).size());
+        }
       }
     } finally {
       driver.quit();
@@ -162,6 +207,13 @@ class ConsoleErrorsBrowserIT {
   }
 
   private static void collect(WebDriver driver, String page, List<String> problems) {
+    Object rawKey =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "var m = document.body.textContent.match(/CAM_WIDGET_[A-Z_]+/); return m && m[0];");
+    if (rawKey != null) {
+      problems.add(page + ": the page shows the raw translation key " + rawKey);
+    }
     for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
       if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
         problems.add(page + ": " + entry.getMessage());
