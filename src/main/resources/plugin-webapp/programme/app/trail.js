@@ -15,13 +15,23 @@ function valueText(value) {
   return String(value);
 }
 
-function valuesList(values) {
+// a value under its form label ("ชื่อโครงการ / Programme name"), the variable name beside it for
+// auditors who look it up; a value no form shows under its name alone
+function valueName(name, labels) {
+  const label = labels && labels[name];
+  if (!label) {
+    return name;
+  }
+  return [label, ' ', el('code', { class: 'programme-variable-name' }, `(${name})`)];
+}
+
+function valuesList(values, labels) {
   const entries = Object.entries(values || {});
   if (!entries.length) {
     return null;
   }
   return el('dl', { class: 'programme-values' },
-    entries.map(([name, value]) => [el('dt', {}, name), el('dd', {}, valueText(value))]));
+    entries.map(([name, value]) => [el('dt', { 'data-variable': name }, valueName(name, labels)), el('dd', {}, valueText(value))]));
 }
 
 function trailTable(entries) {
@@ -42,7 +52,7 @@ function trailTable(entries) {
       e.actor === 'system' ? 'ระบบ / system' : e.actor),
     el('td', {}, e.provinceName || '–', e.wave ? ` · ${e.wave}` : '', el('br'), el('small', {}, e.pipeline || '')),
     el('td', {}, e.processName || e.processKey, e.activityName ? ` › ${e.activityName}` : ''),
-    el('td', {}, e.detail ? el('div', {}, e.detail) : null, valuesList(e.values))));
+    el('td', {}, e.detail ? el('div', {}, e.detail) : null, valuesList(e.values, e.labels))));
   return el('div', { class: 'table-responsive' },
     el('table', { class: 'table table-condensed programme-table programme-trail' },
       el('thead', {}, head), el('tbody', {}, rows)));

@@ -57,7 +57,8 @@ public final class AuditExport {
     "รหัสกิจกรรม / Activity id",
     "รหัสงาน / Task id",
     "รายละเอียด / Detail",
-    "ค่าที่บันทึก / Values (JSON)"
+    "ค่าที่บันทึก / Values (JSON)",
+    "ชื่อช่องในแบบฟอร์ม / Form labels (JSON)"
   };
 
   private final ObjectMapper json;
@@ -88,6 +89,7 @@ public final class AuditExport {
     out.put("taskId", e.taskId());
     out.put("detail", e.detail());
     out.put("values", e.values());
+    out.put("labels", e.labels());
     return out;
   }
 
@@ -147,6 +149,12 @@ public final class AuditExport {
         } catch (JsonProcessingException ex) {
           values = String.valueOf(e.values());
         }
+        String labels;
+        try {
+          labels = e.labels().isEmpty() ? "" : json.writeValueAsString(e.labels());
+        } catch (JsonProcessingException ex) {
+          labels = String.valueOf(e.labels());
+        }
         rows.write(
             guarded(
                 time(e.time()),
@@ -164,7 +172,8 @@ public final class AuditExport {
                 e.activityId(),
                 e.taskId(),
                 e.detail(),
-                values));
+                values,
+                labels));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

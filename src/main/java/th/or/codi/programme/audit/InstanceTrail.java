@@ -125,7 +125,13 @@ final class InstanceTrail {
                 activityName,
                 taskId,
                 detail == null || detail.isBlank() ? null : detail,
-                values),
+                values,
+                history.labels.of(
+                    instance.getProcessDefinitionId(),
+                    activityId == null && kind == AuditKind.PROCESS_STARTED
+                        ? instance.getStartActivityId()
+                        : activityId,
+                    values)),
             rank,
             depth));
   }

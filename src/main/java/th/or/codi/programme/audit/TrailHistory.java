@@ -44,14 +44,18 @@ final class TrailHistory {
   private final Map<String, List<HistoricIncident>> incidents = new HashMap<>();
   private final HistoryService history;
 
-  private TrailHistory(HistoryService history) {
+  /** The form labels of the values the entries show. */
+  final FormLabels labels;
+
+  private TrailHistory(HistoryService history, FormLabels labels) {
     this.history = history;
+    this.labels = labels;
   }
 
   static TrailHistory read(ProcessEngine engine, List<HistoricProcessInstance> instances) {
     HistoryService history = engine.getHistoryService();
     TaskService taskService = engine.getTaskService();
-    TrailHistory h = new TrailHistory(history);
+    TrailHistory h = new TrailHistory(history, new FormLabels(engine.getRepositoryService()));
     List<String> ids = instances.stream().map(HistoricProcessInstance::getId).distinct().toList();
     for (int from = 0; from < ids.size(); from += CHUNK) {
       String[] chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray(String[]::new);

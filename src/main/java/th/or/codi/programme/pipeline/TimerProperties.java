@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.Duration;
@@ -17,7 +18,8 @@ import th.or.codi.programme.messages.Messages;
  *
  * @param taskDue due date of each kind of user task, counted from the task's creation
  * @param stageAllowed how long a stage may run before managers are asked to follow it up
- * @param monthlyReport cycle of the monthly progress report during implementation
+ * @param monthlyReport cycle of the monthly progress report during implementation ({@code R/P1M}; a
+ *     bounded cycle such as {@code R2/PT15M} fires that many times)
  * @param quarterlyReview cycle of the tri-party joint review of the programme
  * @param planEndGrace how long after the plan's end date a completion report is still awaited
  * @param plannedDateWait empty: waits last until the planned date (forum day, end of the visit, end
@@ -78,11 +80,14 @@ public record TimerProperties(
     }
   }
 
+  /** {@code R/P1M} repeats for as long as its scope runs, {@code R2/PT20M} twice (the demo). */
   private static void checkCycle(String key, String value, List<String> problems) {
-    if (value == null || !value.startsWith("R/")) {
+    if (value == null || !CYCLE.matcher(value).matches()) {
       problems.add(key + ": '" + value + "' " + Messages.both("pipeline.timers.cycleInvalid"));
       return;
     }
-    checkDuration(key, value.substring(2), problems);
+    checkDuration(key, value.substring(value.indexOf('/') + 1), problems);
   }
+
+  private static final Pattern CYCLE = Pattern.compile("R([1-9][0-9]*)?/[^/]+");
 }

@@ -186,6 +186,19 @@ class AuditTrailRestTest {
     // who started it, the timers that fired, every stage, the end
     assertThat(entries.get(0).get("kind").asText()).isEqualTo("PROCESS_STARTED");
     assertThat(entries.get(0).get("actor").asText()).isEqualTo("manager");
+    // each value under the label of the form that submitted it, the name kept as the key
+    assertThat(entries.get(0).get("labels").path("programmeName").asText())
+        .isEqualTo("ชื่อโครงการ / Programme name");
+    assertThat(entries.get(0).get("labels").path("fiscalYear").asText())
+        .isEqualTo("ปีงบประมาณ (พ.ศ.) / Fiscal year (Buddhist Era)");
+    assertThat(entries)
+        .filteredOn(
+            e -> e.get("kind").asText().equals("TASK_COMPLETED") && e.get("values").size() > 0)
+        .allSatisfy(
+            e ->
+                assertThat(e.get("labels").size())
+                    .as(e.get("activityId").asText() + " labels its values")
+                    .isPositive());
     assertThat(entries)
         .filteredOn(e -> e.get("kind").asText().equals("TIMER_FIRED"))
         .extracting(e -> e.get("activityId").asText())
@@ -329,9 +342,22 @@ class AuditTrailRestTest {
               assertThat(e.get("wave").asText()).isEqualTo(wave);
               assertThat(e.get("pipeline").asText()).isEqualTo(key);
             });
-    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Bangkok")).toString();
-    String tomorrow =
-        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Bangkok")).plusDays(1).toString();
+    // The days of its entries in Thai time (the test moves the engine's clock past due dates, so
+    // near midnight in Bangkok the entries can span two days): from the first to the last day
+    // finds them all, from the day after the last finds none.
+    java.util.List<String> days =
+        entries(byWave).stream()
+            .map(
+                e ->
+                    java.time.OffsetDateTime.parse(e.get("time").asText())
+                        .atZoneSameInstant(java.time.ZoneId.of("Asia/Bangkok"))
+                        .toLocalDate()
+                        .toString())
+            .sorted()
+            .toList();
+    String first = days.get(0);
+    String last = days.get(days.size() - 1);
+    String dayAfter = java.time.LocalDate.parse(last).plusDays(1).toString();
     assertThat(
             entries(
                 JSON.readTree(
@@ -340,9 +366,9 @@ class AuditTrailRestTest {
                             "/engine-rest/programme/audit-trail?province=TH-18&wave="
                                 + wave
                                 + "&from="
-                                + today
+                                + first
                                 + "&to="
-                                + today)
+                                + last)
                         .getBody())))
         .hasSameSizeAs(entries(byWave));
     assertThat(
@@ -353,7 +379,7 @@ class AuditTrailRestTest {
                             "/engine-rest/programme/audit-trail?province=TH-18&wave="
                                 + wave
                                 + "&from="
-                                + tomorrow)
+                                + dayAfter)
                         .getBody())))
         .isEmpty();
   }

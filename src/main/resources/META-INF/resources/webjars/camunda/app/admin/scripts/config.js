@@ -13,6 +13,17 @@ export default {
     availableLocales: ['th', 'en'],
     fallbackLocale: 'th'
   },
+  // the header's navigation toggle is named, not its raw key (scripts/header-toggle-label.js)
+  requireJsConfig: {
+    deps: ['header-toggle-label'],
+    ngDeps: ['header-toggle-label'],
+    paths: {
+      'header-toggle-label': 'scripts/header-toggle-label'
+    }
+  },
+  // the first-login box of Camunda's demo distribution asks for /camunda-welcome, which this
+  // application does not serve (a 404 in the console on every login page)
+  disableWelcomeMessage: true,
   dateFormat: {
     normal: 'LLL',
     long: 'LLLL'

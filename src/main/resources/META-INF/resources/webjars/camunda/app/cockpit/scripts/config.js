@@ -14,6 +14,18 @@ export default {
     availableLocales: ['th', 'en'],
     fallbackLocale: 'th'
   },
+  // managers and auditors are not offered what the engine would refuse them, and the header's
+  // navigation toggle is named (scripts/programme-read-only.js)
+  requireJsConfig: {
+    deps: ['programme-read-only'],
+    ngDeps: ['programme-read-only'],
+    paths: {
+      'programme-read-only': 'scripts/programme-read-only'
+    }
+  },
+  // the first-login box of Camunda's demo distribution asks for /camunda-welcome, which this
+  // application does not serve (a 404 in the console on every login page)
+  disableWelcomeMessage: true,
   dateFormat: {
     normal: 'LLL',
     long: 'LLLL'

@@ -24,6 +24,9 @@ export default {
       'form-js-list-errors': 'scripts/form-js-list-errors'
     }
   },
+  // the first-login box of Camunda's demo distribution asks for /camunda-welcome, which this
+  // application does not serve (a 404 in the console on every login page)
+  disableWelcomeMessage: true,
   dateFormat: {
     normal: 'LLL',
     long: 'LLLL'

@@ -17,5 +17,7 @@ export default {
     normal: 'LLL',
     long: 'LLLL'
   },
-  disableWelcomeMessage: false
+  // the first-login box of Camunda's demo distribution asks for /camunda-welcome, which this
+  // application does not serve (a 404 in the console on every login page)
+  disableWelcomeMessage: true
 };
