@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * What {@code /engine-rest} and {@code /actuator} answer a caller Spring Security turns away, in
@@ -21,10 +22,6 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 final class ApiRefusals {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiRefusals.class);
-
-  static final String CREDENTIALS_REQUIRED =
-      "ต้องเข้าสู่ระบบด้วยชื่อผู้ใช้และรหัสผ่านที่ถูกต้อง (HTTP Basic)"
-          + " / valid HTTP Basic credentials required";
 
   private ApiRefusals() {}
 
@@ -38,7 +35,7 @@ final class ApiRefusals {
       response.setHeader("WWW-Authenticate", challenge("joint-programme"));
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("type", "AuthenticationRequired");
-      body.put("message", CREDENTIALS_REQUIRED);
+      body.put("message", Messages.both("security.apiRefusals.credentialsRequired"));
       body.put("code", 0);
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setContentType("application/json;charset=UTF-8");
@@ -60,8 +57,7 @@ final class ApiRefusals {
           rejected.getMessage());
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("type", "OddPath");
-      body.put(
-          "message", RestAllowListFilter.ODD_PATH_TH + " / " + RestAllowListFilter.ODD_PATH_EN);
+      body.put("message", Messages.both("security.restAllowList.oddPath"));
       body.put("code", 0);
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       response.setContentType("application/json;charset=UTF-8");
@@ -73,22 +69,20 @@ final class ApiRefusals {
   static AuthenticationEntryPoint actuator() {
     return (request, response, failure) -> {
       response.setHeader("WWW-Authenticate", challenge("joint-programme metrics"));
-      text(response, HttpServletResponse.SC_UNAUTHORIZED, CREDENTIALS_REQUIRED);
+      text(
+          response,
+          HttpServletResponse.SC_UNAUTHORIZED,
+          Messages.both("security.apiRefusals.credentialsRequired"));
     };
   }
 
   /** 403 for a user of neither group {@link MetricsAccess#GROUPS} names. */
   static AccessDeniedHandler metricsRefused() {
     return (request, response, denied) -> {
-      String user = request.getRemoteUser();
       text(
           response,
           HttpServletResponse.SC_FORBIDDEN,
-          "ผู้ใช้ "
-              + user
-              + " ไม่อยู่ในกลุ่ม monitoring หรือ camunda-admin / user "
-              + user
-              + " is not in monitoring or camunda-admin");
+          Messages.both("security.apiRefusals.notInMetricsGroups", request.getRemoteUser()));
     };
   }
 

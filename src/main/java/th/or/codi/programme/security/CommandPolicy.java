@@ -48,6 +48,7 @@ import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.messages.Messages;
 import th.or.codi.programme.validation.CamundaForm;
 import th.or.codi.programme.validation.FormField;
 import th.or.codi.programme.validation.SubmissionForms;
@@ -242,10 +243,7 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
           || (claimant == null ? user.equals(task.getAssignee()) : claimant.equals(user))) {
         return Decision.ALLOWED;
       }
-      throw refused(
-          "claim-self",
-          "รับงานได้เฉพาะให้ตนเอง ส่งต่องานให้ผู้อื่นไม่ได้",
-          "a task can be claimed only for oneself, not for someone else");
+      throw refused("claim-self", "security.commandPolicy.claimForOneself");
     }
     if (command instanceof AssignTaskCmd) {
       TaskEntity task = task(context, field(command, "taskId"));
@@ -256,23 +254,22 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
           && user.equals(task.getAssignee())) {
         return Decision.AS_SYSTEM;
       }
-      throw refused(
-          "claim-self",
-          "มอบหมายงานให้ผู้อื่นไม่ได้ คืนงานได้เฉพาะงานที่ตนรับไว้",
-          "a task cannot be assigned to someone else; only its assignee can hand it back");
+      throw refused("claim-self", "security.commandPolicy.assignOnlyBack");
     }
     if (command instanceof AddCommentCmd) {
-      worksOn(context, person, field(command, "taskId"), "comment");
+      worksOn(
+          context, person, field(command, "taskId"), "security.commandPolicy.ownTaskOnly.comment");
       return Decision.ALLOWED;
     }
     if (command instanceof CreateAttachmentCmd) {
-      worksOn(context, person, field(command, "taskId"), "attachment");
+      worksOn(
+          context,
+          person,
+          field(command, "taskId"),
+          "security.commandPolicy.ownTaskOnly.attachment");
       String url = field(command, "url");
       if (url != null && !isWebLink(url)) {
-        throw refused(
-            "attachment-link",
-            "ลิงก์แนบได้เฉพาะ http:// หรือ https://",
-            "an attached link must be an http:// or https:// address");
+        throw refused("attachment-link", "security.commandPolicy.attachmentLink");
       }
       return Decision.ALLOWED;
     }
@@ -290,8 +287,8 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
         user);
     throw refused(
         "not-allowed",
-        "การดำเนินการนี้ (" + command.getClass().getSimpleName() + ") สงวนไว้สำหรับผู้ดูแลระบบ",
-        "this operation (" + command.getClass().getSimpleName() + ") is for administrators only");
+        "security.commandPolicy.administratorsOnly",
+        command.getClass().getSimpleName());
   }
 
   static boolean isRead(Command<?> command) {
@@ -316,10 +313,7 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
       throw startInMiddle();
     }
     if (start.getCaseInstanceId() != null || start.getRestartedProcessInstanceId() != null) {
-      throw refused(
-          "start-at-start-event",
-          "เริ่มกระบวนการได้เฉพาะจากแบบฟอร์มเริ่มต้น",
-          "a process starts only from its start form");
+      throw refused("start-at-start-event", "security.commandPolicy.startFormOnly");
     }
     ProcessDefinition definition =
         context.runWithoutAuthorization(
@@ -337,10 +331,7 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
   }
 
   private static CommandRefusedException startInMiddle() {
-    return refused(
-        "start-at-start-event",
-        "เริ่มกระบวนการได้เฉพาะที่จุดเริ่มต้น ไม่ข้ามขั้นตอนหรือตัวรับฟัง",
-        "a process starts only at its start event: no start instructions, no skipping listeners or mappings");
+    return refused("start-at-start-event", "security.commandPolicy.startAtStartEvent");
   }
 
   private static void onlyStartFormFields(
@@ -351,12 +342,7 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
     CamundaForm form =
         context
             .runWithoutAuthorization(() -> SubmissionForms.ofStart(repository(context), definition))
-            .orElseThrow(
-                () ->
-                    refused(
-                        "start-form",
-                        "กระบวนการนี้เริ่มโดยระบบของโครงการ ไม่ได้เริ่มโดยผู้ใช้",
-                        "this process is started by the programme, not by a person"));
+            .orElseThrow(() -> refused("start-form", "security.commandPolicy.startedByProgramme"));
     onlyFields(form, variables);
   }
 
@@ -375,10 +361,7 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
                         task.getTaskDefinitionKey()))
             .orElse(null);
     if (form == null) {
-      throw refused(
-          "only-form-fields",
-          "งานนี้ไม่มีแบบฟอร์ม ส่งข้อมูลไม่ได้",
-          "this task has no form, so no values can be submitted with it");
+      throw refused("only-form-fields", "security.commandPolicy.taskWithoutForm");
     }
     onlyFields(form, variables);
   }
@@ -397,13 +380,8 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
           extra.stream()
               .map(
                   name ->
-                      new th.or.codi.programme.validation.FieldError(
-                          name,
-                          name,
-                          "แบบฟอร์มนี้ไม่มีช่อง “" + name + "” ส่งได้เฉพาะช่องของแบบฟอร์ม",
-                          "this form has no field “"
-                              + name
-                              + "”; only the form's fields can be submitted"))
+                      th.or.codi.programme.validation.FieldError.of(
+                          name, name, "security.commandPolicy.notAFormField", name))
               .toList();
       throw new th.or.codi.programme.validation.SubmissionRejectedException(form.id(), errors);
     }
@@ -444,34 +422,18 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
                 });
     if (!caught) {
       throw escalation
-          ? refused(
-              "uncaught-escalation",
-              "งานนี้ส่งเรื่องขึ้นไป (escalation) “"
-                  + code
-                  + "” ไม่ได้: แบบจำลองไม่ได้รองรับไว้ ให้ส่งแบบฟอร์มของงาน",
-              "this task cannot raise escalation “"
-                  + code
-                  + "”: the model does not catch it; submit the task's form instead")
-          : refused(
-              "uncaught-error",
-              "งานนี้แจ้งข้อผิดพลาด (BPMN error) “"
-                  + code
-                  + "” ไม่ได้: แบบจำลองไม่ได้รองรับไว้ ให้ส่งแบบฟอร์มของงาน",
-              "this task cannot throw BPMN error “"
-                  + code
-                  + "”: the model does not catch it; submit the task's form instead");
+          ? refused("uncaught-escalation", "security.commandPolicy.uncaughtEscalation", code)
+          : refused("uncaught-error", "security.commandPolicy.uncaughtError", code);
     }
     onlyTaskFormFields(context, task, variables);
   }
 
+  /** Refused with the message {@code refusal} unless the person works on the open task. */
   private static void worksOn(
-      CommandContext context, Authentication person, String taskId, String what) {
+      CommandContext context, Authentication person, String taskId, String refusal) {
     TaskEntity task = task(context, taskId);
     if (task == null || !worksOn(task, person)) {
-      throw refused(
-          "own-task-only",
-          "เพิ่มความเห็นหรือไฟล์แนบได้เฉพาะในงานที่เปิดอยู่ซึ่งตนรับผิดชอบ",
-          "a " + what + " can be added only to an open task one works on (assignee or candidate)");
+      throw refused("own-task-only", refusal);
     }
   }
 
@@ -495,8 +457,7 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
     if (changed == null
         || !user.equals(changed.getId())
         || Boolean.TRUE.equals(skipPasswordPolicy)) {
-      throw refused(
-          "own-account", "แก้ไขได้เฉพาะบัญชีของตนเอง", "only one's own account can be changed");
+      throw refused("own-account", "security.commandPolicy.ownAccountOnly");
     }
     User stored =
         context.runWithoutAuthorization(
@@ -510,10 +471,7 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
     if (stored == null
         || !java.util.Objects.equals(stored.getFirstName(), changed.getFirstName())
         || !java.util.Objects.equals(stored.getLastName(), changed.getLastName())) {
-      throw refused(
-          "own-account",
-          "เปลี่ยนได้เฉพาะรหัสผ่านและอีเมลของตนเอง ชื่อ-นามสกุลแก้ได้โดยผู้ดูแลระบบ",
-          "one may change one's own password and e-mail address; names are changed by an administrator");
+      throw refused("own-account", "security.commandPolicy.ownPasswordAndEmailOnly");
     }
   }
 
@@ -548,7 +506,9 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
     return variables == null ? Set.of() : variables.keySet();
   }
 
-  static CommandRefusedException refused(String rule, String th, String en) {
-    return new CommandRefusedException(rule, th, en);
+  /** The refusal by {@code rule}, with the message {@code key} of {@link Messages}. */
+  static CommandRefusedException refused(String rule, String key, Object... arguments) {
+    return new CommandRefusedException(
+        rule, Messages.thai(key, arguments), Messages.english(key, arguments));
   }
 }

@@ -23,6 +23,7 @@ import org.glassfish.jersey.uri.UriTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import th.or.codi.programme.identity.ProgrammeGroups;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * Holds every request to Camunda's REST API, in both REST applications ({@code /engine-rest} and
@@ -41,10 +42,6 @@ public class RestAllowListFilter implements ContainerRequestFilter {
   private static final Pattern ODD_PATH =
       Pattern.compile("(?i);|//|\\\\|%2f|%5c|%2e|%25|%3b|%00|(^|/)\\.{1,2}(/|$)");
   private static final String NAMED_ENGINE = "/engine/{name}";
-  static final String ODD_PATH_TH =
-      "ที่อยู่ (URL) ของคำขอมีรูปแบบที่ไม่รองรับ เช่น ; // %2F หรือ /../";
-  static final String ODD_PATH_EN =
-      "The request's path has a form this server does not accept (such as ; // %2F or /../).";
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -59,7 +56,11 @@ public class RestAllowListFilter implements ContainerRequestFilter {
     if (ODD_PATH.matcher(rawPath).find()) {
       LOG.info("Refused odd path {} {}", request.getMethod(), rawPath);
       request.abortWith(
-          answer(Response.Status.BAD_REQUEST, "OddPath", ODD_PATH_TH, ODD_PATH_EN, null));
+          answer(
+              Response.Status.BAD_REQUEST,
+              "OddPath",
+              Messages.both("security.restAllowList.oddPath"),
+              null));
       return;
     }
     String operation = request.getMethod().toUpperCase(Locale.ROOT) + " " + template(uri);
@@ -71,8 +72,7 @@ public class RestAllowListFilter implements ContainerRequestFilter {
           answer(
               Response.Status.FORBIDDEN,
               "NotAllowed",
-              "การดำเนินการนี้ทำได้เฉพาะผู้ดูแลระบบ",
-              "Only administrators may use this operation of the REST API.",
+              Messages.both("security.restAllowList.administratorsOnly"),
               "rest-allow-list"));
     }
   }
@@ -121,11 +121,10 @@ public class RestAllowListFilter implements ContainerRequestFilter {
     return current == null ? "(anonymous)" : current.getUserId();
   }
 
-  private static Response answer(
-      Response.Status status, String type, String th, String en, String rule) {
+  private static Response answer(Response.Status status, String type, String message, String rule) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
-    body.put("message", th + " / " + en);
+    body.put("message", message);
     body.put("code", 0);
     if (rule != null) {
       body.put("rule", rule);
