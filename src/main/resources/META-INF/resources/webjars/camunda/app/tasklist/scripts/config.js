@@ -13,12 +13,14 @@ export default {
     availableLocales: ['th', 'en'],
     fallbackLocale: 'th'
   },
-  // the Thai UI shows years in the Buddhist Era (scripts/thai-buddhist-era.js, display only)
+  // the Thai UI shows years in the Buddhist Era (scripts/thai-buddhist-era.js, display only);
+  // scripts/thai-forms.js writes form-js's own words and calendar in Thai, lays forms out
   requireJsConfig: {
-    deps: ['thai-buddhist-era'],
-    ngDeps: ['thai-buddhist-era'],
+    deps: ['thai-buddhist-era', 'thai-forms'],
+    ngDeps: ['thai-buddhist-era', 'thai-forms'],
     paths: {
-      'thai-buddhist-era': 'scripts/thai-buddhist-era'
+      'thai-buddhist-era': 'scripts/thai-buddhist-era',
+      'thai-forms': 'scripts/thai-forms'
     }
   },
   dateFormat: {
