@@ -270,16 +270,20 @@ define('thai-forms', [], function () {
   // ------------------------------------------------------------------ a dropdown reached by Tab
   // form-js opens a select when it gets the focus and toggles it on mousedown: Tab, then a click,
   // closed it again. A click on a select that the keyboard has just opened leaves it open.
-  var lastPointer = 0;
-  document.addEventListener('pointerdown', function () {
-    lastPointer = Date.now();
-  }, true);
-  document.addEventListener('focusin', function (event) {
-    var target = event.target;
-    if (target && target.classList && target.classList.contains('fjs-select-hidden-input')) {
-      target.__openedByKeyboard = Date.now() - lastPointer > 400;
+  var lastTab = 0;
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Tab') {
+      lastTab = Date.now();
     }
   }, true);
+  function focused(event) {
+    var target = event.target;
+    if (target && target.classList && target.classList.contains('fjs-select-hidden-input')) {
+      target.__openedByKeyboard = Date.now() - lastTab < 500;
+    }
+  }
+  document.addEventListener('focus', focused, true);
+  document.addEventListener('focusin', focused, true);
   document.addEventListener('mousedown', function (event) {
     var group = event.target.closest &&
       event.target.closest('.fjs-form-field-select .fjs-input-group');
