@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -282,14 +281,20 @@ class TasklistBrowserIT {
                   driver
                       .findElement(By.cssSelector(".fjs-container"))
                       .getText()
-                      .contains("Field is required"));
+                      .contains("ต้องกรอกช่องนี้"));
       screenshot(driver, "nakhonsawan-required-field-empty");
       assertThat(tasks("Activity_PlanForum")).as("nothing submitted").isOne();
 
-      // form-js shows the browser's date order as the placeholder (mm/dd/yyyy or dd/mm/yyyy)
+      // form-js parses dates in the browser's date order; the Thai UI writes it วว/ดด/ปปปป (ค.ศ.)
       WebElement forumDate = field(driver, "Field_ForumDate");
-      String order = forumDate.getAttribute("placeholder").replace("mm", "MM");
-      String date = LocalDate.now().plusDays(30).format(DateTimeFormatter.ofPattern(order));
+      assertThat(forumDate.getAttribute("placeholder")).contains("ปปปป").contains("ค.ศ.");
+      String date =
+          (String)
+              ((JavascriptExecutor) driver)
+                  .executeScript(
+                      "var p = arguments[0]._flatpickr;"
+                          + " return p.formatDate(new Date(Date.now() + 30 * 864e5), p.config.dateFormat);",
+                      forumDate);
       type(forumDate, date);
       forumDate.sendKeys(Keys.ENTER);
       type(field(driver, "Field_Venue"), "ศาลาประชาคม");

@@ -15,13 +15,15 @@ export default {
   },
   // the Thai UI shows years in the Buddhist Era (scripts/thai-buddhist-era.js, display only);
   // form-js's empty error entries of dynamic lists no longer grey out ส่งงาน
-  // (scripts/form-js-list-errors.js)
+  // (scripts/form-js-list-errors.js); scripts/thai-forms.js writes form-js's own words and
+  // calendar in Thai and lays forms out
   requireJsConfig: {
-    deps: ['thai-buddhist-era', 'form-js-list-errors'],
-    ngDeps: ['thai-buddhist-era'],
+    deps: ['thai-buddhist-era', 'form-js-list-errors', 'thai-forms'],
+    ngDeps: ['thai-buddhist-era', 'thai-forms'],
     paths: {
       'thai-buddhist-era': 'scripts/thai-buddhist-era',
-      'form-js-list-errors': 'scripts/form-js-list-errors'
+      'form-js-list-errors': 'scripts/form-js-list-errors',
+      'thai-forms': 'scripts/thai-forms'
     }
   },
   // the first-login box of Camunda's demo distribution asks for /camunda-welcome, which this
