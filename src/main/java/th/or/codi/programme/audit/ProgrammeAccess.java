@@ -25,12 +25,12 @@ public final class ProgrammeAccess {
     DASHBOARD("audit.programmeAccess.dashboard", both());
 
     /** The key of the view's name in the message bundles. */
-    private final String name;
+    private final String nameKey;
 
     private final List<Right> rights;
 
-    View(String name, List<Right> rights) {
-      this.name = name;
+    View(String nameKey, List<Right> rights) {
+      this.nameKey = nameKey;
       this.rights = rights;
     }
 
@@ -92,7 +92,7 @@ public final class ProgrammeAccess {
             Messages.both(
                 "audit.programmeAccess.denied",
                 caller.getUserId(),
-                Messages.localized(Messages.thai(view.name), Messages.english(view.name)),
+                Messages.localized(Messages.thai(view.nameKey), Messages.english(view.nameKey)),
                 String.join(", ", holders)));
       }
     }
