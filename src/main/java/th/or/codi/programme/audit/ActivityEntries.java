@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * Stages (call activities) started and ended, timers fired, escalations, the engine's own steps.
@@ -45,7 +46,9 @@ final class ActivityEntries implements EntrySource {
             null,
             a.getCalledProcessInstanceId() == null
                 ? null
-                : "กระบวนการ / process " + a.getCalledProcessInstanceId(),
+                : Messages.both("audit.activityEntries.process")
+                    + " "
+                    + a.getCalledProcessInstanceId(),
             Map.of());
         if (a.getEndTime() != null) {
           trail.add(
@@ -55,7 +58,7 @@ final class ActivityEntries implements EntrySource {
               a.getActivityId(),
               a.getActivityName(),
               null,
-              a.isCanceled() ? "ถูกยกเลิก / cancelled" : null,
+              a.isCanceled() ? Messages.both("audit.activityEntries.cancelled") : null,
               Map.of());
         }
       } else if (TIMERS.contains(type)) {
@@ -69,9 +72,7 @@ final class ActivityEntries implements EntrySource {
               a.getActivityId(),
               a.getActivityName(),
               null,
-              escalation
-                  ? "ขั้นตอนเกินเวลาที่กำหนด ส่งถึงผู้บริหาร / stage overran its allowed time, managers asked to follow up"
-                  : null,
+              escalation ? Messages.both("audit.activityEntries.stageOverrun") : null,
               Map.of());
         }
       } else if (SYSTEM_STEPS.contains(type)) {
@@ -82,7 +83,7 @@ final class ActivityEntries implements EntrySource {
             a.getActivityId(),
             a.getActivityName(),
             null,
-            a.isCanceled() ? "ถูกยกเลิก / cancelled" : null,
+            a.isCanceled() ? Messages.both("audit.activityEntries.cancelled") : null,
             Map.of());
       }
     }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import th.or.codi.programme.calendar.ThaiCalendar;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * An audit trail as a file: JSON for programs, CSV for Excel (UTF-8 with a byte-order mark, so
@@ -42,23 +43,23 @@ public final class AuditExport {
           .with(CsvSchema.emptySchema().withLineSeparator(CSV_LINE_END));
 
   static final String[] COLUMNS = {
-    "เวลา / Time",
-    "เวลา (พ.ศ.) / Time (B.E.)",
-    "รายการ / Event",
-    "Event",
-    "ผู้ดำเนินการ / Actor",
-    "จังหวัด / Province",
-    "รหัสจังหวัด / Province code",
-    "ระลอก / Wave",
-    "รหัสอ้างอิง / Business key",
-    "กระบวนการ / Process",
-    "รหัสรายการกระบวนการ / Process instance",
-    "กิจกรรม / Activity",
-    "รหัสกิจกรรม / Activity id",
-    "รหัสงาน / Task id",
-    "รายละเอียด / Detail",
-    "ค่าที่บันทึก / Values (JSON)",
-    "ชื่อช่องในแบบฟอร์ม / Form labels (JSON)"
+    Messages.both("audit.export.column.time"),
+    Messages.both("audit.export.column.timeBuddhistEra"),
+    Messages.both("audit.export.column.event"),
+    Messages.english("audit.export.column.event"),
+    Messages.both("audit.export.column.actor"),
+    Messages.both("audit.export.column.province"),
+    Messages.both("audit.export.column.provinceCode"),
+    Messages.both("audit.export.column.wave"),
+    Messages.both("audit.export.column.businessKey"),
+    Messages.both("audit.export.column.process"),
+    Messages.both("audit.export.column.processInstance"),
+    Messages.both("audit.export.column.activity"),
+    Messages.both("audit.export.column.activityId"),
+    Messages.both("audit.export.column.taskId"),
+    Messages.both("audit.export.column.detail"),
+    Messages.both("audit.export.column.values"),
+    Messages.both("audit.export.column.formLabels")
   };
 
   private final ObjectMapper json;
@@ -131,13 +132,15 @@ public final class AuditExport {
       boolean truncated) {
     StringWriter out = new StringWriter().append(BOM);
     try (SequenceWriter rows = CSV_ROWS.writeValues(out)) {
-      rows.write(guarded("ส่งออกเมื่อ / Exported at", time(exportedAt)));
-      rows.write(guarded("ผู้ส่งออก / Exported by", exportedBy));
-      rows.write(guarded("เงื่อนไข / Query", json(query).replaceAll("\\s*\\n\\s*", " ")));
+      rows.write(guarded(Messages.both("audit.export.exportedAt"), time(exportedAt)));
+      rows.write(guarded(Messages.both("audit.export.exportedBy"), exportedBy));
+      rows.write(
+          guarded(Messages.both("audit.export.query"), json(query).replaceAll("\\s*\\n\\s*", " ")));
       rows.write(
           guarded(
-              "จำนวนรายการ / Entries",
-              String.valueOf(entries.size()) + (truncated ? " (ตัดทอน / truncated)" : "")));
+              Messages.both("audit.export.entries"),
+              String.valueOf(entries.size())
+                  + (truncated ? " (" + Messages.both("audit.export.truncated") + ")" : "")));
       rows.flush();
       out.append(CSV_LINE_END);
       rows.write(guarded(COLUMNS));

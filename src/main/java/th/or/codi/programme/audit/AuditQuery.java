@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.history.HistoricValues;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * A search of the audit trail. Every criterion is optional; {@code from} and {@code to} are
@@ -55,20 +56,16 @@ public record AuditQuery(
       try {
         waveNumber = Long.parseLong(wave.trim());
         if (waveNumber < 1) {
-          problems.add(
-              "ระลอก (wave) ต้องเป็นเลขจำนวนเต็มตั้งแต่ 1 / wave must be a whole number from 1: "
-                  + wave);
+          problems.add(Messages.both("audit.query.waveInvalid") + ": " + wave);
         }
       } catch (NumberFormatException e) {
-        problems.add(
-            "ระลอก (wave) ต้องเป็นเลขจำนวนเต็มตั้งแต่ 1 / wave must be a whole number from 1: "
-                + wave);
+        problems.add(Messages.both("audit.query.waveInvalid") + ": " + wave);
       }
     }
     Instant fromTime = day(from, "from", false, problems);
     Instant toTime = day(to, "to", true, problems);
     if (fromTime != null && toTime != null && toTime.isBefore(fromTime)) {
-      problems.add("วันสิ้นสุด (to) ต้องไม่ก่อนวันเริ่ม (from) / 'to' must not be before 'from'");
+      problems.add(Messages.both("audit.query.toBeforeFrom"));
     }
     int max = DEFAULT_MAX_INSTANCES;
     if (present(limit)) {
@@ -78,16 +75,11 @@ public record AuditQuery(
           throw new NumberFormatException();
         }
       } catch (NumberFormatException e) {
-        problems.add(
-            "limit ต้องเป็นเลข 1–"
-                + MAX_INSTANCES
-                + " / limit must be a number from 1 to "
-                + MAX_INSTANCES);
+        problems.add(Messages.both("audit.query.limitInvalid", MAX_INSTANCES));
       }
     }
     if (present(province) && !province.trim().matches("TH-\\d{2}")) {
-      problems.add(
-          "รหัสจังหวัดต้องเป็นแบบ TH-60 / the province code is written like TH-60: " + province);
+      problems.add(Messages.both("audit.query.provinceInvalid") + ": " + province);
     }
     if (!problems.isEmpty()) {
       throw new InvalidQueryException(problems);
@@ -110,15 +102,13 @@ public record AuditQuery(
       LocalDate date = LocalDate.parse(text.trim());
       if (date.getYear() > 2400) {
         problems.add(
-            "'"
-                + name
-                + "' ใช้ปี ค.ศ. ไม่ใช่ พ.ศ. ("
+            Messages.thai("audit.query.buddhistEraYear", name)
+                + " ("
                 + date.getYear()
                 + " → "
                 + ThaiCalendar.commonYear(date.getYear())
-                + ") / '"
-                + name
-                + "' takes a Common Era year, not a Buddhist Era one");
+                + ") / "
+                + Messages.english("audit.query.buddhistEraYear", name));
         return null;
       }
       return (endOfDay ? date.plusDays(1) : date)
@@ -126,13 +116,7 @@ public record AuditQuery(
           .toInstant()
           .minusMillis(endOfDay ? 1 : 0);
     } catch (DateTimeParseException e) {
-      problems.add(
-          "'"
-              + name
-              + "' ต้องเป็นวันที่แบบ ปปปป-ดด-วว (ค.ศ.) / '"
-              + name
-              + "' must be a date yyyy-MM-dd: "
-              + text);
+      problems.add(Messages.both("audit.query.dateInvalid", name) + ": " + text);
       return null;
     }
   }

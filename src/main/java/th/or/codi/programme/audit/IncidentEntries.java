@@ -2,6 +2,7 @@ package th.or.codi.programme.audit;
 
 import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricIncident;
+import th.or.codi.programme.messages.Messages;
 
 /** Incidents opened, and resolved or deleted. */
 final class IncidentEntries implements EntrySource {
@@ -26,7 +27,9 @@ final class IncidentEntries implements EntrySource {
             incident.getActivityId(),
             null,
             null,
-            incident.isDeleted() ? "ลบ / deleted" : "แก้ไขแล้ว / resolved",
+            incident.isDeleted()
+                ? Messages.both("audit.incidentEntries.deleted")
+                : Messages.both("audit.incidentEntries.resolved"),
             Map.of());
       }
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import th.or.codi.programme.messages.Messages;
 
 /** A process's start (who, with which values) and its end or cancellation (by whom). */
 final class ProcessEntries {
@@ -35,7 +36,8 @@ final class ProcessEntries {
             null,
             parent == null
                 ? instance.getBusinessKey()
-                : "เรียกจาก / called by "
+                : Messages.both("audit.processEntries.calledBy")
+                    + " "
                     + InstanceTrail.processName(parent)
                     + " ("
                     + parent.getBusinessKey()

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import th.or.codi.programme.identity.AuthorizationPolicy;
 import th.or.codi.programme.identity.AuthorizationPolicy.Right;
 import th.or.codi.programme.identity.ProgrammeGroups;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * Who may open the programme's own views, decided by the engine's grants ({@link
@@ -20,16 +21,16 @@ import th.or.codi.programme.identity.ProgrammeGroups;
 public final class ProgrammeAccess {
 
   public enum View {
-    AUDIT_TRAIL("บันทึกการตรวจสอบ", "the audit trail", AuthorizationPolicy.READS_HISTORY),
-    DASHBOARD("แดชบอร์ดโครงการ", "the programme dashboard", both());
+    AUDIT_TRAIL("audit.programmeAccess.auditTrail", AuthorizationPolicy.READS_HISTORY),
+    DASHBOARD("audit.programmeAccess.dashboard", both());
 
-    private final String th;
-    private final String en;
+    /** The key of the view's name in the message bundles. */
+    private final String nameKey;
+
     private final List<Right> rights;
 
-    View(String th, String en, List<Right> rights) {
-      this.th = th;
-      this.en = en;
+    View(String nameKey, List<Right> rights) {
+      this.nameKey = nameKey;
       this.rights = rights;
     }
 
@@ -77,7 +78,7 @@ public final class ProgrammeAccess {
       IdentityService identity, AuthorizationService authorizations, View view) {
     Authentication caller = identity.getCurrentAuthentication();
     if (caller == null || caller.getUserId() == null) {
-      throw new AccessDeniedException(false, "กรุณาเข้าสู่ระบบก่อน / Please log in first.");
+      throw new AccessDeniedException(false, Messages.both("audit.programmeAccess.logIn"));
     }
     List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
     for (Right right : view.rights) {
@@ -88,20 +89,11 @@ public final class ProgrammeAccess {
         holders.add(ProgrammeGroups.ADMINISTRATORS);
         throw new AccessDeniedException(
             true,
-            "ผู้ใช้ "
-                + caller.getUserId()
-                + " ไม่มีสิทธิ์เปิด"
-                + view.th
-                + " (ต้องอ่านประวัติของทุกกระบวนการได้ เช่น กลุ่ม "
-                + String.join(", ", holders)
-                + ") / User "
-                + caller.getUserId()
-                + " may not open "
-                + view.en
-                + " (it needs the right to read every process's"
-                + " history, as "
-                + String.join(", ", holders)
-                + " have).");
+            Messages.both(
+                "audit.programmeAccess.denied",
+                caller.getUserId(),
+                Messages.localized(Messages.thai(view.nameKey), Messages.english(view.nameKey)),
+                String.join(", ", holders)));
       }
     }
     return caller.getUserId();

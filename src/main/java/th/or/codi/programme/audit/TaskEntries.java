@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import th.or.codi.programme.history.HistoricValues;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * Each task: created (for which candidates, due when), then completed (by whom, with the values
@@ -20,12 +21,16 @@ final class TaskEntries implements EntrySource {
       List<String> candidates = trail.history.candidates(task.getId());
       StringBuilder created = new StringBuilder();
       if (!candidates.isEmpty()) {
-        created.append("ผู้มีสิทธิ์รับงาน / candidates: ").append(String.join(", ", candidates));
+        created
+            .append(Messages.both("audit.taskEntries.candidates"))
+            .append(": ")
+            .append(String.join(", ", candidates));
       }
       if (task.getDueDate() != null) {
         created
             .append(created.isEmpty() ? "" : "; ")
-            .append("กำหนดเสร็จ / due: ")
+            .append(Messages.both("audit.taskEntries.due"))
+            .append(": ")
             .append(HistoricValues.iso(task.getDueDate()));
       }
       trail.add(
@@ -60,7 +65,9 @@ final class TaskEntries implements EntrySource {
             task.getTaskDefinitionKey(),
             task.getName(),
             task.getId(),
-            task.getAssignee() == null ? null : "ผู้รับผิดชอบ / assignee: " + task.getAssignee(),
+            task.getAssignee() == null
+                ? null
+                : Messages.both("audit.taskEntries.assignee") + ": " + task.getAssignee(),
             values);
       } else {
         trail.add(

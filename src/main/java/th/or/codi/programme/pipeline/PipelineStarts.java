@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import th.or.codi.programme.calendar.ThaiCalendar;
+import th.or.codi.programme.messages.Messages;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
@@ -68,21 +69,13 @@ public class PipelineStarts {
       return "ACTIVE".equals(state) || "SUSPENDED".equals(state);
     }
 
-    String thaiState() {
+    /** The key of the state's name in the message bundles. */
+    String stateKey() {
       return switch (state) {
-        case "ACTIVE" -> "กำลังดำเนินการ";
-        case "SUSPENDED" -> "พักไว้";
-        case "COMPLETED" -> "สิ้นสุดแล้ว";
-        default -> "ยุติแล้ว";
-      };
-    }
-
-    String englishState() {
-      return switch (state) {
-        case "ACTIVE" -> "running";
-        case "SUSPENDED" -> "suspended";
-        case "COMPLETED" -> "ended";
-        default -> "terminated";
+        case "ACTIVE" -> "pipeline.starts.state.active";
+        case "SUSPENDED" -> "pipeline.starts.state.suspended";
+        case "COMPLETED" -> "pipeline.starts.state.completed";
+        default -> "pipeline.starts.state.terminated";
       };
     }
   }
@@ -110,8 +103,7 @@ public class PipelineStarts {
     Long fiscalYear = number(execution.getVariable("fiscalYear"));
     Long wave = number(execution.getVariable("wave"));
     if (fiscalYear == null) {
-      throw new BadUserRequestException(
-          "ต้องระบุปีงบประมาณ (พ.ศ.) / The fiscal year (Buddhist Era) is required");
+      throw new BadUserRequestException(Messages.both("pipeline.starts.fiscalYearRequired"));
     }
     lock(PROVINCIAL_PIPELINE + " " + code + "/" + fiscalYear);
     Optional<Existing> refusal = provincialRefusal(code, fiscalYear, wave);
@@ -125,8 +117,7 @@ public class PipelineStarts {
     Long fiscalYear = number(execution.getVariable("fiscalYear"));
     String region = (String) execution.getVariable("region");
     if (fiscalYear == null) {
-      throw new BadUserRequestException(
-          "ต้องระบุปีงบประมาณ (พ.ศ.) / The fiscal year (Buddhist Era) is required");
+      throw new BadUserRequestException(Messages.both("pipeline.starts.fiscalYearRequired"));
     }
     execution.setVariable("fiscalYear", fiscalYear);
     lock(REGIONAL_PROGRAMME + " " + region + "/" + fiscalYear);
@@ -135,17 +126,12 @@ public class PipelineStarts {
       Existing e = existing.get();
       throw refused(
           new PipelineAlreadyStartedException(
-              "ภาคนี้มีโครงการระดับภาคของปีงบประมาณ "
-                  + fiscalYear
-                  + " แล้ว: "
-                  + describeThai(e)
-                  + " รอบถัดไปของโครงการคือปีงบประมาณถัดไป / The region "
-                  + region
-                  + " already has a regional programme for fiscal year "
-                  + fiscalYear
-                  + ": "
-                  + describeEnglish(e)
-                  + "; the programme's next cycle is a later fiscal year",
+              Messages.both(
+                  "pipeline.starts.programmeExists",
+                  fiscalYear,
+                  described(e),
+                  // the Thai text says "this region" (ภาคนี้) without its code
+                  Messages.localized("", region)),
               e));
     }
     if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
@@ -212,51 +198,12 @@ public class PipelineStarts {
   private static PipelineAlreadyStartedException provincialRefused(
       String code, Long fiscalYear, Long wave, Existing e) {
     boolean same = e.wave() != null && e.wave().equals(wave);
-    String th =
+    return new PipelineAlreadyStartedException(
         same
-            ? "จังหวัด "
-                + code
-                + " มีกระบวนการของปีงบประมาณ "
-                + fiscalYear
-                + " ระลอก "
-                + wave
-                + " แล้ว: "
-                + describeThai(e)
-                + " ไม่เริ่มซ้ำ ระลอกถัดไปของจังหวัดคือ "
-                + (e.wave() + 1)
-            : "จังหวัด "
-                + code
-                + " มีกระบวนการของปีงบประมาณ "
-                + fiscalYear
-                + " ระลอกที่ "
-                + e.wave()
-                + " แล้ว: "
-                + describeThai(e)
-                + " ระลอกใหม่ต้องมากกว่า "
-                + e.wave();
-    String en =
-        same
-            ? "Province "
-                + code
-                + " already has a pipeline for fiscal year "
-                + fiscalYear
-                + ", wave "
-                + wave
-                + ": "
-                + describeEnglish(e)
-                + "; it is not started twice, the province's next wave is "
-                + (e.wave() + 1)
-            : "Province "
-                + code
-                + " already has a pipeline for fiscal year "
-                + fiscalYear
-                + ", wave "
-                + e.wave()
-                + ": "
-                + describeEnglish(e)
-                + "; a new wave must be later than "
-                + e.wave();
-    return new PipelineAlreadyStartedException(th + " / " + en, e);
+            ? Messages.both(
+                "pipeline.starts.sameWave", code, fiscalYear, wave, described(e), e.wave() + 1)
+            : Messages.both("pipeline.starts.laterWave", code, fiscalYear, e.wave(), described(e)),
+        e);
   }
 
   /**
@@ -268,22 +215,19 @@ public class PipelineStarts {
     return e;
   }
 
-  private static String describeThai(Existing e) {
-    return e.businessKey()
-        + " ("
-        + e.thaiState()
-        + " เริ่มเมื่อ "
-        + ThaiCalendar.thaiMinutes(e.started())
-        + ")";
-  }
-
-  private static String describeEnglish(Existing e) {
-    return e.businessKey()
-        + " ("
-        + e.englishState()
-        + ", started "
-        + ThaiCalendar.englishMinutes(e.started())
-        + " Bangkok time)";
+  /** The existing pipeline as a refusal names it: its key, state and start, per language. */
+  private static Messages.Localized described(Existing e) {
+    return Messages.localized(
+        Messages.thai(
+            "pipeline.starts.existing",
+            e.businessKey(),
+            Messages.thai(e.stateKey()),
+            ThaiCalendar.thaiMinutes(e.started())),
+        Messages.english(
+            "pipeline.starts.existing",
+            e.businessKey(),
+            Messages.english(e.stateKey()),
+            ThaiCalendar.englishMinutes(e.started())));
   }
 
   // ------------------------------------------------------------------------ the history

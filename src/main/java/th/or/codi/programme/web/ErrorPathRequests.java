@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * Spring Boot's error page {@code /error} requested directly, not forwarded to by a real error: it
@@ -25,6 +26,8 @@ public class ErrorPathRequests extends OncePerRequestFilter {
     response
         .getWriter()
         .write(
-            "{\"type\":\"NotFound\",\"message\":\"ไม่พบหน้าที่ขอ / There is no such page.\",\"code\":0}");
+            "{\"type\":\"NotFound\",\"message\":\""
+                + Messages.both("web.errorPath.notFound")
+                + "\",\"code\":0}");
   }
 }

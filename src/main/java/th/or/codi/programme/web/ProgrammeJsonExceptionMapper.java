@@ -8,6 +8,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * A request body that is not valid JSON or does not fit what the resource reads (including JSON
@@ -25,8 +26,8 @@ public final class ProgrammeJsonExceptionMapper {
     return RestErrors.json(
         Response.Status.BAD_REQUEST,
         "InvalidJson",
-        "ข้อมูล JSON ของคำขอไม่ถูกต้อง ไม่มีการเปลี่ยนแปลงใด",
-        "the request's JSON is not valid, nothing was changed: " + detail,
+        Messages.thai("web.json.invalid"),
+        Messages.english("web.json.invalid") + ": " + detail,
         null);
   }
 

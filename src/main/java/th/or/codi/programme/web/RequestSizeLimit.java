@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * Refuses a request body larger than the limit with 413 and a message in Thai and English, before
@@ -56,11 +57,9 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     response
         .getWriter()
         .write(
-            "{\"type\":\"RequestTooLarge\",\"message\":\"ข้อมูลที่ส่งมีขนาดใหญ่เกินไป (ไม่เกิน "
-                + kb
-                + " KB) / The request is too large (at most "
-                + kb
-                + " KB).\",\"code\":0}");
+            "{\"type\":\"RequestTooLarge\",\"message\":\""
+                + Messages.both("web.requestSizeLimit.tooLarge", kb)
+                + "\",\"code\":0}");
   }
 
   private static byte[] readAtMost(InputStream in, long limit) throws IOException {

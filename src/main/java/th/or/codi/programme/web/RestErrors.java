@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.engine.EngineHooks;
+import th.or.codi.programme.messages.Messages;
 import th.or.codi.programme.pipeline.PipelineAlreadyStartedException;
 import th.or.codi.programme.security.CommandRefusedException;
 import th.or.codi.programme.validation.FieldError;
@@ -97,8 +98,8 @@ public final class RestErrors {
       return json(
           Response.Status.BAD_REQUEST,
           "VariableTypeNotAllowed",
-          "ส่งค่าเป็นวัตถุ Java ที่ถูก serialize ไม่ได้ ใช้ข้อความ ตัวเลข ใช่/ไม่ใช่ วันที่ หรือ JSON",
-          "values cannot be sent as serialized Java objects; use text, numbers, true/false, dates or JSON",
+          Messages.thai("web.restErrors.serializedObject"),
+          Messages.english("web.restErrors.serializedObject"),
           null);
     }
     if (hasMessage(
@@ -107,16 +108,16 @@ public final class RestErrors {
       return json(
           Response.Status.BAD_REQUEST,
           "VariableTypeNotAllowed",
-          "เก็บค่าชนิดนี้ไม่ได้ ใช้ข้อความ ตัวเลข ใช่/ไม่ใช่ วันที่ หรือ JSON",
-          "a value of this type cannot be stored; use text, numbers, true/false, dates or JSON",
+          Messages.thai("web.restErrors.typeNotStored"),
+          Messages.english("web.restErrors.typeNotStored"),
           null);
     }
     if (convertingVariable(failure)) {
       return json(
           Response.Status.BAD_REQUEST,
           "InvalidVariable",
-          "ค่าตัวแปรที่ส่งมาไม่ถูกต้อง ไม่มีการเปลี่ยนแปลงใด",
-          "a submitted variable is not valid, nothing was changed: " + failure.getMessage(),
+          Messages.thai("web.restErrors.invalidVariable"),
+          Messages.english("web.restErrors.invalidVariable") + ": " + failure.getMessage(),
           null);
     }
     if (CONDITION.matcher(where).find()
@@ -124,8 +125,8 @@ public final class RestErrors {
       return json(
           Response.Status.BAD_REQUEST,
           "NoConditionalStart",
-          "ไม่มีกระบวนการใดเริ่มได้ด้วยเงื่อนไขนี้: ไม่พบเหตุการณ์เริ่มแบบมีเงื่อนไขที่ตรงกัน",
-          "no process starts on this condition: no conditional start event matches",
+          Messages.thai("web.restErrors.noConditionalStart"),
+          Messages.english("web.restErrors.noConditionalStart"),
           null);
     }
     PipelineAlreadyStartedException started =
@@ -169,8 +170,8 @@ public final class RestErrors {
       return json(
           Response.Status.CONFLICT,
           "TaskAlreadyCompleted",
-          "มีผู้อื่นดำเนินการงานนี้เสร็จไปในเวลาเดียวกันแล้ว ไม่ต้องส่งซ้ำ",
-          "Someone else completed this task at the same moment; it is already done.",
+          Messages.thai("web.restErrors.completedMeanwhile"),
+          Messages.english("web.restErrors.completedMeanwhile"),
           null);
     }
     if ((causedBy(failure, NullValueException.class) || causedBy(failure, NotFoundException.class))
@@ -178,8 +179,8 @@ public final class RestErrors {
       return json(
           Response.Status.NOT_FOUND,
           "TaskNotFound",
-          "ไม่พบงาน " + taskId,
-          "There is no task " + taskId + ".",
+          Messages.thai("web.restErrors.taskNotFound", taskId),
+          Messages.english("web.restErrors.taskNotFound", taskId),
           null);
     }
     return null;
@@ -205,8 +206,8 @@ public final class RestErrors {
     return json(
         Response.Status.CONFLICT,
         "TaskAlreadyClaimed",
-        "งานนี้มีผู้รับไปแล้ว ดูได้ในงานของกลุ่มหรือติดต่อผู้รับงาน",
-        "This task has already been claimed by someone else.",
+        Messages.thai("web.restErrors.alreadyClaimed"),
+        Messages.english("web.restErrors.alreadyClaimed"),
         null);
   }
 
@@ -222,28 +223,28 @@ public final class RestErrors {
         Map<String, String> p = rule.getParameters() == null ? Map.of() : rule.getParameters();
         switch (rule.getPlaceholder()) {
           case "PASSWORD_POLICY_LENGTH" -> {
-            th.add("ยาวอย่างน้อย " + p.get("minLength") + " ตัวอักษร");
-            en.add("at least " + p.get("minLength") + " characters");
+            th.add(Messages.thai("web.restErrors.policyLength", p.get("minLength")));
+            en.add(Messages.english("web.restErrors.policyLength", p.get("minLength")));
           }
           case "PASSWORD_POLICY_LOWERCASE" -> {
-            th.add("ตัวพิมพ์เล็กอย่างน้อย " + p.get("minLowerCase") + " ตัว");
-            en.add("at least " + p.get("minLowerCase") + " lower-case letter(s)");
+            th.add(Messages.thai("web.restErrors.policyLowerCase", p.get("minLowerCase")));
+            en.add(Messages.english("web.restErrors.policyLowerCase", p.get("minLowerCase")));
           }
           case "PASSWORD_POLICY_UPPERCASE" -> {
-            th.add("ตัวพิมพ์ใหญ่อย่างน้อย " + p.get("minUpperCase") + " ตัว");
-            en.add("at least " + p.get("minUpperCase") + " upper-case letter(s)");
+            th.add(Messages.thai("web.restErrors.policyUpperCase", p.get("minUpperCase")));
+            en.add(Messages.english("web.restErrors.policyUpperCase", p.get("minUpperCase")));
           }
           case "PASSWORD_POLICY_DIGIT" -> {
-            th.add("ตัวเลขอย่างน้อย " + p.get("minDigit") + " ตัว");
-            en.add("at least " + p.get("minDigit") + " digit(s)");
+            th.add(Messages.thai("web.restErrors.policyDigit", p.get("minDigit")));
+            en.add(Messages.english("web.restErrors.policyDigit", p.get("minDigit")));
           }
           case "PASSWORD_POLICY_SPECIAL" -> {
-            th.add("อักขระพิเศษอย่างน้อย " + p.get("minSpecial") + " ตัว");
-            en.add("at least " + p.get("minSpecial") + " special character(s)");
+            th.add(Messages.thai("web.restErrors.policySpecial", p.get("minSpecial")));
+            en.add(Messages.english("web.restErrors.policySpecial", p.get("minSpecial")));
           }
           case "PASSWORD_POLICY_USER_DATA" -> {
-            th.add("ไม่มีรหัสผู้ใช้ ชื่อ นามสกุล หรืออีเมลอยู่ในรหัสผ่าน");
-            en.add("not containing the user id, first or last name or e-mail address");
+            th.add(Messages.thai("web.restErrors.policyUserData"));
+            en.add(Messages.english("web.restErrors.policyUserData"));
           }
           default -> {
             th.add(rule.getPlaceholder());
@@ -259,8 +260,8 @@ public final class RestErrors {
     return json(
         Response.Status.BAD_REQUEST,
         "PasswordPolicy",
-        "รหัสผ่านไม่เป็นไปตามนโยบายรหัสผ่าน" + thRules + " ไม่มีการเปลี่ยนแปลงใด",
-        "The password does not meet the password policy" + enRules + "; nothing was changed.",
+        Messages.thai("web.restErrors.passwordPolicy", thRules),
+        Messages.english("web.restErrors.passwordPolicy", enRules),
         Map.of("policy", en));
   }
 
@@ -368,12 +369,10 @@ public final class RestErrors {
     return json(
         Response.Status.CONFLICT,
         "TaskAlreadyCompleted",
-        "งานนี้ดำเนินการเสร็จไปแล้วเมื่อ "
-            + ThaiCalendar.thaiMinutes(done.getEndTime())
-            + " ไม่ต้องส่งซ้ำ",
-        "This task was already completed at "
-            + ThaiCalendar.englishMinutes(done.getEndTime())
-            + " (Bangkok time); there is nothing left to submit.",
+        Messages.thai(
+            "web.restErrors.alreadyCompleted", ThaiCalendar.thaiMinutes(done.getEndTime())),
+        Messages.english(
+            "web.restErrors.alreadyCompleted", ThaiCalendar.englishMinutes(done.getEndTime())),
         null);
   }
 
