@@ -738,15 +738,26 @@ class TasklistFormsBrowserIT {
         if (desktop) {
           collectEnglish(driver, start.form());
         }
-        driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
-        waiting(driver)
-            .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal")));
-        pause(500);
+        closeStartDialog(driver);
       }
     } finally {
       driver.quit();
     }
     assertThat(problems).as("fields that cannot be used at " + width + " px").isEmpty();
+  }
+
+  /**
+   * Closes the start dialog with its own close button (ปิด) and waits until no dialog is left, so
+   * the next start form is opened in a fresh dialog and not behind this one.
+   */
+  static void closeStartDialog(WebDriver driver) {
+    WebElement close =
+        driver.findElement(
+            By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='ปิด']"));
+    js(driver, "arguments[0].click()", close);
+    waiting(driver)
+        .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".modal-dialog"), 0));
+    pause(500);
   }
 
   static boolean walked(String form) {
@@ -778,7 +789,9 @@ class TasklistFormsBrowserIT {
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".modal .fjs-container:not([data-seen]) .fjs-form-field input")));
     pause(800);
-    assertThat(driver.findElement(By.cssSelector(".modal .modal-header")).getText())
+    List<WebElement> headers = driver.findElements(By.cssSelector(".modal .modal-header"));
+    assertThat(headers).as("one start dialog open").hasSize(1);
+    assertThat(headers.get(0).getText())
         .as("the start dialog opened the form of " + start.processName())
         .contains(start.processName());
     PAGES_WALKED.add("start dialog");
