@@ -14,7 +14,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The application as the README's run command starts it (demo profile: demo users, timers in
  * minutes), without the demo programme, on a private in-memory H2 database, with the job executor
- * off so tests fire timers themselves. All classes with this annotation share one Spring context;
+ * off so tests fire timers themselves, and no notifications (notifications/NotificationTest has its
+ * own context, with a real SMTP server). All classes with this annotation share one Spring context;
  * process coverage is recorded for the classes that ask for it (ProcessTest). With {@code
  * -Dprogramme.test.database=postgres} the same context runs on a real PostgreSQL ({@link
  * TestDatabase}); the README's test command does both.
@@ -26,7 +27,9 @@ import org.springframework.test.context.ContextConfiguration;
     properties = {
       "spring.datasource.url=jdbc:h2:mem:demo-application;DB_CLOSE_DELAY=-1",
       "camunda.bpm.job-execution.enabled=false",
-      "programme.demo.data=false"
+      "programme.demo.data=false",
+      // the notification tests have a context of their own with a real SMTP server
+      "programme.notifications.enabled=false"
     })
 @ActiveProfiles("demo")
 @Import(ProcessEngineCoverageConfiguration.class)

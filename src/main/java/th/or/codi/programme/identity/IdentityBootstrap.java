@@ -210,6 +210,10 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
       user.setEmail(email == null || email.isBlank() ? null : email);
       user.setPassword(password);
       identity.saveUser(user);
+    } else if (user.getEmail() == null && email != null && !email.isBlank()) {
+      // a user of an older version had no address: the notifications need one
+      user.setEmail(email);
+      identity.saveUser(user);
     }
     for (String group : groups) {
       if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {

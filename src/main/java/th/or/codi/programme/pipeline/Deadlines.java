@@ -30,6 +30,20 @@ public class Deadlines {
     return plus(now(), required(timers.taskDue().get(taskKey), "task-due." + taskKey));
   }
 
+  /**
+   * The reminders of an overdue task, as a timer cycle: the first at {@code first} (the due date),
+   * then every {@code reminder-repeat}, {@code reminders} times in all (e.g. {@code
+   * R3/2027-01-05T00:00:00+07:00/P3D}).
+   */
+  public String reminders(Date first) {
+    return "R"
+        + timers.reminders()
+        + "/"
+        + java.time.OffsetDateTime.ofInstant(first.toInstant(), ThaiCalendar.ZONE)
+        + "/"
+        + timers.reminderRepeat();
+  }
+
   /** How long a stage may run before it is escalated (an ISO duration for a timer). */
   public String stageAllowed(String stageKey) {
     return required(timers.stageAllowed().get(stageKey), "stage-allowed." + stageKey);

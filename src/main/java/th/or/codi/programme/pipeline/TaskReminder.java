@@ -9,11 +9,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.messages.Messages;
+import th.or.codi.programme.notifications.TaskNotifications;
 
 /**
  * Timeout listener of every user task: when a task is past its due date, it moves up in Tasklist
  * (priority) and the reminder is recorded on the task as a comment (shown in Tasklist's history of
- * the task and kept in the engine's history for auditors).
+ * the task and kept in the engine's history for auditors); its people are told (notifications/),
+ * from the configured reminder on their coordinators or managers too.
  */
 @Component("taskReminder")
 public class TaskReminder implements TaskListener {
@@ -26,6 +28,12 @@ public class TaskReminder implements TaskListener {
   static final int MAX_PRIORITY = 100;
   static final String REMINDERS = "reminders";
   private static final long TOLERANCE_MILLIS = 60_000;
+
+  private final TaskNotifications notifications;
+
+  public TaskReminder(TaskNotifications notifications) {
+    this.notifications = notifications;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -49,6 +57,7 @@ public class TaskReminder implements TaskListener {
     task.getProcessEngineServices()
         .getTaskService()
         .createComment(task.getId(), task.getProcessInstanceId(), message);
+    notifications.overdue(task, count);
     LOG.info(
         "Reminder {} for task {} '{}' ({}), candidates/assignee {}",
         count,

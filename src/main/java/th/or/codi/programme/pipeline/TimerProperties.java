@@ -34,18 +34,23 @@ public record TimerProperties(
     String quarterlyReview,
     String planEndGrace,
     String plannedDateWait,
-    int maxPlanRevisions) {
+    int maxPlanRevisions,
+    String reminderRepeat,
+    int reminders) {
 
   public TimerProperties {
     taskDue = taskDue == null ? Map.of() : new TreeMap<>(taskDue);
     stageAllowed = stageAllowed == null ? Map.of() : new TreeMap<>(stageAllowed);
     plannedDateWait = plannedDateWait == null || plannedDateWait.isBlank() ? null : plannedDateWait;
+    reminderRepeat = reminderRepeat == null || reminderRepeat.isBlank() ? "P3D" : reminderRepeat;
+    reminders = reminders <= 0 ? 3 : reminders;
     List<String> problems = new ArrayList<>();
     taskDue.forEach((key, value) -> checkDuration("task-due." + key, value, problems));
     stageAllowed.forEach((key, value) -> checkDuration("stage-allowed." + key, value, problems));
     checkCycle("monthly-report", monthlyReport, problems);
     checkCycle("quarterly-review", quarterlyReview, problems);
     checkDuration("plan-end-grace", planEndGrace, problems);
+    checkDuration("reminder-repeat", reminderRepeat, problems);
     if (plannedDateWait != null) {
       checkDuration("planned-date-wait", plannedDateWait, problems);
     }
