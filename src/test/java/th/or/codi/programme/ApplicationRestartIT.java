@@ -1,8 +1,10 @@
 package th.or.codi.programme;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -15,10 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import th.or.codi.programme.demo.PersonActions;
+import th.or.codi.programme.demo.Walkthrough;
+import th.or.codi.programme.notifications.Outbox;
+import th.or.codi.programme.notifications.TestMail;
 
 /**
  * Stopping and restarting keeps all data and creates nothing twice: the application runs twice on
- * the same file database, as the README's run command does.
+ * the same file database, as the README's run command does; a message not yet sent when it stops is
+ * sent after the restart, once.
  */
 class ApplicationRestartIT {
 
@@ -45,14 +52,62 @@ class ApplicationRestartIT {
     assertThat(second).isEqualTo(first);
   }
 
-  private ConfigurableApplicationContext start() {
+  @Test
+  void aMessagePendingAtTheStopIsDeliveredAfterTheRestartOnce() throws Exception {
+    TestMail.down();
+    String[] mail = {
+      "--programme.demo.data=false",
+      "--programme.notifications.mail.transport=smtp",
+      "--programme.notifications.mail.from=programme@example.org",
+      "--spring.mail.host=127.0.0.1",
+      "--spring.mail.port=" + TestMail.port(),
+      "--programme.notifications.delivery.poll-interval=PT0.5S",
+      "--programme.notifications.delivery.first-retry=PT1S"
+    };
+    String task;
+    try (ConfigurableApplicationContext app = start(mail)) {
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      Walkthrough walk =
+          new Walkthrough(app.getBean(PersonActions.class), code -> "nakhonsawan", t -> {});
+      String key = walk.start("TH-60", 2576, 1);
+      task = app.getBean(PersonActions.class).task(key, "Activity_PlanForum").getId();
+      Outbox outbox = app.getBean(Outbox.class);
+      // the mail server is down: the message waits, retried
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  outbox.list(Outbox.State.PENDING, "nakhonsawan", 10).stream()
+                      .anyMatch(r -> task.equals(r.taskId()) && r.attempts() > 0));
+      assertThat(engine).isNotNull();
+    }
+    TestMail.server();
+    try (ConfigurableApplicationContext app = start(mail)) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> !TestMail.to("nakhonsawan@example.org").isEmpty());
+      Thread.sleep(2000);
+      assertThat(TestMail.to("nakhonsawan@example.org"))
+          .singleElement()
+          .satisfies(m -> assertThat(TestMail.part(m, "text/plain")).contains("?task=" + task));
+      assertThat(app.getBean(Outbox.class).list(Outbox.State.PENDING, null, 100)).isEmpty();
+    } finally {
+      TestMail.down();
+    }
+  }
+
+  private ConfigurableApplicationContext start(String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--PROGRAMME_DATA_DIR=" + dataDir,
+                "--server.port=0",
+                "--camunda.bpm.process-engine-name=restartTest",
+                "--camunda.bpm.job-execution.enabled=false"));
+    args.addAll(List.of(more));
     return new SpringApplicationBuilder(JointProgrammeApplication.class)
         .profiles("demo")
-        .run(
-            "--PROGRAMME_DATA_DIR=" + dataDir,
-            "--server.port=0",
-            "--camunda.bpm.process-engine-name=restartTest",
-            "--camunda.bpm.job-execution.enabled=false");
+        .run(args.toArray(String[]::new));
   }
 
   /** Everything the bootstrap and the deployment write, in a comparable form. */

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import th.or.codi.programme.engine.EngineHooks;
+import th.or.codi.programme.pipeline.OverdueTasks;
 
 /**
  * The triggers on tasks: every user task deployed tells its people when it is created (its
@@ -25,7 +26,7 @@ import th.or.codi.programme.engine.EngineHooks;
  * plan) is told as an escalation: what happened and where the province stands. The overdue reminder
  * ({@code pipeline/TaskReminder}) calls {@link #overdue}.
  */
-public class TaskNotifications extends AbstractProcessEnginePlugin {
+public class TaskNotifications extends AbstractProcessEnginePlugin implements OverdueTasks {
 
   /** The extension property of a user task that makes its creation an escalation. */
   public static final String PROPERTY = "notification";
@@ -115,6 +116,7 @@ public class TaskNotifications extends AbstractProcessEnginePlugin {
    * The task is past its due date, for the {@code reminder}-th time: its people are told, and from
    * the configured reminder on also the party's coordinators or managers.
    */
+  @Override
   public void overdue(DelegateTask task, int reminder) {
     Recipients recipients = recorder.recipients();
     Set<String> people = recipients.ofTask(task.getAssignee(), task.getCandidates());

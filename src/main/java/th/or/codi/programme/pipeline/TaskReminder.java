@@ -1,6 +1,7 @@
 package th.or.codi.programme.pipeline;
 
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -9,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.messages.Messages;
-import th.or.codi.programme.notifications.TaskNotifications;
 
 /**
  * Timeout listener of every user task: when a task is past its due date, it moves up in Tasklist
@@ -29,10 +29,10 @@ public class TaskReminder implements TaskListener {
   static final String REMINDERS = "reminders";
   private static final long TOLERANCE_MILLIS = 60_000;
 
-  private final TaskNotifications notifications;
+  private final List<OverdueTasks> listeners;
 
-  public TaskReminder(TaskNotifications notifications) {
-    this.notifications = notifications;
+  public TaskReminder(List<OverdueTasks> listeners) {
+    this.listeners = List.copyOf(listeners);
   }
 
   @Override
@@ -57,7 +57,7 @@ public class TaskReminder implements TaskListener {
     task.getProcessEngineServices()
         .getTaskService()
         .createComment(task.getId(), task.getProcessInstanceId(), message);
-    notifications.overdue(task, count);
+    listeners.forEach(l -> l.overdue(task, count));
     LOG.info(
         "Reminder {} for task {} '{}' ({}), candidates/assignee {}",
         count,

@@ -94,6 +94,7 @@ public final class ClusterNode implements AutoCloseable {
                 "--spring.profiles.active=" + profiles,
                 "--server.port=" + port,
                 "--programme.demo.data=false",
+                "--programme.notifications.mail.directory=target/mail/" + name,
                 "--camunda.bpm.job-execution.wait-time-in-millis=250",
                 "--camunda.bpm.job-execution.max-wait=250"));
     settings.forEach((key, value) -> command.add("--" + key + "=" + value));

@@ -32,6 +32,30 @@ class ProductionProfileIT {
   }
 
   @Test
+  void refusesToStartWithoutAMailServerUnlessMailIsSwitchedOff() {
+    assertThatThrownBy(
+            () ->
+                refuse(
+                        "--PROGRAMME_ADMIN_ID=director",
+                        "--PROGRAMME_ADMIN_PASSWORD=Kh0n-Kaen!2568",
+                        "--PROGRAMME_MAIL_FROM=programme@example.org")
+                    .close())
+        .satisfies(
+            e ->
+                assertThat(messages(e))
+                    .contains("SPRING_MAIL_HOST")
+                    .contains("ยังไม่ได้ตั้งค่าเซิร์ฟเวอร์อีเมล")
+                    .contains("PROGRAMME_MAIL_TRANSPORT=off"));
+    // with a mail server named it starts (the server is only reached when a message goes)
+    start(
+            "--PROGRAMME_ADMIN_ID=director",
+            "--PROGRAMME_ADMIN_PASSWORD=Kh0n-Kaen!2568",
+            "--PROGRAMME_MAIL_FROM=programme@example.org",
+            "--spring.mail.host=127.0.0.1")
+        .close();
+  }
+
+  @Test
   void refusesToStartWithAPasswordOnlyNoPassword() {
     assertThatThrownBy(
             () -> refuse("--PROGRAMME_ADMIN_ID=director", "--PROGRAMME_ADMIN_PASSWORD=").close())
@@ -141,6 +165,10 @@ class ProductionProfileIT {
             "--server.address=127.0.0.1",
             "--camunda.bpm.process-engine-name=prodTest",
             "--camunda.bpm.job-execution.enabled=false"));
+    if (all.stream()
+        .noneMatch(a -> a.startsWith("--PROGRAMME_MAIL") || a.startsWith("--spring.mail"))) {
+      all.add("--PROGRAMME_MAIL_TRANSPORT=off");
+    }
     return new SpringApplicationBuilder(JointProgrammeApplication.class)
         .web(web)
         .profiles("prod")

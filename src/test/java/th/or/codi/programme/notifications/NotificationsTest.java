@@ -327,6 +327,121 @@ class NotificationsTest {
     assertThat(TestMail.to("saraburi@example.org")).isEmpty();
   }
 
+  @Test
+  void aStageOverrunTellsManagersWhatHappenedAndWhereTheProvinceStands() throws Exception {
+    String key = start("TH-60");
+    sender.deliverDue();
+    TestMail.purge();
+    act.fireTimer(key, "Event_ForumStageOverrun");
+    sender.deliverDue();
+    assertThat(TestMail.recipients()).containsExactly("manager@example.org");
+    MimeMessage message = TestMail.to("manager@example.org").get(0);
+    assertThat(message.getSubject()).startsWith("ต้องตัดสินใจ: ").contains("(นครสวรรค์)");
+    String text = TestMail.part(message, "text/plain");
+    assertThat(text)
+        .contains("ต้องการการตัดสินใจของผู้บริหาร: จังหวัดนครสวรรค์")
+        .contains("เกิดอะไรขึ้น: ขั้นเวทีทำความเข้าใจเกินเวลาที่กำหนด")
+        .contains("What happened: Managers follow up the overrunning understanding-forum stage.")
+        .contains("สถานะล่าสุดของจังหวัด")
+        .contains("ขั้นตอน: ")
+        .contains("?task=" + act.task(key, "Activity_FollowUpForumOverrun").getId());
+    assertThat(TestMail.part(message, "text/html")).contains("Where the province stands");
+  }
+
+  @Test
+  void theWeeklyDigestTellsManagersWhereEachProvinceStands() throws Exception {
+    start("TH-60");
+    sender.deliverDue();
+    TestMail.purge();
+    assertThat(periodic.weeklyDigests(Instant.now())).isEqualTo(1);
+    sender.deliverDue();
+    assertThat(TestMail.recipients()).containsExactly("manager@example.org");
+    MimeMessage digest = TestMail.to("manager@example.org").get(0);
+    assertThat(digest.getSubject()).startsWith("สรุปความคืบหน้ารายจังหวัด ณ ");
+    assertThat(TestMail.part(digest, "text/plain"))
+        .contains("- นครสวรรค์")
+        .contains("- Nakhon Sawan")
+        .contains("https://programme.example.org/camunda/app/cockpit/default/#/programme");
+    // a member who asked for it gets it too; a manager who turned it off does not
+    preferences("codi", new Preferences(Delivery.IMMEDIATE, Language.EN, true));
+    preferences("manager", new Preferences(Delivery.IMMEDIATE, Language.BOTH, false));
+    TestMail.purge();
+    assertThat(periodic.weeklyDigests(Instant.now())).isEqualTo(1);
+    sender.deliverDue();
+    assertThat(TestMail.recipients()).containsExactly("codi@example.org");
+    assertThat(TestMail.to("codi@example.org").get(0).getSubject())
+        .startsWith("Where each province stands");
+  }
+
+  @Test
+  void twoNodesSendingFromOneDatabaseSendEachMessageOnce(
+      @Autowired NotificationRecorder recorder,
+      @Autowired NotificationProperties properties,
+      @Autowired Composer composer,
+      @Autowired org.springframework.mail.javamail.JavaMailSender mail,
+      @Autowired NotificationMetrics metrics)
+      throws Exception {
+    List<String> users = List.of("nakhonsawan", "saraburi", "codi", "thaihealth", "manager");
+    for (int i = 0; i < 8; i++) {
+      recorder.record(Kind.TEST, null, null, users, null, true);
+    }
+    List<Sender> nodes = new java.util.ArrayList<>();
+    for (String node : List.of("node-a", "node-b")) {
+      NotificationProperties.Delivery d = properties.delivery();
+      NotificationProperties other =
+          new NotificationProperties(
+              true,
+              properties.publicUrl(),
+              properties.mail(),
+              properties.dueSoon(),
+              properties.overdue(),
+              new NotificationProperties.Delivery(
+                  false,
+                  d.pollInterval(),
+                  d.firstRetry(),
+                  d.maxRetryInterval(),
+                  d.giveUpAfter(),
+                  d.claimFor(),
+                  3,
+                  node),
+              properties.digest());
+      nodes.add(
+          new Sender(
+              other,
+              outbox,
+              new Recipients(engine.getIdentityService()),
+              composer,
+              new EmailChannel(mail, properties.mail()),
+              metrics,
+              periodic));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a = pool.submit(() -> nodes.get(0).deliverDue());
+      var b = pool.submit(() -> nodes.get(1).deliverDue());
+      int sent = a.get() + b.get();
+      assertThat(sent).isEqualTo(40);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(TestMail.server().getReceivedMessages()).hasSize(40);
+    List<String> ids =
+        java.util.Arrays.stream(TestMail.server().getReceivedMessages())
+            .map(
+                m -> {
+                  try {
+                    return m.getHeader("X-Programme-Notification")[0];
+                  } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .toList();
+    assertThat(ids).doesNotHaveDuplicates().hasSize(40);
+    for (String user : users) {
+      assertThat(TestMail.to(user + "@example.org")).hasSize(8);
+    }
+  }
+
   private void fireReminder(Task task) {
     var reminder =
         engine

@@ -29,7 +29,8 @@ import org.springframework.test.context.ActiveProfiles;
       "PROGRAMME_ADMIN_PASSWORD=" + ProductionHardeningIT.PASSWORD,
       "spring.datasource.url=jdbc:h2:mem:prod-hardening;DB_CLOSE_DELAY=-1",
       "server.address=127.0.0.1",
-      "camunda.bpm.job-execution.enabled=false"
+      "camunda.bpm.job-execution.enabled=false",
+      "PROGRAMME_MAIL_TRANSPORT=off"
     })
 @ActiveProfiles("prod")
 class ProductionHardeningIT {
