@@ -13,7 +13,8 @@ import th.or.codi.programme.TestDatabase;
 /**
  * The demo application with notifications on, sending over SMTP to {@link TestMail} (a real SMTP
  * server on a loopback port), with the job executor and the background sender off so that a test
- * fires the timers and runs the sender itself. One context for all the classes that carry this.
+ * fires the timers and runs the sender itself. One context for all the classes that carry this; its
+ * engine is named {@value #ENGINE} (REST: {@code /engine-rest/engine/notifications/...}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +22,9 @@ import th.or.codi.programme.TestDatabase;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.datasource.url=jdbc:h2:mem:notifications;DB_CLOSE_DELAY=-1",
+      // an engine name of its own: the REST API finds engines by name in a registry shared by
+      // every context of the JVM, and the other tests' context has the "default" one
+      "camunda.bpm.process-engine-name=notifications",
       "camunda.bpm.job-execution.enabled=false",
       "programme.demo.data=false",
       "programme.notifications.enabled=true",
@@ -37,4 +41,7 @@ import th.or.codi.programme.TestDatabase;
 @ActiveProfiles("demo")
 @AutoConfigureObservability(tracing = false)
 @ContextConfiguration(initializers = {TestDatabase.class, MailPort.class})
-public @interface NotificationTest {}
+public @interface NotificationTest {
+
+  String ENGINE = "notifications";
+}

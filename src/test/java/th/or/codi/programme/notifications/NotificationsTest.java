@@ -466,7 +466,11 @@ class NotificationsTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     return http.withBasicAuth(user, user)
-        .exchange("/engine-rest" + path, method, new HttpEntity<>(json, headers), String.class);
+        .exchange(
+            "/engine-rest/engine/" + NotificationTest.ENGINE + path,
+            method,
+            new HttpEntity<>(json, headers),
+            String.class);
   }
 
   @SuppressWarnings("unused")
