@@ -75,7 +75,10 @@ class DemoTimersIT {
       Map<String, Integer> mostOpen = new TreeMap<>();
       Map<String, Integer> firstFired = new TreeMap<>();
       for (int minute = 1; minute <= MINUTES; minute++) {
-        ClockUtil.setCurrentTime(new Date(start.getTime() + minute * 60_000L));
+        // a minute and a millisecond per step: the clock never stands exactly on a due date
+        // computed from another step's time, as a real clock does not (at exactly the last
+        // instant of a timer cycle the engine would schedule that instant again)
+        ClockUtil.setCurrentTime(new Date(start.getTime() + minute * 60_001L));
         for (String fired : executeDueJobs(engine.getManagementService())) {
           firstFired.putIfAbsent(fired, minute);
         }
@@ -164,6 +167,10 @@ class DemoTimersIT {
         return fired;
       }
       for (Job job : due) {
+        if (management.createJobQuery().jobId(job.getId()).count() == 0) {
+          // an earlier job of the round removed it (an interrupting timer ended its scope)
+          continue;
+        }
         JobDefinition definition =
             job.getJobDefinitionId() == null
                 ? null
