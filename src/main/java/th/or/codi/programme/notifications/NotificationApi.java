@@ -65,7 +65,8 @@ public class NotificationApi {
   static final int MAX_LIMIT = 1000;
 
   /** Fields a client may send back as it got them; they are not settings and are ignored. */
-  private static final Set<String> READ_ONLY = Set.of("userId", "email", "mailOn");
+  private static final Set<String> READ_ONLY =
+      Set.of("userId", "email", "mailOn", "weeklyDigestDefault");
 
   private final IdentityService identity;
   private final PreferenceStore store;
@@ -311,6 +312,11 @@ public class NotificationApi {
     body.put("delivery", p.delivery().key());
     body.put("language", p.language().key());
     body.put("weeklyDigest", p.weeklyDigest());
+    // what an unset weeklyDigest means for this person: managers get it unless they chose none
+    body.put(
+        "weeklyDigestDefault",
+        recorder.recipients().isMember(userId, ProgrammeGroups.MANAGERS)
+            && p.delivery() != Delivery.NONE);
     String email = user == null ? null : user.getEmail();
     body.put("email", email == null || email.isBlank() ? null : email);
     body.put("mailOn", recorder.active());

@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import th.or.codi.programme.messages.Messages;
 import th.or.codi.programme.notifications.Preferences.Delivery;
 import th.or.codi.programme.notifications.Preferences.Language;
+import th.or.codi.programme.security.WebSession;
 
 /**
  * {@link NotificationApi} under {@code /engine-rest/programme/notifications}: a person reads and
@@ -265,6 +266,64 @@ class NotificationApiTest {
       assertThat(json.readTree(refused.getBody()).get("message").asText())
           .isEqualTo(Messages.both("notifications.list.forbidden"));
     }
+  }
+
+  @Test
+  void tasklistAsksTheSameWithTheSessionLoginAndItsCsrfToken() throws Exception {
+    String tasklist = "/camunda/api/tasklist/plugin/notifications/default";
+    assertThat(http.getForEntity(tasklist + "/preferences", String.class).getStatusCode().value())
+        .isIn(401, 403);
+
+    WebSession session = WebSession.open(http);
+    assertThat(session.login("nakhonsawan", "nakhonsawan", "tasklist").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> got = session.get(tasklist + "/preferences");
+    assertThat(got.getStatusCode()).as(got.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(got.getBody()).get("email").asText())
+        .isEqualTo("nakhonsawan@example.org");
+
+    // without the CSRF token the webapps refuse the change
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, session.cookies());
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> forged =
+        http.exchange(
+            tasklist + "/preferences",
+            HttpMethod.PUT,
+            new HttpEntity<>("{\"delivery\":\"none\"}", headers),
+            String.class);
+    assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(store.of("nakhonsawan").delivery()).isEqualTo(Delivery.IMMEDIATE);
+
+    ResponseEntity<String> put =
+        session.exchange(
+            HttpMethod.PUT,
+            tasklist + "/preferences",
+            "{\"delivery\":\"digest\",\"language\":\"en\"}");
+    assertThat(put.getStatusCode()).as(put.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(store.of("nakhonsawan"))
+        .isEqualTo(new Preferences(Delivery.DIGEST, Language.EN, null));
+    ResponseEntity<String> bad =
+        session.exchange(HttpMethod.PUT, tasklist + "/preferences", "{\"delivery\":\"often\"}");
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(bad.getBody()).get("message").asText())
+        .startsWith("ค่าการแจ้งเตือนไม่ถูกต้อง");
+    assertThat(session.get(tasklist + "/preferences/saraburi").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(session.get(tasklist + "/messages").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    // the plugin's client: Tasklist lists it and serves its script and style
+    assertThat(session.get("/camunda/app/tasklist/default/").getBody())
+        .contains("tasklist-plugin-notifications");
+    ResponseEntity<String> script =
+        session.get("/camunda/api/tasklist/plugin/notifications/static/app/plugin.js");
+    assertThat(script.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(script.getBody()).contains("tasklist.navbar.action", "การแจ้งเตือน / Notifications");
+    assertThat(
+            session
+                .get("/camunda/api/tasklist/plugin/notifications/static/app/plugin.css")
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 
   private ResponseEntity<String> call(String user, HttpMethod method, String path, String body) {
