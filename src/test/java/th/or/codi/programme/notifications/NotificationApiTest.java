@@ -139,7 +139,7 @@ class NotificationApiTest {
       assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(json.readTree(refused.getBody()).get("message").asText())
           .isEqualTo(Messages.both("notifications.preferences.forbidden"))
-          .startsWith("แก้ค่าการแจ้งเตือนของผู้อื่นได้เฉพาะผู้ดูแลระบบ / ");
+          .startsWith("ดูหรือแก้ค่าการแจ้งเตือนของผู้อื่นได้เฉพาะผู้ดูแลระบบ / ");
     }
     assertThat(store.of("saraburi").delivery()).isEqualTo(Delivery.IMMEDIATE);
 
