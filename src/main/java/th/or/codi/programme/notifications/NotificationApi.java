@@ -41,7 +41,8 @@ import th.or.codi.programme.notifications.Preferences.Language;
  * <ul>
  *   <li>{@code GET|PUT preferences}: the caller's own ({@code delivery}, {@code language}, {@code
  *       weeklyDigest}; {@code email} from the profile, read only);
- *   <li>{@code GET|PUT preferences/{userId}}: anyone's, for {@code camunda-admin} only;
+ *   <li>{@code GET|PUT preferences/{userId}}: anyone's, for {@code camunda-admin} only (and one's
+ *       own);
  *   <li>{@code POST test}: a test message to the calling administrator (202);
  *   <li>{@code GET messages?state=&limit=} and {@code GET messages/counts}: the outbox, for {@code
  *       camunda-admin} only.
