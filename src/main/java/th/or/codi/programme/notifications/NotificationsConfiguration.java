@@ -1,11 +1,13 @@
 package th.or.codi.programme.notifications;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.Arrays;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +24,10 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
  * Wires the notifications: the outbox and its tables, the task triggers (a process-engine plugin),
  * the e-mail channel over SMTP ({@code spring.mail.*}) or into files (demo mode), and the sender.
  * In the {@code prod} profile the application does not start with SMTP chosen and no mail server or
- * sender address configured; {@code PROGRAMME_MAIL_TRANSPORT=off} switches mail off on purpose.
+ * sender address configured; {@code PROGRAMME_MAIL_TRANSPORT=off} switches mail off on purpose. A
+ * person's settings and the outbox are read and written through {@link NotificationApi}, under
+ * {@code /engine-rest/programme/notifications} and in Tasklist ({@link
+ * NotificationsTasklistPlugin}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({NotificationProperties.class, MailProperties.class})
@@ -127,5 +132,22 @@ public class NotificationsConfiguration {
         new EmailChannel(notificationMail, properties.mail()),
         metrics,
         periodic);
+  }
+
+  /** What Tasklist's plugin resource builds its {@link NotificationApi} from. */
+  @Bean
+  NotificationApiPlugin notificationApiPlugin(
+      NotificationRecorder recorder, Outbox outbox, ObjectMapper json) {
+    return new NotificationApiPlugin(recorder, outbox, json);
+  }
+
+  /**
+   * {@code /engine-rest/programme/notifications/…}, authenticated by the REST API's HTTP Basic
+   * filter.
+   */
+  @Bean
+  ResourceConfigCustomizer notificationRestEndpoints(
+      ProcessEngine engine, NotificationRecorder recorder, Outbox outbox, ObjectMapper json) {
+    return config -> config.register(new NotificationApi(engine, recorder, outbox, json));
   }
 }

@@ -1,0 +1,36 @@
+package th.or.codi.programme.notifications;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.tasklist.resource.AbstractTasklistPluginRootResource;
+
+/**
+ * Tasklist's side of {@link NotificationApi}, under {@code
+ * /camunda/api/tasklist/plugin/notifications/{engine}/…}: the webapps' own login (session and CSRF
+ * token) applies, and their security rules let only a person logged in to that engine through. The
+ * named engine's {@link NotificationApi} answers, as {@code /engine-rest/programme/notifications}
+ * does.
+ */
+@Path("plugin/" + NotificationsTasklistPlugin.ID)
+public class NotificationsInTasklist extends AbstractTasklistPluginRootResource {
+
+  public NotificationsInTasklist() {
+    super(NotificationsTasklistPlugin.ID);
+  }
+
+  @Path("{engine}")
+  public NotificationApi engine(@PathParam("engine") String engineName) {
+    ProcessEngine engine;
+    try {
+      engine = runtimeDelegate.getProcessEngine(engineName);
+    } catch (ProcessEngineException e) {
+      engine = null;
+    }
+    return NotificationApiPlugin.apiOf(engine)
+        .orElseThrow(
+            () -> new NotFoundException("No process engine " + engineName + " with notifications"));
+  }
+}

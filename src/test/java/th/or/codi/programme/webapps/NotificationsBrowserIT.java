@@ -1,0 +1,216 @@
+package th.or.codi.programme.webapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import th.or.codi.programme.JointProgrammeApplication;
+import th.or.codi.programme.notifications.PreferenceStore;
+import th.or.codi.programme.notifications.Preferences;
+import th.or.codi.programme.notifications.Preferences.Delivery;
+import th.or.codi.programme.notifications.Preferences.Language;
+
+/**
+ * The notification settings in Tasklist (the {@code notifications} Tasklist plugin), in a real
+ * browser: a person opens the dialog from the header, sees their profile's e-mail address, chooses
+ * once a day in Thai, and it is saved as theirs (a PUT with the session's CSRF token); the footer
+ * link of every message ({@code #/?notifications}) opens the dialog by itself, and Escape closes it
+ * and takes the word out of the address; a person without an e-mail address is told where to add
+ * one. Screenshots go to {@code target/browser-screenshots/notifications-*.png}. Skipped where
+ * Chromium or ChromeDriver is missing.
+ */
+class NotificationsBrowserIT {
+
+  static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
+
+  @TempDir static Path dataDir;
+  static ConfigurableApplicationContext app;
+  static ProcessEngine engine;
+
+  @BeforeAll
+  static void startTheApplication() throws IOException {
+    Assumptions.assumeTrue(
+        new File(TasklistBrowserIT.CHROMIUM).canExecute()
+            && new File(TasklistBrowserIT.CHROMEDRIVER).canExecute(),
+        "SKIPPED: browser tests need Debian's chromium and chromium-driver; .ci/run installs"
+            + " them: apt-get install -y chromium chromium-driver");
+    Files.createDirectories(SCREENSHOTS);
+    app =
+        new SpringApplicationBuilder(JointProgrammeApplication.class)
+            .profiles("demo")
+            .run(
+                "--PROGRAMME_DATA_DIR=" + dataDir,
+                "--server.port=0",
+                "--programme.demo.data=false",
+                "--camunda.bpm.job-execution.enabled=false");
+    engine = app.getBean(ProcessEngine.class);
+    TasklistBrowserIT.base =
+        "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void aPersonSetsTheirOwnNotificationsInTasklist() throws IOException {
+    PreferenceStore store = new PreferenceStore(engine.getIdentityService());
+    store.save("nakhonsawan", new Preferences(Delivery.IMMEDIATE, Language.BOTH, null));
+    WebDriver driver = TasklistBrowserIT.browser("th-TH");
+    try {
+      TasklistBrowserIT.login(driver, "nakhonsawan");
+      WebElement opener =
+          TasklistBrowserIT.waiting(driver)
+              .until(
+                  ExpectedConditions.elementToBeClickable(
+                      By.cssSelector("[data-programme=notifications-open]")));
+      assertThat(opener.getText()).contains("การแจ้งเตือน");
+      opener.click();
+      WebElement dialog = dialog(driver);
+      TasklistBrowserIT.waiting(driver)
+          .until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("[data-programme=email]")));
+      assertThat(dialog.getText())
+          .contains("การแจ้งเตือนทางอีเมล / E-mail notifications")
+          .contains("nakhonsawan@example.org")
+          .contains("ทันที / Immediately", "สรุปวันละครั้ง / Once a day", "ไม่รับ / None")
+          .contains("ไทยและอังกฤษ / Thai and English", "ไทย / Thai", "English / อังกฤษ")
+          .contains("สรุปรายสัปดาห์");
+      assertThat(checked(driver, "delivery")).isEqualTo("immediate");
+      assertThat(checked(driver, "language")).isEqualTo("both");
+      TasklistBrowserIT.pause(300);
+      screenshot(driver, "preferences", true);
+
+      driver.findElement(By.id("programme-notifications-delivery-digest")).click();
+      driver.findElement(By.id("programme-notifications-language-th")).click();
+      driver.findElement(By.cssSelector("[data-programme=save]")).click();
+      await("the choice saved")
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  store
+                      .of("nakhonsawan")
+                      .equals(new Preferences(Delivery.DIGEST, Language.TH, null)));
+      TasklistBrowserIT.waiting(driver)
+          .until(
+              ExpectedConditions.invisibilityOfElementLocated(
+                  By.cssSelector("[data-programme=notifications]")));
+
+      // the link in every message's footer opens the dialog, with what was saved
+      driver.get(TasklistBrowserIT.base + "/camunda/app/tasklist/default/#/?notifications");
+      dialog(driver);
+      TasklistBrowserIT.waiting(driver)
+          .until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("input[name=delivery]")));
+      assertThat(checked(driver, "delivery")).isEqualTo("digest");
+      assertThat(checked(driver, "language")).isEqualTo("th");
+      screenshot(driver, "from-link", false);
+      driver.findElement(By.cssSelector("body")).sendKeys(Keys.ESCAPE);
+      TasklistBrowserIT.waiting(driver)
+          .until(
+              ExpectedConditions.invisibilityOfElementLocated(
+                  By.cssSelector("[data-programme=notifications]")));
+      assertThat(driver.getCurrentUrl()).doesNotContain("notifications");
+      // Tasklist takes the address as it now is: the word does not come back, nor the dialog
+      TasklistBrowserIT.pause(1500);
+      assertThat(driver.getCurrentUrl()).doesNotContain("notifications");
+      assertThat(driver.findElements(By.cssSelector("[data-programme=notifications]"))).isEmpty();
+      assertThat(store.of("nakhonsawan"))
+          .isEqualTo(new Preferences(Delivery.DIGEST, Language.TH, null));
+    } finally {
+      driver.quit();
+      store.save("nakhonsawan", new Preferences(Delivery.IMMEDIATE, Language.BOTH, null));
+    }
+  }
+
+  @Test
+  void aPersonWithoutAnAddressIsToldWhereToAddOne() throws IOException {
+    IdentityService identity = engine.getIdentityService();
+    User chainat = identity.createUserQuery().userId("chainat").singleResult();
+    String address = chainat.getEmail();
+    chainat.setEmail(null);
+    identity.saveUser(chainat);
+    WebDriver driver = TasklistBrowserIT.browser("th-TH");
+    try {
+      TasklistBrowserIT.login(driver, "chainat");
+      TasklistBrowserIT.waiting(driver)
+          .until(
+              ExpectedConditions.elementToBeClickable(
+                  By.cssSelector("[data-programme=notifications-open]")))
+          .click();
+      WebElement note =
+          TasklistBrowserIT.waiting(driver)
+              .until(
+                  ExpectedConditions.visibilityOfElementLocated(
+                      By.cssSelector(".programme-notifications-no-email")));
+      assertThat(note.getText())
+          .contains("ยังไม่มีอีเมลในโปรไฟล์ของท่าน")
+          .contains("There is no e-mail address in your profile");
+      assertThat(note.findElement(By.tagName("a")).getAttribute("href"))
+          .endsWith("/camunda/app/welcome/default/");
+      screenshot(driver, "no-address", false);
+    } finally {
+      driver.quit();
+      chainat = identity.createUserQuery().userId("chainat").singleResult();
+      chainat.setEmail(address);
+      identity.saveUser(chainat);
+    }
+  }
+
+  private static WebElement dialog(WebDriver driver) {
+    return TasklistBrowserIT.waiting(driver)
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-programme=notifications]")));
+  }
+
+  private static String checked(WebDriver driver, String name) {
+    return (String)
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "var e = document.querySelector('input[name=' + arguments[0] + ']:checked');"
+                    + " return e && e.value;",
+                name);
+  }
+
+  /** To {@code target/browser-screenshots/}; the docs' copy when {@code docs} is set. */
+  private static void screenshot(WebDriver driver, String step, boolean docs) throws IOException {
+    File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Path shot = SCREENSHOTS.resolve("notifications-" + step + ".png");
+    Files.copy(file.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+    if (docs && Boolean.getBoolean("screenshots.docs")) {
+      Files.copy(
+          shot,
+          Path.of("docs/screenshots/notifications-" + step + ".png"),
+          StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}
