@@ -119,7 +119,7 @@ public class Composer {
     model.put("kind", row.kind().key());
     Recipient recipient = (Recipient) model.get("recipient");
     Preferences.Language language = recipient.preferences().language();
-    String key = "notifications.subject." + row.kind().key();
+    String key = row.kind().subject();
     String subject =
         switch (language) {
           case TH -> Messages.thai(key, subjectArgument);

@@ -5,28 +5,35 @@ import java.util.Arrays;
 /** What a message tells; each kind has its templates under {@code notifications/}. */
 public enum Kind {
   /** A task waits for the recipient (one of its candidates, or its assignee). */
-  TASK_CREATED("task-created", "task"),
+  TASK_CREATED("task-created", "task", "notifications.subject.task-created"),
   /** Someone else assigned a task to the recipient. */
-  TASK_ASSIGNED("task-assigned", "task"),
+  TASK_ASSIGNED("task-assigned", "task", "notifications.subject.task-assigned"),
   /** A task of the recipient is due within the lead time. */
-  DUE_SOON("due-soon", "task"),
+  DUE_SOON("due-soon", "task", "notifications.subject.due-soon"),
   /** A task of the recipient (or, escalated, of the recipient's staff) is past its due date. */
-  OVERDUE("overdue", "task"),
+  OVERDUE("overdue", "task", "notifications.subject.overdue"),
   /** A stage overran or a province is off track: managers decide. */
-  ESCALATION("escalation", "escalation"),
+  ESCALATION("escalation", "escalation", "notifications.subject.escalation"),
   /** What waited for a person who asked for one message a day. */
-  DAILY_DIGEST("daily-digest", "daily-digest"),
+  DAILY_DIGEST("daily-digest", "daily-digest", "notifications.subject.daily-digest"),
   /** Where every province stands, for managers and whoever asked. */
-  WEEKLY_DIGEST("weekly-digest", "weekly-digest"),
+  WEEKLY_DIGEST("weekly-digest", "weekly-digest", "notifications.subject.weekly-digest"),
   /** An administrator's test of the mail settings. */
-  TEST("test", "test");
+  TEST("test", "test", "notifications.subject.test");
 
   private final String key;
   private final String template;
+  private final String subject;
 
-  Kind(String key, String template) {
+  Kind(String key, String template, String subject) {
     this.key = key;
     this.template = template;
+    this.subject = subject;
+  }
+
+  /** The message key of the subject (messages_*.properties), {0} the task or the count. */
+  public String subject() {
+    return subject;
   }
 
   /** The kind's name in the outbox, the metrics and the message texts. */

@@ -270,12 +270,15 @@ class NotificationApiTest {
 
   @Test
   void tasklistAsksTheSameWithTheSessionLoginAndItsCsrfToken() throws Exception {
-    String tasklist = "/camunda/api/tasklist/plugin/notifications/default";
+    String tasklist = "/camunda/api/tasklist/plugin/notifications/" + NotificationTest.ENGINE;
     assertThat(http.getForEntity(tasklist + "/preferences", String.class).getStatusCode().value())
         .isIn(401, 403);
 
     WebSession session = WebSession.open(http);
-    assertThat(session.login("nakhonsawan", "nakhonsawan", "tasklist").getStatusCode())
+    assertThat(
+            session
+                .login("nakhonsawan", "nakhonsawan", "tasklist", NotificationTest.ENGINE)
+                .getStatusCode())
         .isEqualTo(HttpStatus.OK);
     ResponseEntity<String> got = session.get(tasklist + "/preferences");
     assertThat(got.getStatusCode()).as(got.getBody()).isEqualTo(HttpStatus.OK);
@@ -313,7 +316,7 @@ class NotificationApiTest {
     assertThat(session.get(tasklist + "/messages").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
     // the plugin's client: Tasklist lists it and serves its script and style
-    assertThat(session.get("/camunda/app/tasklist/default/").getBody())
+    assertThat(session.get("/camunda/app/tasklist/" + NotificationTest.ENGINE + "/").getBody())
         .contains("tasklist-plugin-notifications");
     ResponseEntity<String> script =
         session.get("/camunda/api/tasklist/plugin/notifications/static/app/plugin.js");

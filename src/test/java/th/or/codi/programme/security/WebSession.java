@@ -51,6 +51,11 @@ public final class WebSession {
   }
 
   public ResponseEntity<String> login(String user, String password, String app) {
+    return login(user, password, app, "default");
+  }
+
+  /** The login to an engine of another name (a test context with an engine of its own). */
+  public ResponseEntity<String> login(String user, String password, String app, String engine) {
     HttpHeaders headers = new HttpHeaders();
     headers.add(HttpHeaders.COOKIE, cookies);
     headers.add("X-XSRF-TOKEN", csrfToken);
@@ -59,7 +64,11 @@ public final class WebSession {
     form.add("username", user);
     form.add("password", password);
     ResponseEntity<String> response =
-        http.exchange(LOGIN + app, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+        http.exchange(
+            LOGIN.replace("/default/", "/" + engine + "/") + app,
+            HttpMethod.POST,
+            new HttpEntity<>(form, headers),
+            String.class);
     keepCookies(response);
     return response;
   }
