@@ -3,6 +3,8 @@ package th.or.codi.programme.webapps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,10 +30,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import th.or.codi.programme.JointProgrammeApplication;
+import th.or.codi.programme.demo.PersonActions;
+import th.or.codi.programme.demo.Walkthrough;
 import th.or.codi.programme.notifications.PreferenceStore;
 import th.or.codi.programme.notifications.Preferences;
 import th.or.codi.programme.notifications.Preferences.Delivery;
 import th.or.codi.programme.notifications.Preferences.Language;
+import th.or.codi.programme.notifications.TestMail;
 
 /**
  * The notification settings in Tasklist (the {@code notifications} Tasklist plugin), in a real
@@ -76,6 +81,75 @@ class NotificationsBrowserIT {
     if (app != null) {
       app.close();
     }
+  }
+
+  /**
+   * The README's promise: a task starts, its people's message lands as an .eml file (demo mode),
+   * and the link in it opens that very task in Tasklist.
+   */
+  @Test
+  void theLinkInADemoMessageOpensTheTaskInTasklist() throws Exception {
+    Path mail = Path.of(app.getEnvironment().getProperty("programme.notifications.mail.directory"));
+    PersonActions act = app.getBean(PersonActions.class);
+    String key = new Walkthrough(act, code -> "nakhonsawan", t -> {}).start("TH-60", 2577, 1);
+    org.camunda.bpm.engine.task.Task plan = act.task(key, "Activity_PlanForum");
+    Path eml =
+        await("the message written as an .eml file")
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> emlAbout(mail, plan.getId()), java.util.Objects::nonNull);
+    MimeMessage message;
+    try (var in = Files.newInputStream(eml)) {
+      message = new MimeMessage(Session.getInstance(new java.util.Properties()), in);
+    }
+    assertThat(message.getAllRecipients()[0].toString()).contains("nakhonsawan@example.org");
+    String text = TestMail.part(message, "text/plain");
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("https?://\\S+/camunda/app/tasklist/default/#/\\?task=\\S+")
+            .matcher(text);
+    assertThat(link.find()).as(text).isTrue();
+    // the public URL names the address people use; here the test's own port stands in for it
+    String path = link.group().replaceFirst("^https?://[^/]+", "");
+    assertThat(path).isEqualTo("/camunda/app/tasklist/default/#/?task=" + plan.getId());
+
+    WebDriver driver = TasklistBrowserIT.browser("th-TH");
+    try {
+      TasklistBrowserIT.login(driver, "nakhonsawan");
+      driver.get(TasklistBrowserIT.base + path);
+      TasklistBrowserIT.waiting(driver)
+          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+      TasklistBrowserIT.waiting(driver)
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.cssSelector("[cam-tasklist-task], .task-details, body"), plan.getName()));
+      assertThat(driver.getCurrentUrl()).contains("task=" + plan.getId());
+      TasklistBrowserIT.pause(500);
+      screenshot(driver, "link-opens-task", false);
+    } finally {
+      driver.quit();
+    }
+  }
+
+  private static Path emlAbout(Path mail, String taskId) throws IOException {
+    if (!Files.isDirectory(mail)) {
+      return null;
+    }
+    try (var files = Files.list(mail)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+        if (!p.getFileName().toString().contains("nakhonsawan")) {
+          continue;
+        }
+        try (var in = Files.newInputStream(p)) {
+          MimeMessage m = new MimeMessage(Session.getInstance(new java.util.Properties()), in);
+          String text = TestMail.part(m, "text/plain");
+          if (text != null && text.contains("?task=" + taskId)) {
+            return p;
+          }
+        } catch (Exception e) {
+          throw new IOException(p + " is not a readable message", e);
+        }
+      }
+    }
+    return null;
   }
 
   @Test
