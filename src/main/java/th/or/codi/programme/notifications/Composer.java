@@ -86,7 +86,7 @@ public class Composer {
         }
         model.put("task", task.get());
         if (row.kind() == Kind.ESCALATION) {
-          model.put("province", standing(task.get()));
+          model.put("province", standing(task.get(), now));
         }
         return message(row, model, subjectArgument(task.get()));
       }
@@ -104,9 +104,12 @@ public class Composer {
       case WEEKLY_DIGEST -> {
         List<ProgrammeDashboard.Row> rows = asRecipient(recipient.userId(), now);
         model.put("rows", rows);
-        model.put(
-            "dashboardUrl", properties.publicUrl() + "/camunda/app/cockpit/default/#/programme");
-        return message(row, model, ThaiCalendar.thaiDate(ThaiCalendar.dateOf(now)));
+        model.put("dashboardUrl", properties.publicUrl() + "/camunda/app/cockpit/default/#/");
+        return message(
+            row,
+            model,
+            ThaiCalendar.thaiDate(ThaiCalendar.dateOf(now)),
+            ThaiCalendar.dateOf(now).toString());
       }
       case TEST -> {
         return message(row, model, recipient.userId());
@@ -116,6 +119,10 @@ public class Composer {
   }
 
   private Composed message(Row row, Map<String, Object> model, String subjectArgument) {
+    return message(row, model, subjectArgument, subjectArgument);
+  }
+
+  private Composed message(Row row, Map<String, Object> model, String thai, String english) {
     model.put("kind", row.kind().key());
     Recipient recipient = (Recipient) model.get("recipient");
     Preferences.Language language = recipient.preferences().language();
@@ -228,12 +235,12 @@ public class Composer {
   }
 
   /** Where the escalated task's province stands: its row of the dashboard. */
-  private ProgrammeDashboard.Row standing(TaskView task) {
+  private ProgrammeDashboard.Row standing(TaskView task, Instant now) {
     if (task.provinceTh() == null) {
       return null;
     }
     return new ProgrammeDashboard(engine, provinces)
-        .view(Instant.now()).provinces().stream()
+        .view(now).provinces().stream()
             .filter(r -> task.provinceTh().equals(r.provinceName()))
             .findFirst()
             .orElse(null);

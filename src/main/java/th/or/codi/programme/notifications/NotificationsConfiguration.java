@@ -33,6 +33,9 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
 @EnableConfigurationProperties({NotificationProperties.class, MailProperties.class})
 public class NotificationsConfiguration {
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(NotificationsConfiguration.class);
+
   @Bean
   Outbox notificationOutbox(DataSource dataSource) {
     Outbox outbox = new Outbox(dataSource);
@@ -77,6 +80,11 @@ public class NotificationsConfiguration {
             && !settings.from().isBlank();
     if (!settings.off() && !configured && prod && properties.enabled()) {
       throw new IllegalStateException(Messages.both("notifications.mail.notConfigured"));
+    }
+    if (prod && !settings.off() && properties.publicUrl().contains("://localhost")) {
+      LOG.warn(
+          "PROGRAMME_PUBLIC_URL is not set: the links in the e-mails point to {}",
+          properties.publicUrl());
     }
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost(mail.getHost());

@@ -361,7 +361,7 @@ class NotificationsTest {
     assertThat(TestMail.part(digest, "text/plain"))
         .contains("- นครสวรรค์")
         .contains("- Nakhon Sawan")
-        .contains("https://programme.example.org/camunda/app/cockpit/default/#/programme");
+        .contains("https://programme.example.org/camunda/app/cockpit/default/#/");
     // a member who asked for it gets it too; a manager who turned it off does not
     preferences("codi", new Preferences(Delivery.IMMEDIATE, Language.EN, true));
     preferences("manager", new Preferences(Delivery.IMMEDIATE, Language.BOTH, false));
@@ -370,7 +370,9 @@ class NotificationsTest {
     sender.deliverDue();
     assertThat(TestMail.recipients()).containsExactly("codi@example.org");
     assertThat(TestMail.to("codi@example.org").get(0).getSubject())
-        .startsWith("Where each province stands");
+        .isEqualTo(
+            "Where each province stands, "
+                + th.or.codi.programme.calendar.ThaiCalendar.dateOf(Instant.now()));
   }
 
   @Test
