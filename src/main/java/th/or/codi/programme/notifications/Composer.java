@@ -129,10 +129,9 @@ public class Composer {
     String key = row.kind().subject();
     String subject =
         switch (language) {
-          case TH -> Messages.thai(key, subjectArgument);
-          case EN -> Messages.english(key, subjectArgument);
-          case BOTH ->
-              Messages.thai(key, subjectArgument) + " / " + Messages.english(key, subjectArgument);
+          case TH -> Messages.thai(key, thai);
+          case EN -> Messages.english(key, english);
+          case BOTH -> Messages.thai(key, thai) + " / " + Messages.english(key, english);
         };
     return new Composed(
         new Message(
