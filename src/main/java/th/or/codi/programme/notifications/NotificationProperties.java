@@ -38,7 +38,9 @@ public record NotificationProperties(
     dueSoon = dueSoon == null ? Duration.ofDays(1) : dueSoon;
     overdue = overdue == null ? new Overdue(2, null, null) : overdue;
     delivery =
-        delivery == null ? new Delivery(true, null, null, null, null, null, 0, null) : delivery;
+        delivery == null
+            ? new Delivery(true, null, null, null, null, null, 0, null, null)
+            : delivery;
     digest = digest == null ? new Digest(null, null, null) : digest;
   }
 
@@ -103,6 +105,7 @@ public record NotificationProperties(
    *     (the first node died)
    * @param batch messages claimed at once
    * @param node this node's name in the outbox
+   * @param keepFor how long a message done (sent, skipped, failed) stays in the outbox
    */
   public record Delivery(
       boolean sender,
@@ -112,7 +115,8 @@ public record NotificationProperties(
       Duration giveUpAfter,
       Duration claimFor,
       int batch,
-      String node) {
+      String node,
+      Duration keepFor) {
     public Delivery {
       pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
       firstRetry = firstRetry == null ? Duration.ofMinutes(1) : firstRetry;
@@ -121,6 +125,7 @@ public record NotificationProperties(
       claimFor = claimFor == null ? Duration.ofMinutes(5) : claimFor;
       batch = batch <= 0 ? 20 : batch;
       node = node == null || node.isBlank() ? "node" : node;
+      keepFor = keepFor == null ? Duration.ofDays(400) : keepFor;
     }
 
     /** The wait after the given number of failed attempts. */

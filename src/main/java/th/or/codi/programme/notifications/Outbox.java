@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.RowMapper;
  * completion that rolls back records nothing. A node takes a due message by setting its claim in
  * one conditional UPDATE: of two nodes only one changes the row, so each message is sent by one
  * node; a claim that outlives its node (the node died while sending) expires and another node takes
- * the message. Rows stay after they are sent, as the record of who was told what and when.
+ * the message. Rows stay after they are done, as the record of who was told what and when, for
+ * {@code programme.notifications.delivery.keep-for} (then {@link Periodic} removes them).
  */
 public class Outbox {
 
@@ -182,10 +183,13 @@ public class Outbox {
             "SELECT ID_ FROM "
                 + TABLE
                 + " WHERE STATE_ = 'PENDING' AND NEXT_ATTEMPT_ <= ?"
-                + " AND (CLAIMED_UNTIL_ IS NULL OR CLAIMED_UNTIL_ < ?) ORDER BY NEXT_ATTEMPT_",
+                + " AND (CLAIMED_UNTIL_ IS NULL OR CLAIMED_UNTIL_ < ?) ORDER BY NEXT_ATTEMPT_"
+                + " LIMIT ?",
             (rs, i) -> rs.getString(1),
             ts(now),
-            ts(now));
+            ts(now),
+            // more than one batch: another node may win some of them
+            limit * 4);
     List<Row> won = new ArrayList<>();
     for (String id : candidates) {
       if (won.size() >= limit) {
@@ -310,10 +314,18 @@ public class Outbox {
       sql.append(" AND RECIPIENT_ = ?");
       args.add(recipient);
     }
-    sql.append(" ORDER BY CREATED_ DESC");
-    jdbc.setMaxRows(0);
-    List<Row> rows = jdbc.query(sql.toString(), ROW, args.toArray());
-    return rows.size() > limit ? rows.subList(0, limit) : rows;
+    sql.append(" ORDER BY CREATED_ DESC LIMIT ?");
+    args.add(limit);
+    return jdbc.query(sql.toString(), ROW, args.toArray());
+  }
+
+  /** Forgets the messages done (sent, skipped, failed, bundled) before {@code before}. */
+  public int forgetDoneBefore(Instant before) {
+    return jdbc.update(
+        "DELETE FROM "
+            + TABLE
+            + " WHERE STATE_ IN ('SENT', 'SKIPPED', 'FAILED', 'BUNDLED') AND DONE_ < ?",
+        ts(before));
   }
 
   /** How many messages are in each state. */

@@ -68,6 +68,13 @@ public class Periodic {
     Instant daily = nextDigest(now);
     if (outbox.takeRun(DAILY, now, daily, daily)) {
       dailyDigests(now);
+      int forgotten = outbox.forgetDoneBefore(now.minus(properties.delivery().keepFor()));
+      if (forgotten > 0) {
+        LOG.info(
+            "Removed {} messages done more than {} ago",
+            forgotten,
+            properties.delivery().keepFor());
+      }
     }
     Instant weekly = nextWeekly(now);
     if (outbox.takeRun(WEEKLY, now, weekly, weekly)) {

@@ -405,7 +405,8 @@ class NotificationsTest {
                   d.giveUpAfter(),
                   d.claimFor(),
                   3,
-                  node),
+                  node,
+                  d.keepFor()),
               properties.digest());
       nodes.add(
           new Sender(
