@@ -129,6 +129,41 @@ class NotificationsTest {
   }
 
   @Test
+  void operatorsCountQueuedSentRetriedAndFailedMessagesPerChannel(
+      @Autowired io.micrometer.core.instrument.MeterRegistry registry) {
+    java.util.function.Function<String, Double> count =
+        name ->
+            registry
+                .find("programme.notifications." + name)
+                .tag("channel", "email")
+                .counters()
+                .stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
+    double queued = count.apply("queued");
+    double sent = count.apply("sent");
+    double retried = count.apply("retried");
+    start("TH-60");
+    assertThat(count.apply("queued")).isEqualTo(queued + 1);
+    TestMail.down();
+    try {
+      sender.deliverDue();
+      assertThat(count.apply("retried")).isEqualTo(retried + 1);
+    } finally {
+      TestMail.server();
+    }
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(2))));
+    sender.deliverDue();
+    assertThat(count.apply("sent")).isEqualTo(sent + 1);
+    assertThat(
+            http.withBasicAuth("monitor", "monitor")
+                .getForEntity("/actuator/prometheus", String.class)
+                .getBody())
+        .contains("programme_notifications_sent_total{channel=\"email\",kind=\"task-created\"}")
+        .contains("programme_notifications_retried_total");
+  }
+
+  @Test
   void aTaskAssignedByAnotherTellsTheAssigneeOnly() throws Exception {
     String key = start("TH-60");
     Task plan = act.task(key, "Activity_PlanForum");
