@@ -103,6 +103,14 @@ public class Sender implements SmartLifecycle {
       return false;
     }
     Recipient recipient = found.get();
+    if (recipient.preferences().delivery() == Preferences.Delivery.NONE
+        && row.kind() != Kind.TEST
+        && row.kind() != Kind.WEEKLY_DIGEST) {
+      // the person chose no messages since this one was recorded
+      outbox.finish(row.id(), node, State.SKIPPED, "the person chose no messages", now);
+      metrics.skipped(row.channel(), "opted-out");
+      return false;
+    }
     try {
       Composed composed = composer.compose(row, recipient, outbox, now);
       if (composed.message() == null) {

@@ -220,6 +220,36 @@ class NotificationsTest {
   }
 
   @Test
+  void aMessageIsRecordedInTheEngineTransactionAndRollsBackWithIt(
+      @Autowired NotificationRecorder recorder) {
+    int before = outbox.list(null, "codi", 10_000).size();
+    var commands =
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                commands.execute(
+                    context -> {
+                      recorder.record(Kind.TEST, null, null, List.of("codi"), null, true);
+                      assertThat(outbox.list(null, "codi", 10_000)).hasSize(before + 1);
+                      throw new IllegalStateException("the engine change fails");
+                    }))
+        .hasMessageContaining("the engine change fails");
+    assertThat(outbox.list(null, "codi", 10_000)).hasSize(before);
+    assertThat(sender.deliverDue()).isZero();
+    assertThat(TestMail.to("codi@example.org")).isEmpty();
+  }
+
+  @Test
+  void aPersonWhoChoseNoneSinceIsNotSentWhatWasRecorded() {
+    start("TH-60");
+    preferences("nakhonsawan", new Preferences(Delivery.NONE, Language.BOTH, null));
+    assertThat(sender.deliverDue()).isZero();
+    assertThat(TestMail.to("nakhonsawan@example.org")).isEmpty();
+  }
+
+  @Test
   void aTaskCompletedBeforeItsMessageGoesOutIsNotSent() {
     String key = start("TH-60");
     walk.planForum(key, "TH-60");
