@@ -273,7 +273,13 @@ function when(iso) {
     return '';
   }
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('th-TH', { dateStyle: 'short', timeStyle: 'short' });
+  if (Number.isNaN(date.getTime())) {
+    return iso;
+  }
+  // as the messages write it: the Buddhist Era year in full, 5/1/2570 09:00 น.
+  const two = (n) => String(n).padStart(2, '0');
+  return `${date.getDate()}/${date.getMonth() + 1}/${date.getFullYear() + 543} `
+    + `${two(date.getHours())}:${two(date.getMinutes())} น.`;
 }
 
 function messagesTable(rows, emptyText, wait) {
@@ -348,6 +354,7 @@ function renderSystem(node, api) {
     el('span', { class: 'glyphicon glyphicon-refresh', 'aria-hidden': 'true' }), ' โหลดใหม่ / Reload');
   refresh.addEventListener('click', () => loadOutbox(ctx, outbox));
   node.replaceChildren(el('div', { class: 'programme-admin-notifications', 'data-programme': 'notifications-system' },
+    el('h3', {}, 'การแจ้งเตือนทางอีเมล / E-mail notifications'),
     el('p', {}, 'ข้อความแจ้งเตือนทางอีเมลที่ระบบบันทึกไว้ และการทดสอบการตั้งค่าอีเมล / '
       + 'The e-mail notifications the application recorded, and a test of the mail settings.'),
     el('div', { class: 'programme-admin-notifications-test' }, test, refresh),
