@@ -111,7 +111,9 @@ class ConsoleErrorsBrowserIT {
             "cockpit/default/#/programme-audit",
             "admin/default/#/users",
             "admin/default/#/user-create",
-            "admin/default/#/groups"));
+            "admin/default/#/groups",
+            "admin/default/#/users/nakhonsawan?tab=notifications",
+            "admin/default/#/system?section=programme-notifications-system"));
   }
 
   @Test
