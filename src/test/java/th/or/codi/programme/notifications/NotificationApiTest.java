@@ -274,7 +274,7 @@ class NotificationApiTest {
     assertThat(http.getForEntity(tasklist + "/preferences", String.class).getStatusCode().value())
         .isIn(401, 403);
 
-    WebSession session = WebSession.open(http);
+    WebSession session = WebSession.open(http, NotificationTest.ENGINE);
     assertThat(
             session
                 .login("nakhonsawan", "nakhonsawan", "tasklist", NotificationTest.ENGINE)

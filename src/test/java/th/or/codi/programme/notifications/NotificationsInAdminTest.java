@@ -56,7 +56,7 @@ class NotificationsInAdminTest {
   }
 
   private WebSession loggedIn(String user, String app) {
-    WebSession session = WebSession.open(http);
+    WebSession session = WebSession.open(http, NotificationTest.ENGINE);
     ResponseEntity<String> login = session.login(user, user, app, NotificationTest.ENGINE);
     assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
     return session;
@@ -132,7 +132,7 @@ class NotificationsInAdminTest {
   void aPersonWhoIsNotAnAdministratorIsRefusedInAdmin() throws Exception {
     // not an administrator: Admin refuses the login, and the session of Tasklist gets nothing
     // of another person's through Admin's plugin API
-    WebSession adminLogin = WebSession.open(http);
+    WebSession adminLogin = WebSession.open(http, NotificationTest.ENGINE);
     assertThat(
             adminLogin
                 .login("nakhonsawan", "nakhonsawan", "admin", NotificationTest.ENGINE)

@@ -28,7 +28,13 @@ public final class WebSession {
 
   /** Opens the welcome page, as a browser does before it shows the login form. */
   public static WebSession open(TestRestTemplate http) {
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/welcome/default/", String.class);
+    return open(http, "default");
+  }
+
+  /** The same for an engine of another name (a test context with an engine of its own). */
+  public static WebSession open(TestRestTemplate http, String engine) {
+    ResponseEntity<String> page =
+        http.getForEntity("/camunda/app/welcome/" + engine + "/", String.class);
     List<String> setCookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
     String cookies =
         setCookies.stream().map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
