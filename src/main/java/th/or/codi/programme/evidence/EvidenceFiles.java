@@ -3,6 +3,7 @@ package th.or.codi.programme.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.persistence.entity.AttachmentEntity;
 import org.camunda.bpm.engine.task.Attachment;
 
 /**
@@ -47,6 +48,7 @@ public final class EvidenceFiles {
   public static boolean isEvidence(Attachment attachment) {
     return attachment != null
         && attachment.getUrl() == null
+        && (!(attachment instanceof AttachmentEntity entity) || entity.getContentId() != null)
         && parse(attachment.getDescription()) != null;
   }
 
