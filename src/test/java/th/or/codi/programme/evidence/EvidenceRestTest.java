@@ -174,7 +174,7 @@ class EvidenceRestTest {
     assertThat(content.getHeaders().getFirst("X-Content-SHA256"))
         .isEqualTo(EvidenceService.sha256(pdf));
     assertThat(content.getHeaders().getContentType().toString()).startsWith("application/pdf");
-    assertThat(content.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(content.getHeaders().get("X-Content-Type-Options")).containsExactly("nosniff");
     assertThat(content.getHeaders().getContentLength()).isEqualTo(pdf.length);
     assertThat(content.getHeaders().getFirst("Content-Disposition")).startsWith("attachment;");
 
