@@ -1,5 +1,6 @@
 package th.or.codi.programme.security;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,8 +26,12 @@ import org.camunda.bpm.engine.impl.cmd.CheckPassword;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.GetAttachmentContentCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskAttachmentContentCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
@@ -37,9 +42,11 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.AttachmentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -48,6 +55,8 @@ import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.engine.TrustedCommands;
+import th.or.codi.programme.evidence.EvidenceFiles;
 import th.or.codi.programme.messages.Messages;
 import th.or.codi.programme.validation.CamundaForm;
 import th.or.codi.programme.validation.FormField;
@@ -196,6 +205,10 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
           mapField(command, "variables"));
       return Decision.ALLOWED;
     }
+    Decision evidence = evidence(context, command);
+    if (evidence != null) {
+      return evidence;
+    }
     if (administrator) {
       // administrators start any process, with form values only (the form is not known here)
       if (command instanceof SubmitStartFormCmd) {
@@ -289,6 +302,58 @@ public class CommandPolicy extends AbstractProcessEnginePlugin {
         "not-allowed",
         "security.commandPolicy.administratorsOnly",
         command.getClass().getSimpleName());
+  }
+
+  /**
+   * Evidence files are the programme's evidence service's alone (evidence/EvidenceService, which
+   * runs its commands as {@link TrustedCommands}): nobody, administrators included, stores an
+   * attachment with content, or one described as evidence, through the engine's own API; nobody
+   * changes or deletes an evidence file that way; and its content is read through the service,
+   * which checks the pipeline's province. Links stay as they are. Null: not an evidence matter.
+   */
+  static Decision evidence(CommandContext context, Command<?> command) {
+    if (TrustedCommands.active()) {
+      return null;
+    }
+    if (command instanceof CreateAttachmentCmd) {
+      if (CommandFields.get(command, "content", InputStream.class) != null
+          || EvidenceFiles.isEvidenceDescription(field(command, "attachmentDescription"))) {
+        throw refused("attachment-content", "security.commandPolicy.attachmentContent");
+      }
+      return null;
+    }
+    if (command instanceof SaveAttachmentCmd) {
+      Attachment changed = CommandFields.get(command, "attachment", Attachment.class);
+      if (changed != null
+          && (EvidenceFiles.isEvidenceDescription(changed.getDescription())
+              || isEvidence(context, changed.getId()))) {
+        throw refused("evidence-immutable", "security.commandPolicy.evidenceImmutable");
+      }
+      return null;
+    }
+    if (command instanceof DeleteAttachmentCmd) {
+      if (isEvidence(context, field(command, "attachmentId"))) {
+        throw refused("evidence-immutable", "security.commandPolicy.evidenceImmutable");
+      }
+      return null;
+    }
+    if (command instanceof GetTaskAttachmentContentCmd
+        || command instanceof GetAttachmentContentCmd) {
+      if (isEvidence(context, field(command, "attachmentId"))) {
+        throw refused("evidence-content", "security.commandPolicy.evidenceContent");
+      }
+      return null;
+    }
+    return null;
+  }
+
+  private static boolean isEvidence(CommandContext context, String attachmentId) {
+    if (attachmentId == null) {
+      return false;
+    }
+    Attachment attachment =
+        context.getDbEntityManager().selectById(AttachmentEntity.class, attachmentId);
+    return attachment != null && EvidenceFiles.isEvidenceDescription(attachment.getDescription());
   }
 
   static boolean isRead(Command<?> command) {

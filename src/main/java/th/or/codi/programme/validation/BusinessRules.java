@@ -31,17 +31,50 @@ public final class BusinessRules {
               "progressStatusConfirmed", Set.of("off-track"), "progressReviewComment"),
           new ReasonRequired("stalledPlanDecision", Set.of("another-revision"), "stalledPlanNote"));
 
+  /**
+   * Links to evidence: a form with one of these fields is submitted with the link or with at least
+   * one evidence file on the task (the forum report, the study visit's lessons, the
+   * implementation's completion report, the quarterly review).
+   */
+  static final List<String> EVIDENCE_LINKS =
+      List.of("forumEvidenceLink", "visitEvidenceLink", "completionEvidenceLink", "minutesLink");
+
   private BusinessRules() {}
 
+  /** The rules, without the evidence rule (the task's files are not known). */
   public static List<FieldError> check(
       CamundaForm form, Map<String, Object> values, LocalDate today) {
+    return check(form, values, today, null);
+  }
+
+  /**
+   * The rules; {@code evidenceFiles} is how many evidence files the task has, null when it is not
+   * known (a start form, a form checked on its own), which leaves the evidence rule out.
+   */
+  public static List<FieldError> check(
+      CamundaForm form, Map<String, Object> values, LocalDate today, Long evidenceFiles) {
     List<FieldError> errors = new ArrayList<>();
+    evidenceNeeded(form, values, evidenceFiles, errors);
     reasons(form, values, errors);
     endNotBeforeStart(form, values, errors);
     reducedBudgetBelowRequest(form, values, errors);
     jointPlanHasActivities(form, values, errors);
     meetingAlreadyHeld(form, values, today, errors);
     return errors;
+  }
+
+  private static void evidenceNeeded(
+      CamundaForm form, Map<String, Object> values, Long evidenceFiles, List<FieldError> errors) {
+    if (evidenceFiles == null || evidenceFiles > 0) {
+      return;
+    }
+    for (String key : EVIDENCE_LINKS) {
+      FormField link = field(form, key);
+      if (link != null && SubmissionValidator.isEmpty(values.get(key))) {
+        errors.add(
+            FieldError.of(key, link.label(), "validation.rules.evidenceRequired", label(link)));
+      }
+    }
   }
 
   private static void reasons(

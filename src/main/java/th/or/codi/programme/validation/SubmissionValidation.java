@@ -25,6 +25,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.engine.EngineHooks;
+import th.or.codi.programme.evidence.EvidenceFiles;
 import th.or.codi.programme.provinces.ProvinceOptions;
 
 /**
@@ -75,8 +76,17 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
   /** The checks of one submission; also what the tests call to validate a form directly. */
   public static List<FieldError> validate(
       CamundaForm form, Map<String, Object> values, LocalDate today) {
+    return validate(form, values, today, null);
+  }
+
+  /**
+   * The same for a task that has {@code evidenceFiles} evidence files (null: not known, the
+   * evidence rule left out).
+   */
+  public static List<FieldError> validate(
+      CamundaForm form, Map<String, Object> values, LocalDate today, Long evidenceFiles) {
     List<FieldError> errors = new ArrayList<>(SubmissionValidator.validate(form, values, today));
-    for (FieldError rule : BusinessRules.check(form, values, today)) {
+    for (FieldError rule : BusinessRules.check(form, values, today, evidenceFiles)) {
       if (errors.stream().noneMatch(e -> e.field().equals(rule.field()))) {
         errors.add(rule);
       }
@@ -122,13 +132,22 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
     public void notify(DelegateTask task) {
       UserTask userTask = task.getBpmnModelElementInstance();
       if (userTask != null && userTask.getCamundaFormRef() != null) {
+        ProcessEngineServices services = task.getProcessEngineServices();
+        long files =
+            EngineHooks.withoutAuthentication(
+                services.getIdentityService(),
+                () ->
+                    services.getTaskService().getTaskAttachments(task.getId()).stream()
+                        .filter(EvidenceFiles::isEvidence)
+                        .count());
         check(
-            task.getProcessEngineServices(),
+            services,
             task.getProcessDefinitionId(),
             userTask,
             userTask.getCamundaFormRef(),
             userTask.getCamundaFormRefBinding(),
-            task.getVariables());
+            task.getVariables(),
+            files);
       }
     }
 
@@ -142,7 +161,8 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
             start,
             start.getCamundaFormRef(),
             start.getCamundaFormRefBinding(),
-            execution.getVariables());
+            execution.getVariables(),
+            null);
       }
     }
 
@@ -152,7 +172,8 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
         FlowElement element,
         String formRef,
         String binding,
-        Map<String, Object> variables) {
+        Map<String, Object> variables,
+        Long evidenceFiles) {
       if (binding != null && !"deployment".equals(binding)) {
         throw new IllegalStateException(
             element.getId() + ": only formRefBinding=\"deployment\" is supported, not " + binding);
@@ -163,7 +184,7 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
               services.getIdentityService(),
               () -> forms.ofDefinition(services.getRepositoryService(), definitionId, formRef));
       List<FieldError> errors =
-          validate(form, withProvinceOptions(form, plain(variables)), today());
+          validate(form, withProvinceOptions(form, plain(variables)), today(), evidenceFiles);
       if (!errors.isEmpty()) {
         SubmissionRejectedException rejected = new SubmissionRejectedException(form.id(), errors);
         LOG.info(

@@ -12,35 +12,63 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 import th.or.codi.programme.messages.Messages;
 
 /**
  * Refuses a request body larger than the limit with 413 and a message in Thai and English, before
  * anything reads it: by its Content-Length, or, when it is sent in chunks, by reading at most the
- * limit.
+ * limit. One kind of request may have a larger limit of its own: the upload of evidence files (POST
+ * to a path the {@code larger} pattern matches, within the application's context path), whose own
+ * service then checks each file and the task's total.
  */
 public class RequestSizeLimit extends OncePerRequestFilter {
 
-  private final long maxBytes;
+  private final long defaultMaxBytes;
+  private final Pattern larger;
+  private final long largerMaxBytes;
 
   public RequestSizeLimit(long maxBytes) {
-    this.maxBytes = maxBytes;
+    this(maxBytes, null, maxBytes);
+  }
+
+  public RequestSizeLimit(long maxBytes, Pattern larger, long largerMaxBytes) {
+    this.defaultMaxBytes = maxBytes;
+    this.larger = larger;
+    this.largerMaxBytes = largerMaxBytes;
+  }
+
+  /** The limit of this request. */
+  long limitOf(HttpServletRequest request) {
+    if (larger == null || !"POST".equals(request.getMethod())) {
+      return defaultMaxBytes;
+    }
+    String path = request.getRequestURI();
+    String context = request.getContextPath();
+    if (path == null) {
+      return defaultMaxBytes;
+    }
+    if (context != null && !context.isEmpty() && path.startsWith(context)) {
+      path = path.substring(context.length());
+    }
+    return larger.matcher(path).matches() ? largerMaxBytes : defaultMaxBytes;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    long maxBytes = limitOf(request);
     long declared = request.getContentLengthLong();
     if (declared > maxBytes) {
-      refuse(response);
+      refuse(response, maxBytes);
       return;
     }
     if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
       byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
       if (body.length > maxBytes) {
-        refuse(response);
+        refuse(response, maxBytes);
         return;
       }
       chain.doFilter(new CachedBody(request, body), response);
@@ -49,7 +77,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  private void refuse(HttpServletResponse response) throws IOException {
+  private static void refuse(HttpServletResponse response, long maxBytes) throws IOException {
     long kb = maxBytes / 1024;
     response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
     response.setContentType("application/json");

@@ -1,5 +1,6 @@
 package th.or.codi.programme.web;
 
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -7,6 +8,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import th.or.codi.programme.evidence.EvidenceApi;
+import th.or.codi.programme.evidence.EvidenceProperties;
 import th.or.codi.programme.security.RestAllowListFilter;
 
 /**
@@ -61,10 +64,27 @@ public class RestApiConfiguration {
     return registration;
   }
 
+  /**
+   * The upload of evidence files, in either REST API: up to a task's whole allowance of evidence
+   * (programme.evidence.max-task-size) and the multipart framing, instead of
+   * programme.rest.max-request-size.
+   */
+  static final Pattern EVIDENCE_UPLOAD =
+      Pattern.compile(
+          "/(?:engine-rest/programme/evidence|camunda/api/tasklist/plugin/evidence/[^/]+)"
+              + "/tasks/[^/]+/files/?");
+
   @Bean
-  FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(RestProperties properties) {
+  FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+      RestProperties properties, EvidenceProperties evidence) {
     FilterRegistrationBean<RequestSizeLimit> registration =
-        new FilterRegistrationBean<>(new RequestSizeLimit(properties.maxRequestSize().toBytes()));
+        new FilterRegistrationBean<>(
+            new RequestSizeLimit(
+                properties.maxRequestSize().toBytes(),
+                EVIDENCE_UPLOAD,
+                Math.max(
+                    properties.maxRequestSize().toBytes(),
+                    evidence.maxTaskSize().toBytes() + EvidenceApi.MULTIPART_OVERHEAD)));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     registration.setName("requestSizeLimit");
