@@ -170,7 +170,7 @@ public class EvidenceService {
                                             task.getProcessInstanceId(),
                                             file.name,
                                             EvidenceFiles.description(
-                                                file.sha256, file.bytes.length),
+                                                file.sha256, file.bytes.length, caller.getUserId()),
                                             new java.io.ByteArrayInputStream(file.bytes)));
                                   }
                                   return created;
