@@ -435,6 +435,12 @@ export default {
           tab.load();
         }
       });
+      // claimed or handed on: whether one may attach changes with the assignee
+      scope.$watch('task.assignee', (assignee, before) => {
+        if (assignee !== before && !tab.busy) {
+          tab.load();
+        }
+      });
     }
   },
   properties: { label: 'หลักฐาน / Evidence' },
