@@ -49,11 +49,12 @@ import th.or.codi.programme.evidence.EvidenceService;
  * The evidence tab of Tasklist (the {@code evidence} Tasklist plugin, issue 17) in a real browser:
  * Nakhon Sawan's movement opens its forum report, sees the file attached earlier to the forum plan
  * of the same pipeline, attaches a JPEG through the file picker and a PDF by dropping it on the
- * tab, both with Thai names; both are listed with their type, size, uploader and a Buddhist Era
- * time; the report is then completed with the files as its evidence (no link), and the engine holds
- * both files byte for byte with their SHA-256. The tab is also looked at on a 390 px wide phone
- * screen. Screenshots go to {@code target/browser-screenshots/evidence-*.png} (the docs' copy,
- * {@code docs/screenshots/tasklist-evidence-tab.png}, with {@code -Dscreenshots.docs=true}).
+ * tab, both with Thai names (a web page named .pdf, dropped, is refused with the server's Thai and
+ * English message and nothing stored); both are listed with their type, size, uploader and a
+ * Buddhist Era time; the report is then completed with the files as its evidence (no link), and the
+ * engine holds both files byte for byte with their SHA-256. The tab is also looked at on a 390 px
+ * wide phone screen. Screenshots go to {@code target/browser-screenshots/evidence-*.png} (the docs'
+ * copy, {@code docs/screenshots/tasklist-evidence-tab.png}, with {@code -Dscreenshots.docs=true}).
  * Skipped where Chromium or ChromeDriver is missing.
  */
 class EvidenceBrowserIT {
@@ -153,18 +154,25 @@ class EvidenceBrowserIT {
           .findElement(By.cssSelector("[data-programme=evidence-input]"))
           .sendKeys(photo.toString());
       waitForFiles(driver, 1);
+      // a web page named .pdf, dropped: the server's refusal shown as it comes, nothing stored
+      drop(
+          driver,
+          "หน้าเว็บ.pdf",
+          "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      WebElement refused =
+          TasklistBrowserIT.waiting(driver)
+              .until(
+                  ExpectedConditions.visibilityOfElementLocated(
+                      By.cssSelector(".programme-evidence-status.alert-danger")));
+      assertThat(refused.getText())
+          .contains("ไม่รับไฟล์ \"หน้าเว็บ.pdf\"")
+          .contains("text/html")
+          .contains("The file \"หน้าเว็บ.pdf\" is refused");
+      shot(driver, "refused");
+      assertThat(waitForFiles(driver, 1)).hasSize(1);
       // the PDF dropped on the tab (a drop event carrying a File, as the browser makes one)
-      ((JavascriptExecutor) driver)
-          .executeScript(
-              "var bytes = Uint8Array.from(atob(arguments[1]), function (c) { return c.charCodeAt(0); });"
-                  + " var file = new File([bytes], arguments[0], { type: 'application/pdf' });"
-                  + " var data = new DataTransfer(); data.items.add(file);"
-                  + " var zone = document.querySelector('[data-programme=evidence-drop]');"
-                  + " ['dragenter', 'dragover', 'drop'].forEach(function (type) {"
-                  + "   zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true,"
-                  + "     dataTransfer: data })); });",
-              MINUTES,
-              Base64.getEncoder().encodeToString(pdf));
+      drop(driver, MINUTES, pdf);
       List<WebElement> listed = waitForFiles(driver, 2);
       assertThat(driver.findElement(By.cssSelector(".programme-evidence-status")).getText())
           .contains("แนบแล้ว 1 ไฟล์ / Attached 1 file(s): " + MINUTES);
@@ -217,8 +225,12 @@ class EvidenceBrowserIT {
       TasklistBrowserIT.pause(1000);
       ((JavascriptExecutor) driver)
           .executeScript(
-              "document.querySelector('.tabbed-content .nav-tabs').scrollIntoView({block: 'start'});"
-                  + " window.scrollBy(0, -80);");
+              "var tabs = document.querySelector('.tabbed-content .nav-tabs');"
+                  + " tabs.scrollIntoView({block: 'start'});"
+                  // Tasklist scrolls the task in a pane under its fixed header: show the tabs too
+                  + " var pane = tabs.parentElement;"
+                  + " while (pane && pane.scrollHeight <= pane.clientHeight) { pane = pane.parentElement; }"
+                  + " if (pane) { pane.scrollTop -= 110; }");
       TasklistBrowserIT.pause(500);
       shot(driver, "phone");
       Map<?, ?> fit =
@@ -284,6 +296,21 @@ class EvidenceBrowserIT {
       assertThat(description.get("size").asLong()).isEqualTo(sent.length);
       assertThat(attachment.getProcessInstanceId()).isEqualTo(report.getProcessInstanceId());
     }
+  }
+
+  /** Drops a file on the tab: the drag events a browser fires, their DataTransfer with a File. */
+  private static void drop(WebDriver driver, String name, byte[] bytes) {
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "var bytes = Uint8Array.from(atob(arguments[1]), function (c) { return c.charCodeAt(0); });"
+                + " var file = new File([bytes], arguments[0]);"
+                + " var data = new DataTransfer(); data.items.add(file);"
+                + " var zone = document.querySelector('[data-programme=evidence-drop]');"
+                + " ['dragenter', 'dragover', 'drop'].forEach(function (type) {"
+                + "   zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true,"
+                + "     dataTransfer: data })); });",
+            name,
+            Base64.getEncoder().encodeToString(bytes));
   }
 
   private static List<WebElement> waitForFiles(WebDriver driver, int count) {
