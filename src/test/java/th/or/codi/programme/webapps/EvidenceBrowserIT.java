@@ -233,6 +233,12 @@ class EvidenceBrowserIT {
                   + " if (pane) { pane.scrollTop -= 110; }");
       TasklistBrowserIT.pause(500);
       shot(driver, "phone");
+      ((JavascriptExecutor) driver)
+          .executeScript(
+              "document.querySelector('[data-programme=evidence-task]')"
+                  + ".scrollIntoView({block: 'center'})");
+      TasklistBrowserIT.pause(500);
+      shot(driver, "phone-files");
       Map<?, ?> fit =
           (Map<?, ?>)
               ((JavascriptExecutor) driver)
