@@ -240,6 +240,31 @@ class EvidenceRestTest {
     assertThat(attachmentsOf(planForum.getId())).isZero();
   }
 
+  /**
+   * programme.rest.max-request-size (2MB) does not hold for the upload path, which may carry a
+   * task's whole allowance; it still holds for everything else.
+   */
+  @Test
+  void theUploadPathAloneCarriesMoreThanTheRequestLimit() throws Exception {
+    byte[] photo = padded(EvidenceSamples.pdf(), 3 * 1024 * 1024);
+    ResponseEntity<String> created = upload(OWNER, planForum.getId(), new Part("scan.pdf", photo));
+    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    assertThat(json(created).get(0).path("size").asLong()).isEqualTo(photo.length);
+
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.parseMediaType("multipart/form-data; boundary=" + BOUNDARY));
+    ResponseEntity<String> elsewhere =
+        http.withBasicAuth(OWNER, OWNER)
+            .exchange(
+                "/engine-rest/task/" + planForum.getId() + "/attachment/create",
+                HttpMethod.POST,
+                new HttpEntity<>(multipart(new Part("scan.pdf", photo)), headers),
+                String.class);
+    assertThat(elsewhere.getStatusCode().value()).isEqualTo(413);
+    assertThat(json(elsewhere).path("type").asText()).isEqualTo("RequestTooLarge");
+    assertThat(attachmentsOf(planForum.getId())).isEqualTo(1);
+  }
+
   @Test
   void aTaskOverItsAllowanceStoresNothingMore() throws Exception {
     // the service with small limits: the same checks without uploading 100 MB

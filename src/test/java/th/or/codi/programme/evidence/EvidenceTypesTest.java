@@ -19,6 +19,19 @@ class EvidenceTypesTest {
   }
 
   @Test
+  void phonePhotosAreRecognisedFromTheirBytes() {
+    // the ISO base media "ftyp" box of an iPhone photo, and a WebP's RIFF header
+    byte[] heic =
+        EvidenceSamples.hex(
+            "0000001866747970686569630000000068656963" + "6d69663100000000" + "00".repeat(16));
+    assertThat(EvidenceTypes.detect(heic)).isIn("image/heic", "image/heif");
+    byte[] webp =
+        EvidenceSamples.hex(
+            "52494646" + "24000000" + "57454250" + "5650382018000000" + "00".repeat(24));
+    assertThat(EvidenceTypes.detect(webp)).isEqualTo("image/webp");
+  }
+
+  @Test
   void hostileAndOtherKindsAreNotAcceptedTypes() {
     EvidenceProperties defaults =
         new EvidenceProperties(
