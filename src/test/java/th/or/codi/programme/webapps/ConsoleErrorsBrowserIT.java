@@ -44,10 +44,10 @@ import th.or.codi.programme.demo.PersonActions;
  * administrator walks Tasklist, Cockpit (dashboard, a process instance, the audit page) and Admin
  * (users, create user, groups); a manager walks Tasklist and Cockpit (Admin is not among a
  * manager's applications, so Camunda does not offer it); CODI's officer opens the regional
- * quarterly review in Tasklist. On the process instance, Cockpit offers the administrator its
- * actions (cancel, add variable, suspend) and the manager none of them. Screenshots go to {@code
- * target/browser-screenshots/console-*.png}. Skipped, with a message, where Chromium or
- * ChromeDriver is missing.
+ * quarterly review in Tasklist, its form and its evidence tab. On the process instance, Cockpit
+ * offers the administrator its actions (cancel, add variable, suspend) and the manager none of
+ * them. Screenshots go to {@code target/browser-screenshots/console-*.png}. Skipped, with a
+ * message, where Chromium or ChromeDriver is missing.
  */
 class ConsoleErrorsBrowserIT {
 
@@ -136,7 +136,9 @@ class ConsoleErrorsBrowserIT {
         "codi",
         List.of(
             "tasklist/default/",
-            "tasklist/default/#/?task=" + quarterlyReviewId + "&detailsTab=task-detail-form"));
+            "tasklist/default/#/?task=" + quarterlyReviewId + "&detailsTab=task-detail-form",
+            // the evidence tab (plugin-webapp/evidence): its list request answers 200
+            "tasklist/default/#/?task=" + quarterlyReviewId + "&detailsTab=programme-evidence"));
   }
 
   @Test
