@@ -201,6 +201,7 @@ public class AuditTrail {
           new TaskEntries(),
           new ActivityEntries(),
           new OperatorActionEntries(),
+          new EvidenceEntries(),
           new CommentEntries(),
           new IncidentEntries(),
           new RecordedValueEntries(),
@@ -289,6 +290,8 @@ public class AuditTrail {
         e.activityName(),
         e.taskId(),
         e.detail(),
-        values);
+        values,
+        Map.of(),
+        e.evidence());
   }
 }
