@@ -339,7 +339,7 @@ class EvidenceAuditRestTest {
         AuditTrailRestTest.Csv.parse(new String(body, 3, body.length - 3, StandardCharsets.UTF_8));
     int header = rows.indexOf(List.of(AuditExport.COLUMNS));
     assertThat(header).isPositive();
-    int sha = List.of(AuditExport.COLUMNS).indexOf("SHA-256 / SHA-256");
+    int sha = List.of(AuditExport.COLUMNS).indexOf("ค่า SHA-256 / SHA-256");
     if (sha < 0) {
       sha = AuditExport.COLUMNS.length - 2;
     }
