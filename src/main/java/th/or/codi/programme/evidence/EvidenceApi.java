@@ -32,7 +32,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import th.or.codi.programme.evidence.EvidenceService.Content;
 import th.or.codi.programme.evidence.EvidenceService.TaskEvidence;
 import th.or.codi.programme.evidence.EvidenceService.Upload;
-import th.or.codi.programme.messages.Messages;
 
 /**
  * Evidence files on tasks, in JSON (UTF-8):
@@ -82,7 +81,6 @@ public class EvidenceApi {
   public Response upload(
       @PathParam("taskId") String taskId,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       InputStream body) {
     try {
       List<Upload> files = parts(contentType, body);
@@ -315,10 +313,5 @@ public class EvidenceApi {
     body.put("message", e.getMessage());
     body.put("code", 0);
     return Response.status(e.status()).type(JSON_UTF8).entity(write(body)).build();
-  }
-
-  /** The message of a refusal in both languages, for callers outside this class. */
-  static String message(String key, Object... arguments) {
-    return Messages.both(key, arguments);
   }
 }

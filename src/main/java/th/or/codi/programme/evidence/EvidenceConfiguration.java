@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
@@ -18,7 +17,7 @@ public class EvidenceConfiguration {
 
   @Bean
   EvidenceService evidenceService(
-      @Lazy ProcessEngine engine, ProvinceReferenceData provinces, EvidenceProperties properties) {
+      ProcessEngine engine, ProvinceReferenceData provinces, EvidenceProperties properties) {
     return new EvidenceService(engine, provinces, properties);
   }
 

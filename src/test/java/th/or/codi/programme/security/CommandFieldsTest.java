@@ -89,6 +89,38 @@ class CommandFieldsTest {
         new CreateAttachmentCmd("link", "t1", null, "n", "d", null, "https://x");
     assertThat(CommandFields.get(attachment, "taskId", String.class)).isEqualTo("t1");
     assertThat(CommandFields.get(attachment, "url", String.class)).isEqualTo("https://x");
+    // the evidence rules: content and description of a new attachment, the attachment changed,
+    // deleted or read
+    java.io.InputStream content = new java.io.ByteArrayInputStream(new byte[1]);
+    CreateAttachmentCmd file = new CreateAttachmentCmd("t", "t1", null, "n", "d", content, null);
+    assertThat(CommandFields.get(file, "content", java.io.InputStream.class)).isSameAs(content);
+    assertThat(CommandFields.get(file, "attachmentDescription", String.class)).isEqualTo("d");
+    org.camunda.bpm.engine.impl.persistence.entity.AttachmentEntity saved =
+        new org.camunda.bpm.engine.impl.persistence.entity.AttachmentEntity();
+    assertThat(
+            CommandFields.get(
+                new org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd(saved),
+                "attachment",
+                org.camunda.bpm.engine.task.Attachment.class))
+        .isSameAs(saved);
+    assertThat(
+            CommandFields.get(
+                new org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd("t1", "a1"),
+                "attachmentId",
+                String.class))
+        .isEqualTo("a1");
+    assertThat(
+            CommandFields.get(
+                new org.camunda.bpm.engine.impl.cmd.GetTaskAttachmentContentCmd("t1", "a1"),
+                "attachmentId",
+                String.class))
+        .isEqualTo("a1");
+    assertThat(
+            CommandFields.get(
+                new org.camunda.bpm.engine.impl.cmd.GetAttachmentContentCmd("a1"),
+                "attachmentId",
+                String.class))
+        .isEqualTo("a1");
     UserEntity user = new UserEntity("u1");
     assertThat(
             CommandFields.get(

@@ -190,4 +190,36 @@ class BusinessRulesTest {
         .extracting(FieldError::field)
         .containsExactly("meetingDate");
   }
+
+  /** Issue 17, item 5: the four reports need at least one evidence file on the task or a link. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "understanding-forum-report, forumEvidenceLink",
+    "study-visit-report-lessons, visitEvidenceLink",
+    "implementation-carry-out-plan, completionEvidenceLink",
+    "regional-programme-quarterly-review, minutesLink"
+  })
+  void theReportsNeedAFileOrALink(String formId, String link) throws IOException {
+    CamundaForm form = form(formId);
+    Map<String, Object> withoutLink = FormConstraintsTest.valid(form);
+    withoutLink.remove(link);
+    assertThat(SubmissionValidation.validate(form, withoutLink, TODAY, 0L))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo(link);
+              assertThat(e.th()).contains("หลักฐาน");
+              assertThat(e.en()).contains("Evidence");
+            });
+    assertThat(SubmissionValidation.validate(form, withoutLink, TODAY, 1L)).isEmpty();
+    Map<String, Object> withLink = FormConstraintsTest.valid(form);
+    withLink.put(link, "https://example.org/evidence");
+    assertThat(SubmissionValidation.validate(form, withLink, TODAY, 0L)).isEmpty();
+    // a form checked on its own (the task's files unknown) leaves the rule out
+    assertThat(SubmissionValidation.validate(form, withoutLink, TODAY)).isEmpty();
+    // and the form says so
+    assertThat(BusinessRules.field(form, link).description())
+        .contains("หลักฐาน")
+        .contains("Evidence");
+  }
 }
