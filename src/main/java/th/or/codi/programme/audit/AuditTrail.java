@@ -25,9 +25,9 @@ import th.or.codi.programme.processes.ProgrammeProcesses;
  *
  * <p>The history of all the instances of a trail is read first, kind by kind ({@link
  * TrailHistory}); then each source ({@link TaskEntries}, {@link ActivityEntries}, {@link
- * OperatorActionEntries}, {@link CommentEntries}, {@link IncidentEntries}, {@link
- * RecordedValueEntries}, {@link ProcessEntries}) turns its part into entries, which are put in time
- * order, entries of the same instant by kind ({@link SameInstant}).
+ * OperatorActionEntries}, {@link EvidenceEntries}, {@link CommentEntries}, {@link IncidentEntries},
+ * {@link RecordedValueEntries}, {@link ProcessEntries}) turns its part into entries, which are put
+ * in time order, entries of the same instant by kind ({@link SameInstant}).
  *
  * <p>Reads run as the caller, with the caller's authorization checks on: {@link ProgrammeAccess}
  * lets in whoever may read the history of every process, and the engine then filters every query

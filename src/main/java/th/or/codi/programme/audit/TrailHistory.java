@@ -27,9 +27,10 @@ import th.or.codi.programme.evidence.EvidenceFiles;
  * {@value #CHUNK} ids; Camunda 7.24's task, activity, user-operation-log and incident queries take
  * one process instance, comments are read per process instance ({@code
  * TaskService.getProcessInstanceComments}), and a task's candidates per task (the identity-link log
- * has no filter on the process instance), so those stay one query per instance or task. Tasks named
- * by an operation or a comment are looked up in the tasks read, not queried again; the end
- * activity's name comes from the activities read.
+ * has no filter on the process instance) and its evidence files per task ({@code
+ * TaskService.getTaskAttachments}), so those stay one query per instance or task. Tasks named by an
+ * operation or a comment are looked up in the tasks read, not queried again; the end activity's
+ * name comes from the activities read.
  *
  * <p>Every query runs as the caller, with the caller's authorization checks, as before.
  */
