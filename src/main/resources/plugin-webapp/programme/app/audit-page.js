@@ -38,7 +38,7 @@ export function renderAuditPage(node, api) {
     const instance = query.get('instance');
     const onlyInstance = instance && [...query.keys()].length === 1;
     if (onlyInstance) {
-      showTrail(results, api, `/audit-trail/${encodeURIComponent(instance)}`, {});
+      showTrail(results, api, `/audit-trail/${encodeURIComponent(instance)}`, {}, { pipeline: instance });
     } else {
       showTrail(results, api, '/audit-trail', Object.fromEntries(query.entries()));
     }

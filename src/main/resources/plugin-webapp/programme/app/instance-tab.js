@@ -13,5 +13,7 @@ export function renderInstanceTab(node, api, processInstanceId) {
     el('p', {}, el('a', { href: `#/programme-audit?instance=${encodeURIComponent(processInstanceId)}` },
       'เปิดเต็มหน้า / Open as a page')),
     results));
-  showTrail(results, api, `/audit-trail/${encodeURIComponent(processInstanceId)}`, {});
+  showTrail(results, api, `/audit-trail/${encodeURIComponent(processInstanceId)}`, {}, {
+    pipeline: processInstanceId,
+  });
 }

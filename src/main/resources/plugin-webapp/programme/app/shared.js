@@ -14,6 +14,14 @@ export function base(api) {
   return `${api.cockpitApi}/plugin/programme/${api.engine}`;
 }
 
+/**
+ * The evidence files in Cockpit's plugin API (the same endpoints as /engine-rest/programme/evidence,
+ * with Cockpit's session): an entry's download path and a pipeline's ZIP are relative to it.
+ */
+export function evidenceBase(api) {
+  return `${base(api)}/evidence/`;
+}
+
 // The words for parties, stages, monthly statuses, outcomes and pipeline states come from the
 // server (GET labels, from the Java code's own enums); this file keeps no copy of them.
 const labelRequests = {};

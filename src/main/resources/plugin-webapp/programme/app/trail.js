@@ -3,7 +3,9 @@
  * Part of the programme's Cockpit plugin (see plugin.js), an ES module.
  */
 
-import { base, el, getJson, problem, thaiTime } from './shared.js';
+import {
+  base, el, evidenceBase, getJson, problem, thaiTime,
+} from './shared.js';
 
 function valueText(value) {
   if (value === null || value === undefined) {
@@ -34,7 +36,39 @@ function valuesList(values, labels) {
     entries.map(([name, value]) => [el('dt', { 'data-variable': name }, valueName(name, labels)), el('dd', {}, valueText(value))]));
 }
 
-function trailTable(entries) {
+function bytes(size) {
+  if (size < 1024) {
+    return `${size} B`;
+  }
+  if (size < 1024 * 1024) {
+    return `${(size / 1024).toFixed(1)} KB`;
+  }
+  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+// an evidence file: its name as a download link (Cockpit's plugin API, the session's rights), its
+// detected type and size, and its SHA-256 in full, for comparing with SHA256SUMS
+function evidenceFile(api, file) {
+  return el('div', { class: 'programme-evidence', 'data-attachment': file.attachmentId },
+    el('a', {
+      class: 'programme-evidence-download',
+      href: evidenceBase(api) + file.download,
+      download: file.fileName,
+      title: 'ดาวน์โหลดไฟล์ / Download the file',
+    }, el('span', { class: 'glyphicon glyphicon-paperclip', 'aria-hidden': 'true' }), ' ', file.fileName),
+    el('div', { class: 'programme-evidence-meta' }, `${file.contentType} · ${bytes(file.size)}`),
+    el('div', { class: 'programme-evidence-hash' },
+      el('small', {}, 'SHA-256: '), el('code', { class: 'programme-sha256' }, file.sha256)));
+}
+
+function detailCell(api, e) {
+  if (e.evidence) {
+    return el('td', {}, evidenceFile(api, e.evidence));
+  }
+  return el('td', {}, e.detail ? el('div', {}, e.detail) : null, valuesList(e.values, e.labels));
+}
+
+function trailTable(api, entries) {
   if (!entries.length) {
     return el('p', { class: 'programme-empty' }, 'ไม่มีรายการตามเงื่อนไขนี้ / No entries match.');
   }
@@ -52,7 +86,7 @@ function trailTable(entries) {
       e.actor === 'system' ? 'ระบบ / system' : e.actor),
     el('td', {}, e.provinceName || '–', e.wave ? ` · ${e.wave}` : '', el('br'), el('small', {}, e.pipeline || '')),
     el('td', {}, e.processName || e.processKey, e.activityName ? ` › ${e.activityName}` : ''),
-    el('td', {}, e.detail ? el('div', {}, e.detail) : null, valuesList(e.values, e.labels))));
+    detailCell(api, e)));
   return el('div', { class: 'table-responsive' },
     el('table', { class: 'table table-condensed programme-table programme-trail' },
       el('thead', {}, head), el('tbody', {}, rows)));
@@ -70,8 +104,25 @@ function downloadLinks(api, path, params) {
       'ดาวน์โหลด JSON / Download JSON'));
 }
 
-/** Loads the trail at {path}?{params} into {container}. */
-export function showTrail(container, api, path, params) {
+// "download all evidence" of the pipeline the instance belongs to: one ZIP with every file, its
+// manifest (CSV, JSON) and SHA256SUMS
+function zipButton(api, processInstanceId, count) {
+  return el('p', { class: 'programme-evidence-zip' },
+    el('a', {
+      class: 'btn btn-primary programme-download-zip',
+      href: `${evidenceBase(api)}pipelines/${encodeURIComponent(processInstanceId)}/files.zip`,
+      download: true,
+    }, el('span', { class: 'glyphicon glyphicon-download-alt', 'aria-hidden': 'true' }), ' ',
+    'ดาวน์โหลดหลักฐานทั้งหมด (ZIP) / Download all evidence (ZIP)'),
+    ' ', el('small', { class: 'programme-evidence-count' },
+      `หลักฐาน ${count} ไฟล์ พร้อมรายการและค่า SHA-256 / ${count} evidence file(s), with a manifest and SHA-256 sums`));
+}
+
+/**
+ * Loads the trail at {path}?{params} into {container}; with {options.pipeline} (a process
+ * instance id), the button that downloads all evidence of its pipeline as a ZIP.
+ */
+export function showTrail(container, api, path, params, options = {}) {
   container.innerHTML = '';
   container.appendChild(el('p', { class: 'programme-loading' }, 'กำลังโหลด… / Loading…'));
   const query = new URLSearchParams(params).toString();
@@ -81,7 +132,11 @@ export function showTrail(container, api, path, params) {
       `${doc.count} รายการ${doc.truncated ? ' (ตัดทอน โปรดจำกัดเงื่อนไข)' : ''} / ${doc.count} entries`
       + `${doc.truncated ? ' (truncated: narrow the search)' : ''}`));
     container.appendChild(downloadLinks(api, path, params));
-    container.appendChild(trailTable(doc.entries));
+    if (options.pipeline) {
+      const files = doc.entries.filter((e) => e.kind === 'EVIDENCE').length;
+      container.appendChild(zipButton(api, options.pipeline, files));
+    }
+    container.appendChild(trailTable(api, doc.entries));
   }).catch((error) => {
     container.innerHTML = '';
     container.appendChild(problem(error));

@@ -59,7 +59,12 @@ public final class AuditExport {
     Messages.both("audit.export.column.taskId"),
     Messages.both("audit.export.column.detail"),
     Messages.both("audit.export.column.values"),
-    Messages.both("audit.export.column.formLabels")
+    Messages.both("audit.export.column.formLabels"),
+    Messages.both("audit.export.column.evidenceFile"),
+    Messages.both("audit.export.column.evidenceType"),
+    Messages.both("audit.export.column.evidenceSize"),
+    Messages.both("audit.export.column.evidenceSha256"),
+    Messages.both("audit.export.column.evidenceDownload")
   };
 
   private final ObjectMapper json;
@@ -91,6 +96,16 @@ public final class AuditExport {
     out.put("detail", e.detail());
     out.put("values", e.values());
     out.put("labels", e.labels());
+    if (e.evidence() != null) {
+      Map<String, Object> file = new LinkedHashMap<>();
+      file.put("attachmentId", e.evidence().attachmentId());
+      file.put("fileName", e.evidence().fileName());
+      file.put("contentType", e.evidence().contentType());
+      file.put("size", e.evidence().size());
+      file.put("sha256", e.evidence().sha256());
+      file.put("download", e.evidence().download());
+      out.put("evidence", file);
+    }
     return out;
   }
 
@@ -158,6 +173,7 @@ public final class AuditExport {
         } catch (JsonProcessingException ex) {
           labels = String.valueOf(e.labels());
         }
+        AuditEntry.Evidence file = e.evidence();
         rows.write(
             guarded(
                 time(e.time()),
@@ -176,7 +192,12 @@ public final class AuditExport {
                 e.taskId(),
                 e.detail(),
                 values,
-                labels));
+                labels,
+                file == null ? "" : file.fileName(),
+                file == null ? "" : file.contentType(),
+                file == null ? "" : String.valueOf(file.size()),
+                file == null ? "" : file.sha256(),
+                file == null ? "" : file.download()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -21,6 +21,8 @@ public enum AuditKind {
   SYSTEM_STEP("ระบบดำเนินการ", "System step"),
   VALUES_RECORDED("ระบบบันทึกค่า", "Values recorded"),
   COMMENT("ความเห็น", "Comment"),
+  EVIDENCE("หลักฐาน", "Evidence"),
+  EVIDENCE_REMOVED("ลบหลักฐาน", "Evidence removed"),
   INCIDENT_OPENED("เกิดเหตุขัดข้อง", "Incident opened"),
   INCIDENT_RESOLVED("เหตุขัดข้องยุติ", "Incident resolved"),
   OPERATOR_ACTION("ผู้ดูแลระบบดำเนินการ", "Operator action");

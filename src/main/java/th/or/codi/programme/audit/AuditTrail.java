@@ -25,9 +25,9 @@ import th.or.codi.programme.processes.ProgrammeProcesses;
  *
  * <p>The history of all the instances of a trail is read first, kind by kind ({@link
  * TrailHistory}); then each source ({@link TaskEntries}, {@link ActivityEntries}, {@link
- * OperatorActionEntries}, {@link CommentEntries}, {@link IncidentEntries}, {@link
- * RecordedValueEntries}, {@link ProcessEntries}) turns its part into entries, which are put in time
- * order, entries of the same instant by kind ({@link SameInstant}).
+ * OperatorActionEntries}, {@link EvidenceEntries}, {@link CommentEntries}, {@link IncidentEntries},
+ * {@link RecordedValueEntries}, {@link ProcessEntries}) turns its part into entries, which are put
+ * in time order, entries of the same instant by kind ({@link SameInstant}).
  *
  * <p>Reads run as the caller, with the caller's authorization checks on: {@link ProgrammeAccess}
  * lets in whoever may read the history of every process, and the engine then filters every query
@@ -201,6 +201,7 @@ public class AuditTrail {
           new TaskEntries(),
           new ActivityEntries(),
           new OperatorActionEntries(),
+          new EvidenceEntries(),
           new CommentEntries(),
           new IncidentEntries(),
           new RecordedValueEntries(),
@@ -289,6 +290,8 @@ public class AuditTrail {
         e.activityName(),
         e.taskId(),
         e.detail(),
-        values);
+        values,
+        Map.of(),
+        e.evidence());
   }
 }

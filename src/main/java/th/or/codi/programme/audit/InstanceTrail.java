@@ -105,6 +105,21 @@ final class InstanceTrail {
       String taskId,
       String detail,
       Map<String, Object> values) {
+    add(rank, time, kind, actor, activityId, activityName, taskId, detail, values, null);
+  }
+
+  /** Adds an entry showing an evidence file; nothing when the time is unknown. */
+  void add(
+      SameInstant rank,
+      Date time,
+      AuditKind kind,
+      String actor,
+      String activityId,
+      String activityName,
+      String taskId,
+      String detail,
+      Map<String, Object> values,
+      AuditEntry.Evidence evidence) {
     if (time == null) {
       return;
     }
@@ -131,7 +146,8 @@ final class InstanceTrail {
                     activityId == null && kind == AuditKind.PROCESS_STARTED
                         ? instance.getStartActivityId()
                         : activityId,
-                    values)),
+                    values),
+                evidence),
             rank,
             depth));
   }

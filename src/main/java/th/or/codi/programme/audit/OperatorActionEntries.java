@@ -50,6 +50,25 @@ final class OperatorActionEntries implements EntrySource {
       if ("ProcessInstance".equals(entity) && "Create".equals(type)) {
         continue; // the start entry says who started it
       }
+      if (EvidenceEntries.isAttachmentOperation(first, EvidenceEntries.ADD_ATTACHMENT)
+          && isEvidence(trail, first.getTaskId(), first.getNewValue())) {
+        continue; // the evidence file's own entry
+      }
+      if (EvidenceEntries.isAttachmentOperation(first, EvidenceEntries.DELETE_ATTACHMENT)
+          && first.getTaskId() != null) {
+        String name = first.getOrgValue() != null ? first.getOrgValue() : first.getNewValue();
+        HistoricTaskInstance task = trail.history.task(first.getTaskId());
+        trail.add(
+            first.getTimestamp(),
+            AuditKind.EVIDENCE_REMOVED,
+            actor,
+            task == null ? null : task.getTaskDefinitionKey(),
+            task == null ? null : task.getName(),
+            first.getTaskId(),
+            name,
+            Map.of());
+        continue;
+      }
       trail.add(
           first.getTimestamp(),
           AuditKind.OPERATOR_ACTION,
@@ -63,6 +82,12 @@ final class OperatorActionEntries implements EntrySource {
               + (changes(group.getValue()).isEmpty() ? "" : ": " + changes(group.getValue())),
           valuesOf(trail, operation));
     }
+  }
+
+  /** Whether the task has an evidence file of this name (which has an entry of its own). */
+  private static boolean isEvidence(InstanceTrail trail, String taskId, String name) {
+    return taskId != null
+        && trail.history.evidence(taskId).stream().anyMatch(a -> Objects.equals(name, a.getName()));
   }
 
   /** The values the operation wrote that no entry shows yet. */

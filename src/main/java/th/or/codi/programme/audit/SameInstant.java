@@ -16,7 +16,10 @@ enum SameInstant {
    * A task claimed, assigned, delegated or resolved: before it is completed in that millisecond.
    */
   TASK_HANDED_ON,
-  /** A task's other changes; an incident resolved (before the step it held up goes on). */
+  /**
+   * A task's other changes, its evidence files; an incident resolved (before the step it held up
+   * goes on).
+   */
   TASK_CHANGED_OR_INCIDENT_RESOLVED,
   /** A task completed; an operator's action in Cockpit. */
   TASK_COMPLETED_OR_OPERATOR_ACTION,
@@ -56,7 +59,8 @@ enum SameInstant {
   static SameInstant of(AuditKind kind) {
     return switch (kind) {
       case TASK_CLAIMED, TASK_ASSIGNED, TASK_DELEGATED, TASK_RESOLVED -> TASK_HANDED_ON;
-      case TASK_CHANGED, INCIDENT_RESOLVED -> TASK_CHANGED_OR_INCIDENT_RESOLVED;
+      case TASK_CHANGED, INCIDENT_RESOLVED, EVIDENCE, EVIDENCE_REMOVED ->
+          TASK_CHANGED_OR_INCIDENT_RESOLVED;
       case TASK_COMPLETED, OPERATOR_ACTION -> TASK_COMPLETED_OR_OPERATOR_ACTION;
       case SYSTEM_STEP, TIMER_FIRED, ESCALATION, COMMENT, REMINDER -> SYSTEM_ACTION;
       case TASK_CANCELLED -> LAST_IN_PROCESS;

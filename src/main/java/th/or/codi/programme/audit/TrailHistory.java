@@ -15,7 +15,10 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Comment;
+import th.or.codi.programme.engine.EngineHooks;
+import th.or.codi.programme.evidence.EvidenceFiles;
 
 /**
  * The engine's history of the instances of a trail, read once, kind by kind, before any entry is
@@ -24,9 +27,10 @@ import org.camunda.bpm.engine.task.Comment;
  * {@value #CHUNK} ids; Camunda 7.24's task, activity, user-operation-log and incident queries take
  * one process instance, comments are read per process instance ({@code
  * TaskService.getProcessInstanceComments}), and a task's candidates per task (the identity-link log
- * has no filter on the process instance), so those stay one query per instance or task. Tasks named
- * by an operation or a comment are looked up in the tasks read, not queried again; the end
- * activity's name comes from the activities read.
+ * has no filter on the process instance) and its evidence files per task ({@code
+ * TaskService.getTaskAttachments}), so those stay one query per instance or task. Tasks named by an
+ * operation or a comment are looked up in the tasks read, not queried again; the end activity's
+ * name comes from the activities read.
  *
  * <p>Every query runs as the caller, with the caller's authorization checks, as before.
  */
@@ -42,6 +46,7 @@ final class TrailHistory {
   private final Map<String, List<UserOperationLogEntry>> operations = new HashMap<>();
   private final Map<String, List<Comment>> comments = new HashMap<>();
   private final Map<String, List<HistoricIncident>> incidents = new HashMap<>();
+  private final Map<String, List<Attachment>> evidence = new HashMap<>();
   private final HistoryService history;
 
   /** The form labels of the values the entries show. */
@@ -95,6 +100,19 @@ final class TrailHistory {
           groups.add(link.getGroupId() != null ? link.getGroupId() : link.getUserId());
         }
         h.candidates.put(task.getId(), groups);
+        // A task's attachments are read without the caller's grants: the engine would check READ
+        // on the (runtime) task, which a completed task no longer has; the task itself came from
+        // the caller's own (authorized) history query.
+        List<Attachment> files =
+            EngineHooks.withoutAuthentication(
+                engine.getIdentityService(),
+                () ->
+                    taskService.getTaskAttachments(task.getId()).stream()
+                        .filter(EvidenceFiles::isEvidence)
+                        .toList());
+        if (!files.isEmpty()) {
+          h.evidence.put(task.getId(), files);
+        }
       }
       h.activities.put(
           id,
@@ -168,6 +186,11 @@ final class TrailHistory {
   /** The instance's user-operation log rows, oldest first. */
   List<UserOperationLogEntry> operationRows(String processInstanceId) {
     return operations.getOrDefault(processInstanceId, List.of());
+  }
+
+  /** The task's evidence files (attachments with content), in no particular order. */
+  List<Attachment> evidence(String taskId) {
+    return evidence.getOrDefault(taskId, List.of());
   }
 
   List<Comment> comments(String processInstanceId) {

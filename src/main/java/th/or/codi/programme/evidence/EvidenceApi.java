@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,9 +146,32 @@ public class EvidenceApi {
     }
   }
 
-  // --- GET pipelines/{processInstanceId}/files.zip: every file of a pipeline under
-  // <task key>/<file name>, with manifest.csv, manifest.json and SHA256SUMS, read through
-  // EvidenceService.ofPipeline (added here by the audit part of issue 17). ---
+  /**
+   * Every file of the pipeline the process instance belongs to (its provincial pipeline and every
+   * stage it called), as a ZIP streamed to the client ({@link EvidenceZip}): the files under {@code
+   * <task key>/<file name>}, {@code manifest.csv}, {@code manifest.json} and {@code SHA256SUMS}.
+   * Who may read the pipeline's evidence may download it; another province's movement gets 403
+   * before anything is written.
+   */
+  @GET
+  @Path("pipelines/{processInstanceId}/files.zip")
+  @Produces({"application/zip", MediaType.APPLICATION_JSON})
+  public Response zip(@PathParam("processInstanceId") String processInstanceId) {
+    try {
+      List<EvidenceFile> files = evidence.ofPipeline(processInstanceId);
+      String pipeline = evidence.pipelineOf(processInstanceId);
+      EvidenceZip zip =
+          new EvidenceZip(evidence, json, pipeline, evidence.businessKey(pipeline), files);
+      StreamingOutput body = zip::write;
+      return Response.ok(body, "application/zip")
+          .header("Content-Disposition", contentDisposition(zip.fileName()))
+          .header("X-Content-Type-Options", "nosniff")
+          .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+          .build();
+    } catch (EvidenceException e) {
+      return refused(e);
+    }
+  }
 
   // ---------------------------------------------------------------------------------------------
 

@@ -222,6 +222,27 @@ public class EvidenceService {
     return files(root);
   }
 
+  /**
+   * The content of a file {@link #ofPipeline} returned to the caller (who was checked there), read
+   * as a stream: for the ZIP of a pipeline, which copies one file after the other.
+   */
+  InputStream open(EvidenceFile file) {
+    InputStream in = asSystem(() -> tasks.getAttachmentContent(file.id()));
+    return in == null ? InputStream.nullInputStream() : in;
+  }
+
+  /** The business key of a pipeline's instance ({@code TH-60/2570-1}); null when it has none. */
+  String businessKey(String processInstanceId) {
+    HistoricProcessInstance instance =
+        asSystem(
+            () ->
+                history
+                    .createHistoricProcessInstanceQuery()
+                    .processInstanceId(pipelineOf(processInstanceId))
+                    .singleResult());
+    return instance == null ? null : instance.getBusinessKey();
+  }
+
   /** A file with its bytes, for whoever may read the pipeline's evidence. */
   public Content content(String attachmentId) {
     Authentication caller = caller();

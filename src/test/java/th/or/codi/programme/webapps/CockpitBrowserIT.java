@@ -3,14 +3,19 @@ package th.or.codi.programme.webapps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -39,6 +44,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import th.or.codi.programme.JointProgrammeApplication;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
+import th.or.codi.programme.evidence.EvidenceService;
+import th.or.codi.programme.evidence.EvidenceService.Upload;
 import th.or.codi.programme.processes.ProgrammeProcesses;
 
 /**
@@ -56,6 +63,46 @@ class CockpitBrowserIT {
       System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
   static final String COMPLETED = "TH-60/2570-1";
+  static final String PHOTO = "ภาพเวทีประชาคม นครสวรรค์.jpg";
+  static final String MINUTES = "บันทึกการประชุมเวที.pdf";
+  static final Path DOCS_SCREENSHOT = Path.of("docs/screenshots/cockpit-audit-evidence.png");
+
+  /** A JPEG as its bytes tell: SOI, a JFIF header, noise, EOI. */
+  static byte[] jpeg(int size) {
+    byte[] bytes = new byte[size];
+    new java.util.Random(60).nextBytes(bytes);
+    byte[] head = {
+      (byte) 0xFF,
+      (byte) 0xD8,
+      (byte) 0xFF,
+      (byte) 0xE0,
+      0,
+      16,
+      'J',
+      'F',
+      'I',
+      'F',
+      0,
+      1,
+      1,
+      0,
+      0,
+      1,
+      0,
+      1,
+      0,
+      0
+    };
+    System.arraycopy(head, 0, bytes, 0, head.length);
+    bytes[size - 2] = (byte) 0xFF;
+    bytes[size - 1] = (byte) 0xD9;
+    return bytes;
+  }
+
+  static byte[] pdf() {
+    return "%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <<>>\n%%EOF\n"
+        .getBytes(StandardCharsets.UTF_8);
+  }
 
   @TempDir static Path dataDir;
   @TempDir static Path downloads;
@@ -87,7 +134,22 @@ class CockpitBrowserIT {
         new Walkthrough(app.getBean(PersonActions.class), code -> "nakhonsawan", t -> {});
     String key = walk.start("TH-60", 2570, 1);
     assertThat(key).isEqualTo(COMPLETED);
-    walk.forumStage(key, "TH-60");
+    // the forum's report with two evidence files, as Nakhon Sawan's movement uploads them
+    walk.planForum(key, "TH-60");
+    walk.reviewForum(key, "approve", "approve");
+    PersonActions act = app.getBean(PersonActions.class);
+    act.fireTimer(key, "Event_ForumDay");
+    String report = act.task(key, "Activity_ReportForum").getId();
+    EvidenceService evidence = app.getBean(EvidenceService.class);
+    act.as(
+        "nakhonsawan",
+        () ->
+            evidence.upload(
+                report,
+                List.of(
+                    new Upload(PHOTO, new ByteArrayInputStream(jpeg(400_000))),
+                    new Upload(MINUTES, new ByteArrayInputStream(pdf())))));
+    walk.reportForum(key, "TH-60", "proceed");
     walk.visitStage(key, "TH-60");
     walk.designStage(key, "TH-60");
     walk.monthlyReport(key, "TH-60", "on-track");
@@ -120,6 +182,8 @@ class CockpitBrowserIT {
     prefs.put("intl.accept_languages", "th-TH");
     prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
     prefs.put("download.prompt_for_download", false);
+    // a second download from the same page (a file, then the ZIP) without Chromium's question
+    prefs.put("profile.default_content_setting_values.automatic_downloads", 1);
     options.setExperimentalOption("prefs", prefs);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
@@ -308,6 +372,111 @@ class CockpitBrowserIT {
     } finally {
       driver.quit();
     }
+  }
+
+  @Test
+  @Order(4)
+  void theAuditorSeesTheForumsEvidenceInTheTrailAndDownloadsItAllAsAZip() throws Exception {
+    WebDriver driver = browser();
+    try {
+      login(driver, "auditor");
+      waiting(driver)
+          .until(
+              ExpectedConditions.elementToBeClickable(
+                  By.xpath("//a[contains(normalize-space(.),'บันทึกการตรวจสอบ')]")))
+          .click();
+      By completed = By.cssSelector("tr[data-pipeline='" + COMPLETED + "'] a.programme-open-trail");
+      waiting(driver).until(ExpectedConditions.elementToBeClickable(completed)).click();
+      By files = By.cssSelector("table.programme-trail tr[data-kind=EVIDENCE]");
+      try {
+        waiting(driver).until(ExpectedConditions.numberOfElementsToBe(files, 2));
+      } catch (RuntimeException e) {
+        screenshot(driver, "auditor-evidence-missing");
+        throw new AssertionError("no evidence in the trail:\n" + text(driver, "body"), e);
+      }
+      List<WebElement> rows = driver.findElements(files);
+      ((JavascriptExecutor) driver)
+          .executeScript("arguments[0].scrollIntoView({block: 'center'})", rows.get(0));
+      assertThat(rows.get(0).getAttribute("textContent"))
+          .contains("หลักฐาน")
+          .contains("nakhonsawan")
+          .contains(PHOTO)
+          .contains("image/jpeg")
+          .contains("390.6 KB")
+          .contains(sha256(jpeg(400_000)));
+      assertThat(rows.get(1).getAttribute("textContent"))
+          .contains(MINUTES)
+          .contains("application/pdf");
+      WebElement link = rows.get(0).findElement(By.cssSelector("a.programme-evidence-download"));
+      assertThat(link.getAttribute("href"))
+          .contains("/camunda/api/cockpit/plugin/programme/default/evidence/files/")
+          .endsWith("/content");
+      WebElement zip = driver.findElement(By.cssSelector("a.programme-download-zip"));
+      assertThat(zip.getAttribute("textContent"))
+          .contains("ดาวน์โหลดหลักฐานทั้งหมด (ZIP) / Download all evidence (ZIP)");
+      ((JavascriptExecutor) driver)
+          .executeScript("arguments[0].scrollIntoView({block: 'center'})", rows.get(0));
+      screenshot(driver, "audit-evidence");
+      Files.createDirectories(DOCS_SCREENSHOT.getParent());
+      Files.copy(
+          SCREENSHOTS.resolve("cockpit-audit-evidence.png"),
+          DOCS_SCREENSHOT,
+          StandardCopyOption.REPLACE_EXISTING);
+
+      // one file by its link, then everything as a ZIP
+      ((JavascriptExecutor) driver).executeScript("arguments[0].click()", link);
+      Path photo = downloaded(".jpg");
+      assertThat(photo.getFileName().toString()).isEqualTo(PHOTO);
+      assertThat(sha256(Files.readAllBytes(photo))).isEqualTo(sha256(jpeg(400_000)));
+      ((JavascriptExecutor) driver)
+          .executeScript("arguments[0].scrollIntoView({block: 'center'})", zip);
+      screenshot(driver, "audit-evidence-zip");
+      Files.copy(
+          SCREENSHOTS.resolve("cockpit-audit-evidence-zip.png"),
+          DOCS_SCREENSHOT.resolveSibling("cockpit-audit-evidence-zip.png"),
+          StandardCopyOption.REPLACE_EXISTING);
+      ((JavascriptExecutor) driver).executeScript("arguments[0].click()", zip);
+      Path archive = downloaded(".zip");
+      assertThat(archive.getFileName().toString()).isEqualTo("evidence-TH-60-2570-1.zip");
+      Map<String, byte[]> entries = new LinkedHashMap<>();
+      try (java.util.zip.ZipInputStream in =
+          new java.util.zip.ZipInputStream(Files.newInputStream(archive))) {
+        for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+          entries.put(e.getName(), in.readAllBytes());
+        }
+      }
+      assertThat(entries.keySet())
+          .containsExactly(
+              "Activity_ReportForum/" + PHOTO,
+              "Activity_ReportForum/" + MINUTES,
+              "manifest.csv",
+              "manifest.json",
+              "SHA256SUMS");
+      String sums = new String(entries.get("SHA256SUMS"), StandardCharsets.UTF_8);
+      for (String line : sums.split("\n")) {
+        String[] parts = line.split("  ", 2);
+        assertThat(sha256(entries.get(parts[1]))).as(parts[1]).isEqualTo(parts[0]);
+      }
+    } finally {
+      driver.quit();
+    }
+  }
+
+  static Path downloaded(String extension) {
+    return await("a " + extension + " downloaded to " + downloads)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(f -> f.toString().endsWith(extension)).findFirst().orElse(null);
+              }
+            },
+            Objects::nonNull);
+  }
+
+  static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   @Test
