@@ -1,6 +1,7 @@
 package th.or.codi.programme.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,6 +46,7 @@ import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
 import th.or.codi.programme.evidence.EvidenceSamples;
 import th.or.codi.programme.evidence.EvidenceService;
+import th.or.codi.programme.processes.ProgrammeProcesses;
 
 /**
  * The evidence tab of Tasklist (the {@code evidence} Tasklist plugin, issue 17) in a real browser:
@@ -302,6 +305,109 @@ class EvidenceBrowserIT {
       assertThat(description.get("size").asLong()).isEqualTo(sent.length);
       assertThat(attachment.getProcessInstanceId()).isEqualTo(report.getProcessInstanceId());
     }
+
+    // the auditor: both files in the pipeline's trail in Cockpit, and all of them as one ZIP
+    String pipeline =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(key)
+            .processDefinitionKey(ProgrammeProcesses.PIPELINE)
+            .singleResult()
+            .getId();
+    Path downloads = Files.createDirectories(files.resolve("downloads"));
+    WebDriver auditor = auditorBrowser(downloads);
+    try {
+      auditor.get(TasklistBrowserIT.base + "/camunda/app/cockpit/default/");
+      WebElement name =
+          TasklistBrowserIT.waiting(auditor)
+              .until(
+                  ExpectedConditions.visibilityOfElementLocated(
+                      By.cssSelector("input[type=text]")));
+      name.sendKeys("auditor");
+      auditor.findElement(By.cssSelector("input[type=password]")).sendKeys("auditor");
+      auditor.findElement(By.cssSelector("button[type=submit]")).click();
+      TasklistBrowserIT.waiting(auditor)
+          .until(
+              ExpectedConditions.invisibilityOfElementLocated(
+                  By.cssSelector("input[type=password]")));
+      auditor.get(
+          TasklistBrowserIT.base
+              + "/camunda/app/cockpit/default/#/programme-audit?instance="
+              + pipeline);
+      By rows = By.cssSelector("table.programme-trail tr[data-kind=EVIDENCE]");
+      TasklistBrowserIT.waiting(auditor)
+          .until(ExpectedConditions.numberOfElementsToBeMoreThan(rows, 2));
+      String trail =
+          auditor.findElements(rows).stream()
+              .map(r -> r.getAttribute("textContent"))
+              .reduce("", String::concat);
+      assertThat(trail)
+          .contains(PHOTO, MINUTES, PLAN)
+          .contains(sha256(jpeg), sha256(pdf))
+          .contains("nakhonsawan");
+      WebElement zip = auditor.findElement(By.cssSelector("a.programme-download-zip"));
+      ((JavascriptExecutor) auditor)
+          .executeScript("arguments[0].scrollIntoView({block: 'center'})", zip);
+      shot(auditor, "auditor-trail");
+      ((JavascriptExecutor) auditor).executeScript("arguments[0].click()", zip);
+      Path archive =
+          await("the ZIP downloaded")
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> {
+                    try (var list = Files.list(downloads)) {
+                      return list.filter(f -> f.toString().endsWith(".zip"))
+                          .findFirst()
+                          .orElse(null);
+                    }
+                  },
+                  java.util.Objects::nonNull);
+      java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+      try (java.util.zip.ZipInputStream in =
+          new java.util.zip.ZipInputStream(Files.newInputStream(archive))) {
+        for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+          entries.put(e.getName(), in.readAllBytes());
+        }
+      }
+      assertThat(entries.get("Activity_ReportForum/" + PHOTO)).isEqualTo(jpeg);
+      assertThat(entries.get("Activity_ReportForum/" + MINUTES)).isEqualTo(pdf);
+      assertThat(entries).containsKeys("manifest.csv", "manifest.json", "SHA256SUMS");
+      for (String line :
+          new String(entries.get("SHA256SUMS"), java.nio.charset.StandardCharsets.UTF_8)
+              .split("\n")) {
+        String[] parts = line.split("  ", 2);
+        assertThat(sha256(entries.get(parts[1]))).as(parts[1]).isEqualTo(parts[0]);
+      }
+    } finally {
+      auditor.quit();
+    }
+  }
+
+  /** Chromium for the auditor, saving downloads into the folder without asking. */
+  private static WebDriver auditorBrowser(Path downloads) {
+    org.openqa.selenium.chrome.ChromeOptions options =
+        new org.openqa.selenium.chrome.ChromeOptions();
+    options.setBinary(TasklistBrowserIT.CHROMIUM);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--window-size=1600,1100",
+        "--lang=th-TH");
+    java.util.Map<String, Object> prefs = new java.util.HashMap<>();
+    prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+    prefs.put("download.prompt_for_download", false);
+    prefs.put("profile.default_content_setting_values.automatic_downloads", 1);
+    options.setExperimentalOption("prefs", prefs);
+    return new org.openqa.selenium.chrome.ChromeDriver(
+        new org.openqa.selenium.chrome.ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(TasklistBrowserIT.CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build(),
+        options);
   }
 
   /** Drops a file on the tab: the drag events a browser fires, their DataTransfer with a File. */
