@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +22,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import th.or.codi.programme.JointProgrammeApplication;
 import th.or.codi.programme.notifications.PreferenceStore;
 import th.or.codi.programme.notifications.Preferences;
 import th.or.codi.programme.notifications.Preferences.Delivery;
@@ -50,23 +47,8 @@ class AdminNotificationsBrowserIT {
 
   @BeforeAll
   static void startTheApplication() throws IOException {
-    Assumptions.assumeTrue(
-        new File(TasklistBrowserIT.CHROMIUM).canExecute()
-            && new File(TasklistBrowserIT.CHROMEDRIVER).canExecute(),
-        "SKIPPED: browser tests need Debian's chromium and chromium-driver; .ci/run installs"
-            + " them: apt-get install -y chromium chromium-driver");
-    Files.createDirectories(SCREENSHOTS);
-    app =
-        new SpringApplicationBuilder(JointProgrammeApplication.class)
-            .profiles("demo")
-            .run(
-                "--PROGRAMME_DATA_DIR=" + dataDir,
-                "--server.port=0",
-                "--programme.demo.data=false",
-                "--camunda.bpm.job-execution.enabled=false");
+    app = BrowserApp.start(dataDir);
     engine = app.getBean(ProcessEngine.class);
-    TasklistBrowserIT.base =
-        "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
   }
 
   @AfterAll

@@ -165,6 +165,11 @@ class CockpitBrowserIT {
   }
 
   static WebDriver browser() {
+    return browser(downloads);
+  }
+
+  /** Chromium in Thai that saves downloads into the folder without asking. */
+  static WebDriver browser(Path downloads) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments(

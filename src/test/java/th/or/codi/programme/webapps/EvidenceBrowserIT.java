@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,9 +38,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import th.or.codi.programme.JointProgrammeApplication;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
 import th.or.codi.programme.evidence.EvidenceSamples;
@@ -74,23 +71,8 @@ class EvidenceBrowserIT {
 
   @BeforeAll
   static void startTheApplication() throws IOException {
-    Assumptions.assumeTrue(
-        new File(TasklistBrowserIT.CHROMIUM).canExecute()
-            && new File(TasklistBrowserIT.CHROMEDRIVER).canExecute(),
-        "SKIPPED: browser tests need Debian's chromium and chromium-driver; .ci/run installs"
-            + " them: apt-get install -y chromium chromium-driver");
-    Files.createDirectories(SCREENSHOTS);
-    app =
-        new SpringApplicationBuilder(JointProgrammeApplication.class)
-            .profiles("demo")
-            .run(
-                "--PROGRAMME_DATA_DIR=" + dataDir,
-                "--server.port=0",
-                "--programme.demo.data=false",
-                "--camunda.bpm.job-execution.enabled=false");
+    app = BrowserApp.start(dataDir);
     engine = app.getBean(ProcessEngine.class);
-    TasklistBrowserIT.base =
-        "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
   }
 
   @AfterAll
@@ -316,7 +298,7 @@ class EvidenceBrowserIT {
             .singleResult()
             .getId();
     Path downloads = Files.createDirectories(files.resolve("downloads"));
-    WebDriver auditor = auditorBrowser(downloads);
+    WebDriver auditor = CockpitBrowserIT.browser(downloads);
     try {
       auditor.get(TasklistBrowserIT.base + "/camunda/app/cockpit/default/");
       WebElement name =
@@ -382,32 +364,6 @@ class EvidenceBrowserIT {
     } finally {
       auditor.quit();
     }
-  }
-
-  /** Chromium for the auditor, saving downloads into the folder without asking. */
-  private static WebDriver auditorBrowser(Path downloads) {
-    org.openqa.selenium.chrome.ChromeOptions options =
-        new org.openqa.selenium.chrome.ChromeOptions();
-    options.setBinary(TasklistBrowserIT.CHROMIUM);
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--window-size=1600,1100",
-        "--lang=th-TH");
-    java.util.Map<String, Object> prefs = new java.util.HashMap<>();
-    prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
-    prefs.put("download.prompt_for_download", false);
-    prefs.put("profile.default_content_setting_values.automatic_downloads", 1);
-    options.setExperimentalOption("prefs", prefs);
-    return new org.openqa.selenium.chrome.ChromeDriver(
-        new org.openqa.selenium.chrome.ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(TasklistBrowserIT.CHROMEDRIVER))
-            .usingAnyFreePort()
-            .build(),
-        options);
   }
 
   /** Drops a file on the tab: the drag events a browser fires, their DataTransfer with a File. */
