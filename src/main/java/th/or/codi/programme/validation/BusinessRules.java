@@ -41,25 +41,39 @@ public final class BusinessRules {
 
   private BusinessRules() {}
 
-  /** The rules, without the evidence rule (the task's files are not known). */
+  /**
+   * The rules, without the evidence rule (the task's files are not known); the values are also what
+   * the rules read as the task's variables (as on a task: the submission over what the process
+   * holds).
+   */
   public static List<FieldError> check(
       CamundaForm form, Map<String, Object> values, LocalDate today) {
     return check(form, values, today, null);
   }
 
   /**
-   * The rules; {@code evidenceFiles} is how many evidence files the task has, null when it is not
-   * known (a start form, a form checked on its own), which leaves the evidence rule out.
+   * The same for a task with {@code evidenceFiles} evidence files (null: not known, the evidence
+   * rule left out).
    */
   public static List<FieldError> check(
       CamundaForm form, Map<String, Object> values, LocalDate today, Long evidenceFiles) {
+    return check(form, values, new RuleContext(today, evidenceFiles, values));
+  }
+
+  /**
+   * The rules of one submission. {@code values} are the submitted values the form's fields will
+   * have; what a rule needs beyond the form (an approved amount, the previous plan) it reads from
+   * {@code context}'s variables, the ones the task sees.
+   */
+  public static List<FieldError> check(
+      CamundaForm form, Map<String, Object> values, RuleContext context) {
     List<FieldError> errors = new ArrayList<>();
-    evidenceNeeded(form, values, evidenceFiles, errors);
+    evidenceNeeded(form, values, context.evidenceFiles(), errors);
     reasons(form, values, errors);
     endNotBeforeStart(form, values, errors);
     reducedBudgetBelowRequest(form, values, errors);
     jointPlanHasActivities(form, values, errors);
-    meetingAlreadyHeld(form, values, today, errors);
+    meetingAlreadyHeld(form, values, context.today(), errors);
     return errors;
   }
 

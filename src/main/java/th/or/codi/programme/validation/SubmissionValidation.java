@@ -3,6 +3,7 @@ package th.or.codi.programme.validation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,12 +82,23 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
 
   /**
    * The same for a task that has {@code evidenceFiles} evidence files (null: not known, the
-   * evidence rule left out).
+   * evidence rule left out); the values are also the variables the rules see.
    */
   public static List<FieldError> validate(
       CamundaForm form, Map<String, Object> values, LocalDate today, Long evidenceFiles) {
-    List<FieldError> errors = new ArrayList<>(SubmissionValidator.validate(form, values, today));
-    for (FieldError rule : BusinessRules.check(form, values, today, evidenceFiles)) {
+    return validate(form, values, new RuleContext(today, evidenceFiles, values));
+  }
+
+  /**
+   * The checks of one submission: the form's own, then the {@link BusinessRules} with {@code
+   * context} (today, the task's evidence files and the variables it sees). What the engine runs on
+   * every completion and start, whichever way it arrives.
+   */
+  public static List<FieldError> validate(
+      CamundaForm form, Map<String, Object> values, RuleContext context) {
+    List<FieldError> errors =
+        new ArrayList<>(SubmissionValidator.validate(form, values, context.today()));
+    for (FieldError rule : BusinessRules.check(form, values, context)) {
       if (errors.stream().noneMatch(e -> e.field().equals(rule.field()))) {
         errors.add(rule);
       }
@@ -183,8 +195,12 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
           EngineHooks.withoutAuthentication(
               services.getIdentityService(),
               () -> forms.ofDefinition(services.getRepositoryService(), definitionId, formRef));
+      Map<String, Object> seen = plain(variables);
       List<FieldError> errors =
-          validate(form, withProvinceOptions(form, plain(variables)), today(), evidenceFiles);
+          validate(
+              form,
+              withProvinceOptions(form, new HashMap<>(seen)),
+              new RuleContext(today(), evidenceFiles, Collections.unmodifiableMap(seen)));
       if (!errors.isEmpty()) {
         SubmissionRejectedException rejected = new SubmissionRejectedException(form.id(), errors);
         LOG.info(
