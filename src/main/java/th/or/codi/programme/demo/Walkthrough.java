@@ -133,7 +133,9 @@ public class Walkthrough {
             "agenda",
             "ทำความเข้าใจแนวทางความร่วมมือ 3 ฝ่าย",
             "forumBudgetRequested",
-            25000L));
+            25000L,
+            "forumBudgetSource",
+            "codi"));
   }
 
   public void reviewForum(String key, String codi, String thaihealth) {
@@ -173,6 +175,10 @@ public class Walkthrough {
             10L,
             "agreements",
             "ตกลงร่วมขับเคลื่อนงานระดับจังหวัด",
+            "forumMoneySpent",
+            23850.50,
+            "forumOverspendReason",
+            "",
             "forumEvidenceLink",
             "https://example.org/forum",
             "forumDecision",
@@ -234,6 +240,10 @@ public class Walkthrough {
             "การจัดการตนเองเริ่มจากข้อมูลชุมชน",
             "visitAdaptations",
             "ทำแผนข้อมูลตำบล",
+            "visitMoneySpent",
+            86400.0,
+            "visitOverspendReason",
+            "",
             "visitEvidenceLink",
             "https://example.org/visit"));
   }
@@ -280,11 +290,57 @@ public class Walkthrough {
                         30000,
                         "budgetSource",
                         "codi"))),
-            "planIndicators",
-            "มีแผนร่วม 1 แผน; ตำบลเข้าร่วม 10 ตำบล",
+            "planIndicatorList",
+            json(INDICATORS),
             "planDurationMonths",
             12L));
   }
+
+  /**
+   * The pilots' indicators: what CODI, ThaiHealth and the provincial movement agree to measure,
+   * each with a baseline from the province's own records and a target for the plan's end.
+   */
+  public static final List<Map<String, Object>> INDICATORS =
+      List.of(
+          Map.of(
+              "indicatorName",
+              "ครัวเรือนที่ทำบัญชีครัวเรือน",
+              "indicatorUnit",
+              "ครัวเรือน",
+              "indicatorBaseline",
+              120,
+              "indicatorTarget",
+              400,
+              "indicatorMeasure",
+              "นับจากสมุดบัญชีครัวเรือนที่สภาองค์กรชุมชนตำบลรวบรวมทุกไตรมาส",
+              "indicatorParty",
+              "community"),
+          Map.of(
+              "indicatorName",
+              "สภาองค์กรชุมชนตำบลที่มีแผนพัฒนาตำบล",
+              "indicatorUnit",
+              "ตำบล",
+              "indicatorBaseline",
+              3,
+              "indicatorTarget",
+              10,
+              "indicatorMeasure",
+              "แผนพัฒนาตำบลที่ผ่านเวทีสภาองค์กรชุมชนและส่งให้ พอช.",
+              "indicatorParty",
+              "codi"),
+          Map.of(
+              "indicatorName",
+              "สมาชิกกองทุนสวัสดิการชุมชน",
+              "indicatorUnit",
+              "คน",
+              "indicatorBaseline",
+              850,
+              "indicatorTarget",
+              1200,
+              "indicatorMeasure",
+              "ทะเบียนสมาชิกกองทุนสวัสดิการชุมชนระดับตำบล",
+              "indicatorParty",
+              "thaihealth"));
 
   public void endorse(
       String key, String province, String codi, String thaihealth, String community) {

@@ -32,6 +32,20 @@ public final class BusinessRules {
           new ReasonRequired("stalledPlanDecision", Set.of("another-revision"), "stalledPlanNote"));
 
   /**
+   * Money spent above what was approved needs a reason: {@code spent} is on the report form, {@code
+   * approved} is what the process holds (read from the task's variables, never from the
+   * submission), {@code reason} the report's field that explains it.
+   */
+  record SpendingLimit(String spent, String approved, String reason) {}
+
+  static final List<SpendingLimit> SPENDING_LIMITS =
+      List.of(
+          // the forum's approved budget is the request of the plan both reviews approved
+          new SpendingLimit("forumMoneySpent", "forumBudgetRequested", "forumOverspendReason"),
+          // set by the study visit's model from ThaiHealth's budget decision
+          new SpendingLimit("visitMoneySpent", "visitBudgetApproved", "visitOverspendReason"));
+
+  /**
    * Links to evidence: a form with one of these fields is submitted with the link or with at least
    * one evidence file on the task (the forum report, the study visit's lessons, the
    * implementation's completion report, the quarterly review).
@@ -72,7 +86,10 @@ public final class BusinessRules {
     reasons(form, values, errors);
     endNotBeforeStart(form, values, errors);
     reducedBudgetBelowRequest(form, values, errors);
+    spentWithinApproved(form, values, context, errors);
     jointPlanHasActivities(form, values, errors);
+    jointPlanHasIndicators(form, values, errors);
+    indicatorTargetsDifferFromBaselines(form, values, errors);
     meetingAlreadyHeld(form, values, context.today(), errors);
     return errors;
   }
@@ -172,6 +189,83 @@ public final class BusinessRules {
           FieldError.of(
               "planActivities", activities.label(), "validation.rules.jointPlanWithoutActivities"));
     }
+  }
+
+  private static void spentWithinApproved(
+      CamundaForm form, Map<String, Object> values, RuleContext context, List<FieldError> errors) {
+    for (SpendingLimit limit : SPENDING_LIMITS) {
+      FormField spentField = field(form, limit.spent());
+      FormField reason = field(form, limit.reason());
+      BigDecimal spent = number(values.get(limit.spent()));
+      BigDecimal approved = number(context.variable(limit.approved()));
+      if (spentField == null
+          || reason == null
+          || spent == null
+          || approved == null
+          || spent.compareTo(approved) <= 0) {
+        continue;
+      }
+      if (SubmissionValidator.isEmpty(values.get(limit.reason()))) {
+        errors.add(
+            FieldError.of(
+                limit.reason(),
+                reason.label(),
+                "validation.rules.spentAboveApproved",
+                label(spentField),
+                baht(spent),
+                baht(approved),
+                label(reason)));
+      }
+    }
+  }
+
+  private static void jointPlanHasIndicators(
+      CamundaForm form, Map<String, Object> values, List<FieldError> errors) {
+    FormField indicators = field(form, "planIndicatorList");
+    if (indicators != null && SubmissionValidator.isEmpty(values.get("planIndicatorList"))) {
+      errors.add(
+          FieldError.of(
+              "planIndicatorList", indicators.label(), "validation.rules.planWithoutIndicators"));
+    }
+  }
+
+  /** A target equal to its baseline measures no change: the indicator says nothing. */
+  private static void indicatorTargetsDifferFromBaselines(
+      CamundaForm form, Map<String, Object> values, List<FieldError> errors) {
+    FormField list = field(form, "planIndicatorList");
+    if (list == null || !(values.get("planIndicatorList") instanceof List<?> items)) {
+      return;
+    }
+    FormField target = item(list, "indicatorTarget");
+    FormField baseline = item(list, "indicatorBaseline");
+    for (int i = 0; i < items.size(); i++) {
+      if (target == null || baseline == null || !(items.get(i) instanceof Map<?, ?> indicator)) {
+        continue; // the form's own item checks report it
+      }
+      BigDecimal to = number(indicator.get("indicatorTarget"));
+      BigDecimal from = number(indicator.get("indicatorBaseline"));
+      if (to != null && from != null && to.compareTo(from) == 0) {
+        errors.add(
+            FieldMessages.inItem(
+                list,
+                i + 1,
+                FieldError.of(
+                    "planIndicatorList[" + (i + 1) + "].indicatorTarget",
+                    target.label(),
+                    "validation.rules.targetEqualsBaseline",
+                    label(target),
+                    to.stripTrailingZeros().toPlainString(),
+                    label(baseline))));
+      }
+    }
+  }
+
+  private static FormField item(FormField list, String key) {
+    return list.items().stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
+  }
+
+  private static String baht(BigDecimal amount) {
+    return java.text.NumberFormat.getNumberInstance(java.util.Locale.US).format(amount);
   }
 
   private static void meetingAlreadyHeld(

@@ -515,6 +515,7 @@ class EvidenceRestTest {
           "participantsThaiHealth": {"value": 4},
           "participantsOther": {"value": 10},
           "agreements": {"value": "ตกลงร่วมขับเคลื่อนงานระดับจังหวัด"},
+          "forumMoneySpent": {"value": 24000},
           %s
           "forumDecision": {"value": "proceed"},
           "forumDecisionReason": {"value": ""}

@@ -209,6 +209,11 @@ class FormConstraintsTest {
       if (f.isDynamicList()) {
         Map<String, Object> item = new HashMap<>();
         f.items().forEach(child -> item.put(child.key(), sample(child)));
+        if (item.containsKey(
+            "indicatorTarget")) { // a business rule: the target is not the baseline
+          item.put("indicatorBaseline", 50.0);
+          item.put("indicatorTarget", 100.0);
+        }
         values.put(f.key(), new ArrayList<>(List.of(item)));
       } else {
         values.put(f.key(), sample(f));

@@ -113,7 +113,8 @@ class ClientErrorsRestTest {
           "targetGroups": {"value": "[\\"community-councils\\"]", "type": "Json"},
           "expectedParticipants": {"value": 80},
           "agenda": {"value": "ทำความเข้าใจแนวทางความร่วมมือ 3 ฝ่าย"},
-          "forumBudgetRequested": %s
+          "forumBudgetRequested": %s,
+          "forumBudgetSource": {"value": "codi"}
         }}"""
         .formatted(Walkthrough.inDays(30), budget);
   }

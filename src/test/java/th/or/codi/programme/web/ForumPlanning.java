@@ -53,7 +53,8 @@ public record ForumPlanning(String key, Task planForum) {
           "targetGroups": {"value": "[\\"community-councils\\"]", "type": "Json"},
           "expectedParticipants": {"value": 80},
           "agenda": {"value": "ทำความเข้าใจแนวทางความร่วมมือ 3 ฝ่าย"},
-          "forumBudgetRequested": {"value": 25000}
+          "forumBudgetRequested": {"value": 25000},
+          "forumBudgetSource": {"value": "codi"}
         }}"""
         .formatted(Walkthrough.inDays(30));
   }

@@ -108,6 +108,53 @@ class SubmissionRestTest {
         .doesNotContain("ERROR");
   }
 
+  /**
+   * Issue 18: the forum spent more than the approved plan asked for; without a reason REST refuses
+   * it as Tasklist does (the approved amount is the process's, not the report's), with one.
+   */
+  @Test
+  void aForumReportSpendingAboveTheApprovedBudgetNeedsAReason() throws Exception {
+    th.or.codi.programme.demo.Walkthrough walk =
+        new th.or.codi.programme.demo.Walkthrough(act, code -> "nakhonsawan", task -> {});
+    walk.planForum(key, "TH-60");
+    walk.reviewForum(key, "approve", "approve");
+    act.fireTimer(key, "Event_ForumDay");
+    Task report = act.task(key, "Activity_ReportForum");
+    String path = "/engine-rest/task/" + report.getId() + "/complete";
+    String body =
+        """
+        {"variables": {
+          "participantsCommunity": {"value": 60},
+          "participantsCodi": {"value": 5},
+          "participantsThaiHealth": {"value": 4},
+          "participantsOther": {"value": 10},
+          "agreements": {"value": "ตกลงร่วมขับเคลื่อนงานระดับจังหวัด"},
+          "forumEvidenceLink": {"value": "https://example.org/forum"},
+          "forumMoneySpent": {"value": 27500.5},
+          "forumOverspendReason": {"value": "%s"},
+          "forumDecision": {"value": "proceed"}
+        }}""";
+
+    ResponseEntity<String> refused = post("nakhonsawan", path, body.formatted(""));
+    assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    JsonNode error = json(refused).path("errors").get(0);
+    assertThat(error.path("field").asText()).isEqualTo("forumOverspendReason");
+    assertThat(error.path("th").asText())
+        .contains("“ใช้จ่ายจริง”")
+        .contains("27,500.5 บาท")
+        .contains("เกินงบที่อนุมัติ 25,000 บาท")
+        .contains("“เหตุผลที่ใช้เกินงบ”");
+    assertThat(error.path("en").asText())
+        .isEqualTo(
+            "“Money spent” (27,500.5 THB) is above the approved 25,000 THB:"
+                + " “Why more than approved was spent” is required");
+    assertThat(act.task(key, "Activity_ReportForum")).as("still open").isNotNull();
+
+    ResponseEntity<String> accepted =
+        post("nakhonsawan", path, body.formatted("ค่าเดินทางผู้เข้าร่วมเพิ่มจากที่คาด"));
+    assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
   @Test
   void aRejectedCompletionNamesEachFieldInThaiAndEnglishAndChangesNothing() throws Exception {
     Snapshot before = snapshot();
@@ -134,7 +181,8 @@ class SubmissionRestTest {
             "venue",
             "targetGroups",
             "agenda",
-            "forumBudgetRequested");
+            "forumBudgetRequested",
+            "forumBudgetSource");
     assertThat(body.path("message").asText()).contains("พ.ศ.").contains("Did you mean");
     assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("at org.");
     assertThat(snapshot()).as("task, variables and history unchanged").isEqualTo(before);
@@ -159,7 +207,7 @@ class SubmissionRestTest {
             BAD_PLAN);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(json(response).path("errors")).hasSize(6);
+    assertThat(json(response).path("errors")).hasSize(7);
     assertThat(snapshot()).isEqualTo(before);
   }
 

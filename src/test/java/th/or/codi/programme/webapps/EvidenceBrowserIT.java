@@ -255,6 +255,8 @@ class EvidenceBrowserIT {
             10L,
             "agreements",
             "ตกลงร่วมขับเคลื่อนงานระดับจังหวัด",
+            "forumMoneySpent",
+            24000L,
             "forumDecision",
             "proceed",
             "forumDecisionReason",

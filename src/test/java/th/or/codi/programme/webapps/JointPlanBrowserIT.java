@@ -194,11 +194,12 @@ class JointPlanBrowserIT {
       String[][] activities = {
         {"เวทีสภาองค์กรชุมชน", "ขบวนจังหวัด", "1", "50000", "สสส."},
         {"พัฒนาศักยภาพแกนนำ", "พอช.", "3", "30000", "พอช."},
-        {"ถอดบทเรียนร่วม", "สสส.", "6", "20000", "สสส."}
+        {"ถอดบทเรียนร่วม", "สสส.", "6", "20000", "อื่น ๆ"}
       };
       for (int i = 0; i < activities.length; i++) {
         if (i > 0) {
-          WebElement add = driver.findElement(By.cssSelector(".fjs-repeat-render-add"));
+          // the first "Add" is the activities' (the indicators' list comes after it)
+          WebElement add = driver.findElements(By.cssSelector(".fjs-repeat-render-add")).get(0);
           scrollTo(driver, add);
           // by script: the selected values of the row above spill over "Add new" (issue 15,
           // item 5, the layout's part), which is not what this test is about
@@ -220,9 +221,36 @@ class JointPlanBrowserIT {
               .isTrue();
         }
       }
-      WebElement indicators = inputs(driver, "Field_PlanIndicators").get(0);
-      scrollTo(driver, indicators);
-      TasklistBrowserIT.type(indicators, "มีแผนร่วม 1 แผน; ตำบลเข้าร่วม 10 ตำบล");
+      String[][] indicators = {
+        {
+          "ครัวเรือนที่ทำบัญชีครัวเรือน",
+          "ครัวเรือน",
+          "120",
+          "400",
+          "ขบวนจังหวัด",
+          "นับจากสมุดบัญชีครัวเรือนที่สภาองค์กรชุมชนรวบรวมทุกไตรมาส"
+        },
+        {"สภาองค์กรชุมชนตำบลที่มีแผนพัฒนา", "ตำบล", "3", "10", "พอช.", "แผนพัฒนาตำบลที่ผ่านเวที"}
+      };
+      for (int i = 0; i < indicators.length; i++) {
+        if (i > 0) {
+          WebElement add = driver.findElements(By.cssSelector(".fjs-repeat-render-add")).get(1);
+          scrollTo(driver, add);
+          ((JavascriptExecutor) driver).executeScript("arguments[0].click()", add);
+          TasklistBrowserIT.pause(600);
+        }
+        String[] x = indicators[i];
+        WebElement name = inputs(driver, "Field_IndicatorName").get(i);
+        scrollTo(driver, name);
+        TasklistBrowserIT.type(name, x[0]);
+        TasklistBrowserIT.type(inputs(driver, "Field_IndicatorUnit").get(i), x[1]);
+        TasklistBrowserIT.type(inputs(driver, "Field_IndicatorBaseline").get(i), x[2]);
+        TasklistBrowserIT.type(inputs(driver, "Field_IndicatorTarget").get(i), x[3]);
+        choose(driver, "Field_IndicatorParty", i, x[4]);
+        TasklistBrowserIT.type(inputs(driver, "Field_IndicatorMeasure").get(i), x[5]);
+      }
+      scrollTo(driver, inputs(driver, "Field_IndicatorName").get(0));
+      screenshot(driver, "indicators-filled");
       TasklistBrowserIT.type(inputs(driver, "Field_PlanDurationMonths").get(0), "12");
       screenshot(driver, "filled");
 
@@ -277,8 +305,24 @@ class JointPlanBrowserIT {
             org.assertj.core.groups.Tuple.tuple(
                 "เวทีสภาองค์กรชุมชน", "community", 1, 50000, "thaihealth"),
             org.assertj.core.groups.Tuple.tuple("พัฒนาศักยภาพแกนนำ", "codi", 3, 30000, "codi"),
+            org.assertj.core.groups.Tuple.tuple("ถอดบทเรียนร่วม", "thaihealth", 6, 20000, "other"));
+    SpinJsonNode indicators = Spin.JSON(values.get("planIndicatorList").toString());
+    assertThat(indicators.elements())
+        .extracting(
+            n -> n.prop("indicatorName").stringValue(),
+            n -> n.prop("indicatorUnit").stringValue(),
+            n -> n.prop("indicatorBaseline").numberValue().intValue(),
+            n -> n.prop("indicatorTarget").numberValue().intValue(),
+            n -> n.prop("indicatorParty").stringValue())
+        .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                "ถอดบทเรียนร่วม", "thaihealth", 6, 20000, "thaihealth"));
+                "ครัวเรือนที่ทำบัญชีครัวเรือน", "ครัวเรือน", 120, 400, "community"),
+            org.assertj.core.groups.Tuple.tuple(
+                "สภาองค์กรชุมชนตำบลที่มีแผนพัฒนา", "ตำบล", 3, 10, "codi"));
+    assertThat((String) values.get("planIndicators"))
+        .startsWith("1. ครัวเรือนที่ทำบัญชีครัวเรือน: ค่าฐาน 120 → เป้าหมาย 400 ครัวเรือน");
+    assertThat(((Number) values.get("planBudgetOther")).intValue()).isEqualTo(20000);
+    assertThat(values.get("planChanges")).isEqualTo("ร่างแรก / First draft");
   }
 
   @Test
