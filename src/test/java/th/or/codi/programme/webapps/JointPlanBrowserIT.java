@@ -251,7 +251,9 @@ class JointPlanBrowserIT {
       }
       scrollTo(driver, inputs(driver, "Field_IndicatorName").get(0));
       screenshot(driver, "indicators-filled");
-      TasklistBrowserIT.type(inputs(driver, "Field_PlanDurationMonths").get(0), "12");
+      WebElement duration = inputs(driver, "Field_PlanDurationMonths").get(0);
+      scrollTo(driver, duration); // below the indicators: under Tasklist's footer unless scrolled
+      TasklistBrowserIT.type(duration, "12");
       screenshot(driver, "filled");
 
       screenshot(driver, "before-send");
