@@ -333,6 +333,7 @@ class TasklistBrowserIT {
       type(field(driver, "Field_Venue"), "ศาลาประชาคม");
       type(field(driver, "Field_ExpectedParticipants"), "80");
       type(field(driver, "Field_ForumBudgetRequested"), "25000");
+      JointPlanBrowserIT.choose(driver, "Field_ForumBudgetSource", 0, "พอช. / CODI");
       type(field(driver, "Field_Agenda"), "ทำความเข้าใจความร่วมมือ");
       WebElement councils =
           driver.findElement(By.xpath("//label[contains(.,'สภาองค์กรชุมชนตำบล')]"));

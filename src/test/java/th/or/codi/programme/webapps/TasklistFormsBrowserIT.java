@@ -866,6 +866,7 @@ class TasklistFormsBrowserIT {
         input.click();
         type(input, typed[1]);
       }
+      JointPlanBrowserIT.choose(driver, "Field_ForumBudgetSource", 0, "สสส. / ThaiHealth");
       WebElement councils =
           driver.findElement(By.xpath("//label[contains(.,'สภาองค์กรชุมชนตำบล')]"));
       scroll(driver, councils);
