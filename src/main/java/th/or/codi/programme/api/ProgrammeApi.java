@@ -25,6 +25,9 @@ import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.dashboard.ProgrammeDashboard;
 import th.or.codi.programme.messages.Messages;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
+import th.or.codi.programme.report.LedgerSource;
+import th.or.codi.programme.report.ProgrammeReport;
+import th.or.codi.programme.report.ReportData;
 
 /**
  * The programme's own REST endpoints ({@link ProgrammeEndpoints}): the audit trail (JSON, CSV) and
@@ -47,15 +50,21 @@ public class ProgrammeApi implements ProgrammeEndpoints {
   private final Clock clock;
   private final ObjectMapper json;
   private final AuditExport exports;
+  private final ProgrammeReport report;
 
   /**
    * @param json the application's {@code ObjectMapper} (Spring Boot's, with {@code
    *     spring.jackson.*}), handed on by whoever builds this: {@link ProgrammeApiWiring} for {@code
    *     /engine-rest}, {@link ProgrammeApiPlugin} (a Spring bean too) for Cockpit's plugin
    *     resource, which the webapps' JAX-RS application creates outside Spring
+   * @param ledgers the pipelines' ledgers, for the programme report
    */
   public ProgrammeApi(
-      ProcessEngine engine, ProvinceReferenceData provinces, Clock clock, ObjectMapper json) {
+      ProcessEngine engine,
+      ProvinceReferenceData provinces,
+      Clock clock,
+      ObjectMapper json,
+      LedgerSource ledgers) {
     this.audit = new AuditTrail(engine, json);
     this.dashboard = new ProgrammeDashboard(engine, provinces);
     this.identity = engine.getIdentityService();
@@ -63,6 +72,7 @@ public class ProgrammeApi implements ProgrammeEndpoints {
     this.clock = clock;
     this.json = json;
     this.exports = new AuditExport(json);
+    this.report = new ProgrammeReport(engine, dashboard, ledgers);
   }
 
   @Override
@@ -150,6 +160,21 @@ public class ProgrammeApi implements ProgrammeEndpoints {
       body.put("auditTrail", ProgrammeAccess.allowed(identity, authorizations, View.AUDIT_TRAIL));
       body.putAll(json.convertValue(dashboard.view(clock.instant()), Map.class));
       return Response.ok(write(body).getBytes(StandardCharsets.UTF_8), JSON_UTF8).build();
+    } catch (AccessDeniedException e) {
+      return denied(e);
+    }
+  }
+
+  @Override
+  public Response report() {
+    try {
+      ProgrammeAccess.require(identity, authorizations, View.DASHBOARD);
+      ReportData data = report.data(clock.instant());
+      return Response.ok(report.workbook(data), ProgrammeReport.XLSX)
+          .header(
+              "Content-Disposition",
+              "attachment; filename=\"" + ProgrammeReport.fileName(data.dashboard().asOf()) + "\"")
+          .build();
     } catch (AccessDeniedException e) {
       return denied(e);
     }

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import th.or.codi.programme.dashboard.ProgrammeDashboard;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
+import th.or.codi.programme.report.LedgerSource;
 
 /**
  * Publishes the programme's endpoints under {@code /engine-rest/programme} and gives the metrics
@@ -25,8 +26,12 @@ public class ProgrammeApiWiring {
   /** {@code /engine-rest/programme/…}, authenticated by the REST API's HTTP Basic filter. */
   @Bean
   ResourceConfigCustomizer programmeRestEndpoints(
-      ProcessEngine engine, ProvinceReferenceData provinces, ObjectMapper json) {
+      ProcessEngine engine,
+      ProvinceReferenceData provinces,
+      ObjectMapper json,
+      LedgerSource ledgers) {
     return config ->
-        config.register(new ProgrammeApiAtEngineRest(engine, provinces, Clock.systemUTC(), json));
+        config.register(
+            new ProgrammeApiAtEngineRest(engine, provinces, Clock.systemUTC(), json, ledgers));
   }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import th.or.codi.programme.report.ProgrammeReport;
 
 /**
  * The programme's REST endpoints as JAX-RS sees them: paths, parameters, media types, declared once
@@ -56,6 +57,15 @@ public interface ProgrammeEndpoints {
   @Path("dashboard")
   @Produces(MediaType.APPLICATION_JSON)
   Response dashboard();
+
+  /**
+   * The programme report for the board: an {@code .xlsx} workbook of the dashboard's provinces,
+   * their money, indicators, timelines and every ledger entry ({@code report/ProgrammeWorkbook}).
+   */
+  @GET
+  @Path("report.xlsx")
+  @Produces({ProgrammeReport.XLSX, MediaType.APPLICATION_JSON})
+  Response report();
 
   /**
    * The words of the parties, stages, monthly statuses, outcomes and pipeline states, from the Java

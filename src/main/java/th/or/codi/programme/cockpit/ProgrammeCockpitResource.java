@@ -66,6 +66,11 @@ public class ProgrammeCockpitResource extends AbstractCockpitPluginResource
   }
 
   @Override
+  public Response report() {
+    return api().report();
+  }
+
+  @Override
   public Response labels() {
     return api().labels();
   }
