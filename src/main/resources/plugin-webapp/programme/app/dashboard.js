@@ -1,9 +1,38 @@
 /*
- * cockpit.dashboard: the provinces — wave, stage, days in it, open and overdue tasks per party, latest monthly status, outcome.
+ * cockpit.dashboard: the provinces — wave, stage, days in it, open and overdue tasks per party, money approved and
+ * spent per source, indicators on target, latest monthly status, outcome — with the programme's totals, and the
+ * programme report (.xlsx) to download.
  * Part of the programme's Cockpit plugin (see plugin.js), an ES module.
  */
 
-import { bangkok, both, commonEra, el, getJson, labels, problem } from './shared.js';
+import { bangkok, base, both, commonEra, el, getJson, labels, problem } from './shared.js';
+
+// baht with two decimals, grouped as Thai readers write them; '–' when the server sent no figure
+function baht(amount) {
+  return amount == null ? '–'
+    : Number(amount).toLocaleString('th-TH', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+// the workbook for the board: a plain link, so the browser downloads it with Cockpit's session
+function reportDownload(api) {
+  return el('p', { class: 'programme-downloads' },
+    el('a', { class: 'btn btn-primary programme-download-report', href: `${base(api)}/report.xlsx`, download: true },
+      el('span', { class: 'glyphicon glyphicon-download-alt', 'aria-hidden': 'true' }), ' ',
+      'ดาวน์โหลดรายงานโครงการ (Excel) / Download the programme report (Excel)'));
+}
+
+// approved and spent of one source: "spent / approved"
+function moneyCell(approved, spent, source) {
+  const a = approved ? approved[source] : null;
+  const s = spent ? spent[source] : null;
+  return el('td', { class: 'num programme-money', 'data-source': source, 'data-approved': a, 'data-spent': s },
+    baht(s), el('br'), el('small', {}, `/ ${baht(a)}`));
+}
+
+function indicatorCell(onTarget, total) {
+  return el('td', { class: 'num programme-indicators', 'data-on-target': onTarget, 'data-total': total },
+    total == null ? '–' : `${onTarget} / ${total}`);
+}
 
 export function renderDashboard(node, api) {
   const root = el('section', { class: 'programme programme-dashboard', 'data-programme': 'dashboard' },
@@ -13,6 +42,7 @@ export function renderDashboard(node, api) {
   node.appendChild(root);
   Promise.all([labels(api), getJson(api, '/dashboard')]).then(([words, view]) => {
     root.removeChild(root.querySelector('.programme-loading'));
+    root.appendChild(reportDownload(api));
     root.appendChild(stageTotals(view));
     root.appendChild(provinceTable(view, words));
     root.appendChild(el('p', { class: 'programme-note' },
@@ -41,6 +71,9 @@ function provinceTable(view, words) {
     el('th', { class: 'num' }, 'วันในขั้นตอน', el('br'), el('small', {}, 'Days in stage')),
     words.parties.map(({ th, en }) => el('th', { class: 'num' }, `งานค้าง ${th}`, el('br'), el('small', {}, `Open: ${en}`))),
     el('th', { class: 'num' }, 'เลยกำหนด', el('br'), el('small', {}, 'Overdue')),
+    words.sources.map(({ th, en }) => el('th', { class: 'num' }, `ใช้จ่าย / อนุมัติ ${th}`, el('br'),
+      el('small', {}, `Spent / approved: ${en} (THB)`))),
+    el('th', { class: 'num' }, 'ตัวชี้วัดถึงเป้า', el('br'), el('small', {}, 'Indicators on target')),
     el('th', {}, 'สถานะรายเดือนล่าสุด', el('br'), el('small', {}, 'Latest monthly status')),
     el('th', {}, 'ผลลัพธ์', el('br'), el('small', {}, 'Outcome')),
     el('th', {}, 'ลิงก์', el('br'), el('small', {}, 'Links')));
@@ -67,6 +100,8 @@ function provinceTable(view, words) {
           late ? el('span', { class: 'programme-late', title: 'เลยกำหนด / overdue' }, ` (${late})`) : null);
       }),
       el('td', { class: `num${row.overdueTotal ? ' programme-late' : ''}`, 'data-overdue': row.overdueTotal }, row.overdueTotal),
+      words.sources.map(({ key }) => moneyCell(row.approvedBySource, row.spentBySource, key)),
+      indicatorCell(row.indicatorsOnTarget, row.indicatorsTotal),
       el('td', {}, status
         ? el('span', { class: `programme-status programme-status-${status.level}` }, both(status),
           row.latestReportMonth ? el('small', {}, ` (${row.latestReportMonth})`) : null)
@@ -74,6 +109,13 @@ function provinceTable(view, words) {
       el('td', {}, row.outcome ? (both(words.outcomes[row.outcome]) || row.outcome) : '–'),
       el('td', { class: 'programme-links' }, links));
   });
+  // the programme's totals under the money and indicator columns
+  const totals = el('tr', { class: 'programme-totals' },
+    el('th', { colspan: 4 + words.parties.length + 1 }, 'รวมทั้งโครงการ / Programme total'),
+    words.sources.map(({ key }) => moneyCell(view.approvedBySource, view.spentBySource, key)),
+    indicatorCell(view.indicatorsOnTarget, view.indicatorsTotal),
+    el('td', { colspan: 3 }));
   return el('div', { class: 'table-responsive' },
-    el('table', { class: 'table table-condensed programme-table' }, el('thead', {}, head), el('tbody', {}, rows)));
+    el('table', { class: 'table table-condensed programme-table' }, el('thead', {}, head), el('tbody', {}, rows),
+      el('tfoot', {}, totals)));
 }

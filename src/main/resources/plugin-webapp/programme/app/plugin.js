@@ -3,7 +3,9 @@
  * Cockpit loads this file as an ES module; each view is a module of its own next to it:
  *
  *   dashboard.js     cockpit.dashboard                    the provinces: wave, stage, days in it, open and overdue
- *                                                         tasks per party, latest monthly status, outcome
+ *                                                         tasks per party, money spent / approved per source,
+ *                                                         indicators on target, latest monthly status, outcome,
+ *                                                         the programme's totals; the programme report (.xlsx)
  *   audit-page.js    cockpit.route  #/programme-audit     the audit trail of an instance (running or completed) or
  *                                                         a search by province, wave, dates and user; CSV and JSON
  *   instance-tab.js  cockpit.processInstance.runtime.tab  the audit trail of the instance being viewed

@@ -10,14 +10,15 @@ import th.or.codi.programme.dashboard.PipelineState;
 import th.or.codi.programme.labels.Labelled;
 import th.or.codi.programme.pipeline.Outcome;
 import th.or.codi.programme.pipeline.PipelineStages.Stage;
+import th.or.codi.programme.report.MoneyWords;
 
 /**
  * The Thai and English words the Cockpit plugin shows for the parties, stages, monthly statuses,
- * outcomes and pipeline states, read from the enums the Java code itself uses, so that the pages
- * cannot word them differently ({@code GET labels}; the plugin keeps no copy). Every word has one
- * shape, {@link Labelled}'s: {@code key}, {@code th}, {@code en} and {@code label} ("ไทย /
- * English"); a monthly status adds its {@code level}. Parties and stages are lists, in their order;
- * the others are maps by key.
+ * outcomes, pipeline states and the ledger's sources, stages and kinds of money, read from the
+ * enums the Java code itself uses, so that the pages cannot word them differently ({@code GET
+ * labels}; the plugin keeps no copy). Every word has one shape, {@link Labelled}'s: {@code key},
+ * {@code th}, {@code en} and {@code label} ("ไทย / English"); a monthly status adds its {@code
+ * level}. Parties and stages are lists, in their order; the others are maps by key.
  */
 final class ProgrammeLabels {
 
@@ -34,6 +35,9 @@ final class ProgrammeLabels {
     labels.put("monthlyStatuses", statuses);
     labels.put("outcomes", byKey(Outcome.values()));
     labels.put("states", byKey(PipelineState.values()));
+    labels.put("sources", inOrder(MoneyWords.Source.values()));
+    labels.put("ledgerStages", inOrder(MoneyWords.LedgerStage.values()));
+    labels.put("ledgerKinds", inOrder(MoneyWords.Kind.values()));
     return labels;
   }
 
