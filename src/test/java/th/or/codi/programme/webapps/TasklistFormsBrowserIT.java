@@ -333,15 +333,8 @@ class TasklistFormsBrowserIT {
 
   static void login(WebDriver driver, String user) {
     driver.manage().deleteAllCookies();
-    driver.get(base + "/camunda/app/tasklist/default/");
-    WebDriverWait wait = waiting(driver);
-    WebElement name =
-        wait.until(
-            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")));
-    name.sendKeys(user);
-    driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tasks-list")));
+    TasklistBrowserIT.login(
+        driver, base + "/camunda/app/tasklist/default/", user, By.cssSelector(".tasks-list"));
     pause(1500);
   }
 
