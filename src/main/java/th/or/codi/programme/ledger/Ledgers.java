@@ -1,0 +1,226 @@
+package th.or.codi.programme.ledger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.stereotype.Component;
+import th.or.codi.programme.history.HistoricValues;
+import th.or.codi.programme.history.ProcessTree;
+
+/**
+ * A pipeline's ledger, read from the engine's history as the caller: the pipeline's process tree
+ * ({@link ProcessTree}), the variable updates of every instance in it, the completed tasks and the
+ * "Complete" operations of the user-operation log, which say which updates a person submitted
+ * (those of the task's completion, as the audit trail's task entries show them) and who. The rules
+ * that make figures of them are {@link LedgerBook}'s.
+ *
+ * <p>Queries for many pipelines at once: one for the pipelines, one per pipeline for its tree and
+ * one for its tasks, one for the variable updates of all instances (in chunks of {@value #CHUNK}),
+ * and one per instance for its completions (the engine's log query takes one process instance).
+ * Every query is the caller's, so the engine filters what a caller without the grants cannot read.
+ */
+@Component("ledgers")
+public class Ledgers {
+
+  private static final int CHUNK = 500;
+
+  private final ProcessEngine engine;
+  private final HistoryService history;
+  private final ObjectMapper json;
+
+  public Ledgers(ProcessEngine engine, ObjectMapper json) {
+    this.engine = engine;
+    this.history = engine.getHistoryService();
+    this.json = json;
+  }
+
+  /** The ledger of one pipeline; null when history has no such process instance. */
+  public PipelineLedger ofPipeline(String processInstanceId) {
+    List<PipelineLedger> one = ofPipelines(List.of(processInstanceId));
+    return one.isEmpty() ? null : one.get(0);
+  }
+
+  /** The ledgers of these pipelines, in the order given; ids history does not know are left out. */
+  public List<PipelineLedger> ofPipelines(Collection<String> processInstanceIds) {
+    List<String> ids = List.copyOf(new LinkedHashSet<>(processInstanceIds));
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<String, HistoricProcessInstance> roots = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      history
+          .createHistoricProcessInstanceQuery()
+          .processInstanceIds(
+              new LinkedHashSet<>(ids.subList(from, Math.min(ids.size(), from + CHUNK))))
+          .list()
+          .forEach(i -> roots.put(i.getId(), i));
+    }
+    Map<String, List<HistoricProcessInstance>> trees = new LinkedHashMap<>();
+    Map<String, HistoricProcessInstance> instances = new LinkedHashMap<>();
+    for (String id : ids) {
+      HistoricProcessInstance root = roots.get(id);
+      if (root != null) {
+        List<HistoricProcessInstance> tree = ProcessTree.of(history, root);
+        trees.put(id, tree);
+        tree.forEach(i -> instances.put(i.getId(), i));
+      }
+    }
+    Map<String, List<HistoricVariableUpdate>> updates = updates(List.copyOf(instances.keySet()));
+    List<PipelineLedger> out = new ArrayList<>();
+    for (Map.Entry<String, List<HistoricProcessInstance>> tree : trees.entrySet()) {
+      HistoricProcessInstance root = roots.get(tree.getKey());
+      List<Submission> submissions = new ArrayList<>();
+      Map<String, List<HistoricTaskInstance>> tasks = tasks(root);
+      for (HistoricProcessInstance instance : tree.getValue()) {
+        submissions.addAll(
+            submissions(
+                instance,
+                updates.getOrDefault(instance.getId(), List.of()),
+                tasks.getOrDefault(instance.getId(), List.of())));
+      }
+      submissions.sort(Comparator.comparing(Submission::time));
+      List<HistoricVariableUpdate> own = updates.getOrDefault(root.getId(), List.of());
+      Object province = latest(own, root.getId(), "provinceCode");
+      Object wave = latest(own, root.getId(), "wave");
+      out.add(
+          LedgerBook.book(
+              root.getId(),
+              root.getBusinessKey(),
+              province == null ? null : province.toString(),
+              wave instanceof Number n ? n.longValue() : null,
+              submissions));
+    }
+    return out;
+  }
+
+  private Map<String, List<HistoricVariableUpdate>> updates(List<String> ids) {
+    Map<String, List<HistoricVariableUpdate>> updates = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      String[] chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray(String[]::new);
+      history
+          .createHistoricDetailQuery()
+          .processInstanceIdIn(chunk)
+          .variableUpdates()
+          .disableCustomObjectDeserialization()
+          .orderPartiallyByOccurrence()
+          .asc()
+          .list()
+          .forEach(
+              d ->
+                  updates
+                      .computeIfAbsent(d.getProcessInstanceId(), k -> new ArrayList<>())
+                      .add((HistoricVariableUpdate) d));
+    }
+    return updates;
+  }
+
+  private Map<String, List<HistoricTaskInstance>> tasks(HistoricProcessInstance root) {
+    Map<String, List<HistoricTaskInstance>> tasks = new HashMap<>();
+    var query = history.createHistoricTaskInstanceQuery().finished();
+    (root.getRootProcessInstanceId() != null
+            ? query.rootProcessInstanceId(root.getRootProcessInstanceId())
+            : query.processInstanceId(root.getId()))
+        .list()
+        .forEach(
+            t -> tasks.computeIfAbsent(t.getProcessInstanceId(), k -> new ArrayList<>()).add(t));
+    return tasks;
+  }
+
+  /**
+   * What each completed task of the instance submitted: the updates its "Complete" operation wrote
+   * on the task or in the task's activity instance; and the registration of a joint agreement.
+   */
+  private List<Submission> submissions(
+      HistoricProcessInstance instance,
+      List<HistoricVariableUpdate> updates,
+      List<HistoricTaskInstance> tasks) {
+    List<Submission> out = new ArrayList<>();
+    String key = instance.getProcessDefinitionKey();
+    if (!tasks.isEmpty()) {
+      Map<String, UserOperationLogEntry> completions = new HashMap<>();
+      for (UserOperationLogEntry op :
+          history
+              .createUserOperationLogQuery()
+              .processInstanceId(instance.getId())
+              .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+              .list()) {
+        if (op.getTaskId() != null) {
+          completions.putIfAbsent(op.getTaskId(), op);
+        }
+      }
+      for (HistoricTaskInstance task : tasks) {
+        if (!"completed".equals(task.getDeleteReason())) {
+          continue;
+        }
+        UserOperationLogEntry complete = completions.get(task.getId());
+        String operation = complete == null ? null : complete.getOperationId();
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (operation != null) {
+          for (HistoricVariableUpdate u : updates) {
+            if (operation.equals(u.getUserOperationId())
+                && (task.getId().equals(u.getTaskId())
+                    || Objects.equals(task.getActivityInstanceId(), u.getActivityInstanceId()))) {
+              values.put(u.getVariableName(), HistoricValues.plain(json, u));
+            }
+          }
+        }
+        out.add(
+            new Submission(
+                instance.getId(),
+                key,
+                task.getId(),
+                task.getName(),
+                task.getTaskDefinitionKey(),
+                complete != null && complete.getUserId() != null
+                    ? complete.getUserId()
+                    : task.getAssignee(),
+                task.getEndTime().toInstant(),
+                values));
+      }
+    }
+    for (HistoricVariableUpdate u : updates) {
+      if (u.getTaskId() == null && "agreementNumber".equals(u.getVariableName())) {
+        out.add(
+            new Submission(
+                instance.getId(),
+                key,
+                null,
+                null,
+                null,
+                null,
+                u.getTime().toInstant(),
+                Map.of("agreementNumber", String.valueOf(HistoricValues.plain(json, u)))));
+      }
+    }
+    return out;
+  }
+
+  private Object latest(List<HistoricVariableUpdate> updates, String scope, String name) {
+    Object value = null;
+    for (HistoricVariableUpdate u : updates) {
+      if (name.equals(u.getVariableName())
+          && u.getTaskId() == null
+          && scope.equals(u.getActivityInstanceId())) {
+        value = HistoricValues.plain(json, u);
+      }
+    }
+    return value;
+  }
+
+  ProcessEngine engine() {
+    return engine;
+  }
+}
