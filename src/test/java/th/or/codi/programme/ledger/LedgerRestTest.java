@@ -84,4 +84,54 @@ class LedgerRestTest {
         .containsPattern("\\p{InThai}")
         .contains("No process instance");
   }
+
+  /** The audit trail shows each ledger figure right after the task whose submission recorded it. */
+  @Test
+  void theAuditTrailShowsEachFigureAtTheSubmissionItComesFrom() throws Exception {
+    Walkthrough drive = new Walkthrough(act, code -> "nakhonsawan", task -> {});
+    String key = drive.start("TH-60", YEAR, WAVE.incrementAndGet());
+    drive.forumStage(key, "TH-60");
+    drive.planVisit(key);
+    drive.decideBudget(key, "approve-reduced", 90000L);
+    String id =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(key)
+            .processDefinitionKey(ProgrammeProcesses.PIPELINE)
+            .singleResult()
+            .getId();
+    JsonNode trail =
+        JSON.readTree(get("auditor", "/engine-rest/programme/audit-trail/" + id).getBody());
+    java.util.List<JsonNode> entries = new java.util.ArrayList<>();
+    trail.get("entries").forEach(entries::add);
+    java.util.List<JsonNode> ledger =
+        entries.stream().filter(e -> e.get("kind").asText().equals("LEDGER")).toList();
+    assertThat(ledger)
+        .extracting(e -> e.get("activityId").asText(), e -> e.get("actor").asText())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Activity_PlanForum", "nakhonsawan"),
+            org.assertj.core.groups.Tuple.tuple("Activity_ReviewForumPlanThaiHealth", "thaihealth"),
+            org.assertj.core.groups.Tuple.tuple("Activity_ReportForum", "nakhonsawan"),
+            org.assertj.core.groups.Tuple.tuple("Activity_PlanStudyVisit", "codi"),
+            org.assertj.core.groups.Tuple.tuple("Activity_ApproveVisitBudget", "thaihealth"));
+    JsonNode approved = ledger.get(4);
+    assertThat(approved.get("kindTh").asText()).isEqualTo("รายการงบประมาณ");
+    assertThat(approved.get("kindEn").asText()).isEqualTo("Ledger entry");
+    assertThat(approved.get("detail").asText())
+        .isEqualTo(
+            "ศึกษาดูงาน · อนุมัติ · สสส.: 90,000.00 บาท / Study visit · approved · ThaiHealth:"
+                + " 90,000.00 THB");
+    assertThat(approved.at("/values/ledgerAmount").decimalValue()).isEqualByComparingTo("90000");
+    // right after the completion of the same task
+    for (JsonNode e : ledger) {
+      int at = entries.indexOf(e);
+      JsonNode before = entries.get(at - 1);
+      while (before.get("kind").asText().equals("LEDGER")) {
+        before = entries.get(entries.indexOf(before) - 1);
+      }
+      assertThat(before.get("kind").asText()).isEqualTo("TASK_COMPLETED");
+      assertThat(before.get("taskId").asText()).isEqualTo(e.get("taskId").asText());
+    }
+  }
 }
