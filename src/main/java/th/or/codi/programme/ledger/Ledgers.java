@@ -1,6 +1,7 @@
 package th.or.codi.programme.ledger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import th.or.codi.programme.history.HistoricValues;
 import th.or.codi.programme.history.ProcessTree;
@@ -37,14 +39,46 @@ public class Ledgers {
 
   private static final int CHUNK = 500;
 
-  private final ProcessEngine engine;
   private final HistoryService history;
   private final ObjectMapper json;
 
+  /**
+   * @param json the application's ObjectMapper, which reads recorded JSON values
+   */
+  @Autowired
   public Ledgers(ProcessEngine engine, ObjectMapper json) {
-    this.engine = engine;
     this.history = engine.getHistoryService();
     this.json = json;
+  }
+
+  /**
+   * For readers built outside Spring without the application's ObjectMapper (the dashboard): JSON
+   * values are read back into plain lists and maps, for which a default ObjectMapper is enough.
+   */
+  public Ledgers(ProcessEngine engine) {
+    this(engine, new ObjectMapper());
+  }
+
+  /** Source → the sum over the three stages of stage → source → amount; every source present. */
+  public static Map<String, BigDecimal> bySource(Map<String, Map<String, BigDecimal>> byStage) {
+    return LedgerBook.bySource(byStage);
+  }
+
+  /** A zero-filled source → amount map, for totals over many ledgers. */
+  public static Map<String, BigDecimal> noMoney() {
+    Map<String, BigDecimal> zero = new LinkedHashMap<>();
+    LedgerBook.SOURCES.forEach(source -> zero.put(source, LedgerBook.zero()));
+    return zero;
+  }
+
+  /** The ledger's sources, in order: {@code codi}, {@code thaihealth}, {@code other}. */
+  public static List<String> sources() {
+    return LedgerBook.SOURCES;
+  }
+
+  /** The ledger's stages, in order: {@code forum}, {@code study-visit}, {@code joint-plan}. */
+  public static List<String> stages() {
+    return LedgerBook.STAGES;
   }
 
   /** The ledger of one pipeline; null when history has no such process instance. */
@@ -218,9 +252,5 @@ public class Ledgers {
       }
     }
     return value;
-  }
-
-  ProcessEngine engine() {
-    return engine;
   }
 }
