@@ -299,24 +299,8 @@ final class LedgerBook {
           }
         }
       }
-      BigDecimal percent = null;
-      boolean onTarget = false;
-      if (reached != null
-          && baseline != null
-          && target != null
-          && target.compareTo(baseline) != 0) {
-        percent =
-            reached
-                .subtract(baseline)
-                .multiply(BigDecimal.valueOf(100))
-                .divide(target.subtract(baseline), 1, RoundingMode.HALF_UP);
-        onTarget =
-            target.compareTo(baseline) > 0
-                ? reached.compareTo(target) >= 0
-                : reached.compareTo(target) <= 0;
-      }
       out.add(
-          new IndicatorResult(
+          result(
               n,
               text(indicator.get("indicatorName")),
               text(indicator.get("indicatorUnit")),
@@ -325,13 +309,84 @@ final class LedgerBook {
               baseline,
               target,
               reached,
-              percent,
-              onTarget,
-              by == null ? null : by.taskId(),
-              by == null ? null : by.userId(),
-              by == null ? null : by.time()));
+              by));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The indicators with these values reached instead ({@code indicatorProgress} items), for values
+   * not in history yet (written in the transaction still running); an indicator the list does not
+   * name, or gives the same value, keeps its result.
+   */
+  static List<IndicatorResult> withReached(
+      List<IndicatorResult> indicators, List<Map<String, Object>> progress) {
+    List<IndicatorResult> out = new ArrayList<>();
+    for (IndicatorResult i : indicators) {
+      BigDecimal reached = null;
+      for (Map<String, Object> item : progress) {
+        Integer which = integer(item.get("progressIndicator"));
+        BigDecimal value = number(item.get("indicatorReached"));
+        if (which != null && which == i.number() && value != null && value.signum() >= 0) {
+          reached = value;
+        }
+      }
+      if (reached == null || (i.reached() != null && reached.compareTo(i.reached()) == 0)) {
+        out.add(i);
+      } else {
+        out.add(
+            result(
+                i.number(),
+                i.name(),
+                i.unit(),
+                i.party(),
+                i.measure(),
+                i.baseline(),
+                i.target(),
+                reached,
+                null));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static IndicatorResult result(
+      int n,
+      String name,
+      String unit,
+      String party,
+      String measure,
+      BigDecimal baseline,
+      BigDecimal target,
+      BigDecimal reached,
+      Submission by) {
+    BigDecimal percent = null;
+    boolean onTarget = false;
+    if (reached != null && baseline != null && target != null && target.compareTo(baseline) != 0) {
+      percent =
+          reached
+              .subtract(baseline)
+              .multiply(BigDecimal.valueOf(100))
+              .divide(target.subtract(baseline), 1, RoundingMode.HALF_UP);
+      onTarget =
+          target.compareTo(baseline) > 0
+              ? reached.compareTo(target) >= 0
+              : reached.compareTo(target) <= 0;
+    }
+    return new IndicatorResult(
+        n,
+        name,
+        unit,
+        party,
+        measure,
+        baseline,
+        target,
+        reached,
+        percent,
+        onTarget,
+        by == null ? null : by.taskId(),
+        by == null ? null : by.userId(),
+        by == null ? null : by.time());
   }
 
   // ------------------------------------------------------------------ totals and values

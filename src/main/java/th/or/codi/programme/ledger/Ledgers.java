@@ -13,12 +13,15 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.engine.EngineHooks;
 import th.or.codi.programme.history.HistoricValues;
 import th.or.codi.programme.history.ProcessTree;
 
@@ -79,6 +82,63 @@ public class Ledgers {
   /** The ledger's stages, in order: {@code forum}, {@code study-visit}, {@code joint-plan}. */
   public static List<String> stages() {
     return LedgerBook.STAGES;
+  }
+
+  /**
+   * Task listener ({@code create}) of the evaluation ({@code Activity_EvaluateOutcomes}): puts on
+   * the task, as local TEXT variables, {@code evaluationIndicators} (each indicator's baseline,
+   * target, latest value reached, % and whether on target) and {@code evaluationMoney} (per source
+   * money approved against spent, per stage and in total; the completion report's total and its
+   * reason for a difference), which the form shows read-only. Read without the current user's
+   * grants: the task is created while a community member completes the implementation, and the
+   * figures are the pipeline's own, shown to whoever may work on its evaluation. The completion
+   * report of this very transaction is not in history yet, so its total, reason and final indicator
+   * values are taken from the pipeline's variables (the stage hands them back).
+   */
+  public void prepareEvaluation(DelegateTask task) {
+    String pipelineId = task.getProcessInstanceId();
+    PipelineLedger read =
+        EngineHooks.withoutAuthentication(
+            task.getProcessEngineServices().getIdentityService(), () -> ofPipeline(pipelineId));
+    if (read == null) {
+      return;
+    }
+    Object total = task.getVariable("totalSpent");
+    Object reason = task.getVariable("spendingDifferenceReason");
+    List<IndicatorResult> indicators =
+        LedgerBook.withReached(read.indicators(), plainRows(task.getVariable("indicatorProgress")));
+    PipelineLedger ledger =
+        new PipelineLedger(
+            read.pipelineId(),
+            read.businessKey(),
+            read.provinceCode(),
+            read.wave(),
+            read.entries(),
+            read.requested(),
+            read.approved(),
+            read.spent(),
+            indicators,
+            total != null ? LedgerBook.money(total) : read.reportedTotalSpent(),
+            reason != null && !reason.toString().isBlank()
+                ? reason.toString()
+                : read.spendingDifferenceReason());
+    task.setVariableLocal(
+        "evaluationIndicators", Variables.stringValue(EvaluationTexts.indicators(indicators)));
+    task.setVariableLocal("evaluationMoney", Variables.stringValue(EvaluationTexts.money(ledger)));
+  }
+
+  private List<Map<String, Object>> plainRows(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof Collection<?>) {
+      return LedgerBook.rows(value);
+    }
+    try {
+      return LedgerBook.rows(json.readValue(value.toString(), Object.class));
+    } catch (Exception e) {
+      return List.of();
+    }
   }
 
   /** The ledger of one pipeline; null when history has no such process instance. */

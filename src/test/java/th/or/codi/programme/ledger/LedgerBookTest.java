@@ -282,5 +282,23 @@ class LedgerBookTest {
         .containsExactly(
             tuple(1, new BigDecimal("410"), new BigDecimal("103.6"), true),
             tuple(2, new BigDecimal("25"), new BigDecimal("83.3"), false));
+
+    // what the evaluation shows: the completion report's values taken over
+    List<IndicatorResult> latest =
+        LedgerBook.withReached(ledger.indicators(), List.of(progress(2, 18)));
+    assertThat(latest.get(0)).isSameAs(ledger.indicators().get(0));
+    assertThat(latest.get(1).onTarget()).isTrue();
+    assertThat(EvaluationTexts.indicators(latest))
+        .isEqualTo(
+            "1. ครัวเรือนที่ทำบัญชีครัวเรือน: ค่าฐาน 120 → เป้าหมาย 400 ครัวเรือน; ทำได้ 410 (103.6%)"
+                + " ถึงเป้าหมาย\n"
+                + "2. ขยะที่ฝังกลบ: ค่าฐาน 50 → เป้าหมาย 20 ตัน; ทำได้ 18 (106.7%) ถึงเป้าหมาย\n\n"
+                + "1. ครัวเรือนที่ทำบัญชีครัวเรือน: baseline 120 → target 400 ครัวเรือน; reached 410"
+                + " (103.6%) on target\n"
+                + "2. ขยะที่ฝังกลบ: baseline 50 → target 20 ตัน; reached 18 (106.7%) on target");
+    assertThat(EvaluationTexts.money(ledger))
+        .contains(
+            "รายงานสรุปผล: ใช้จ่ายรวม 28,000.00 บาท\nเหตุผลที่ต่างจากผลรวมรายเดือน: ค่าเดินทางจ่ายหลังปิดเดือน")
+        .endsWith("Why it differs from the months' sum: ค่าเดินทางจ่ายหลังปิดเดือน");
   }
 }

@@ -238,6 +238,34 @@ class LedgersTest {
             org.assertj.core.groups.Tuple.tuple(
                 2, "สภาองค์กรชุมชนตำบลที่มีแผนพัฒนาตำบล", new BigDecimal("10")));
     assertThat(ledger.indicators()).allSatisfy(i -> assertThat(i.reached()).isNull());
+
+    // the evaluation sees the same figures, Thai first, then English
+    var evaluation = act.task(key, "Activity_EvaluateOutcomes");
+    Map<String, Object> shown = engine.getTaskService().getVariablesLocal(evaluation.getId());
+    String indicators = (String) shown.get("evaluationIndicators");
+    assertThat(indicators)
+        .startsWith(
+            "1. ครัวเรือนที่ทำบัญชีครัวเรือน: ค่าฐาน 120 → เป้าหมาย 400 ครัวเรือน;"
+                + " ยังไม่มีรายงานค่าที่ทำได้\n2. สภาองค์กรชุมชนตำบลที่มีแผนพัฒนาตำบล")
+        .contains(
+            "\n\n1. ครัวเรือนที่ทำบัญชีครัวเรือน: baseline 120 → target 400 ครัวเรือน;"
+                + " nothing reached reported yet");
+    String money = (String) shown.get("evaluationMoney");
+    assertThat(money.split("\n"))
+        .startsWith(
+            "พอช.: อนุมัติ 30,000.00 บาท · ใช้จ่าย 0.00 บาท",
+            "  - แผนร่วม: อนุมัติ 30,000.00 บาท · ใช้จ่าย 0.00 บาท",
+            "สสส.: อนุมัติ 160,000.50 บาท · ใช้จ่าย 110,250.50 บาท",
+            "  - เวทีทำความเข้าใจ: อนุมัติ 28,000.00 บาท · ใช้จ่าย 23,850.50 บาท",
+            "  - ศึกษาดูงาน: อนุมัติ 90,000.00 บาท · ใช้จ่าย 86,400.00 บาท",
+            "  - แผนร่วม: อนุมัติ 42,000.50 บาท · ใช้จ่าย 0.00 บาท",
+            "อื่น ๆ: อนุมัติ 8,000.00 บาท · ใช้จ่าย 0.00 บาท",
+            "  - แผนร่วม: อนุมัติ 8,000.00 บาท · ใช้จ่าย 0.00 บาท",
+            "รวมทุกแหล่ง: อนุมัติ 198,000.50 บาท · ใช้จ่าย 110,250.50 บาท",
+            "รายงานสรุปผล: ใช้จ่ายรวม 78,000.00 บาท",
+            "",
+            "CODI: approved 30,000.00 THB · spent 0.00 THB");
+    assertThat(money).endsWith("Completion report: total spent 78,000.00 THB");
   }
 
   @Test
