@@ -398,6 +398,29 @@ public class Walkthrough {
       Object spending,
       Object progress,
       String overspendReason) {
+    submitMonth(
+        key,
+        province,
+        month,
+        status,
+        "จัดเวทีสภาองค์กรชุมชน",
+        status.equals("on-track") ? "" : "ผู้เข้าร่วมน้อย",
+        spending,
+        progress,
+        overspendReason);
+  }
+
+  /** The same with what was done and the problems met, as the province writes them. */
+  public void submitMonth(
+      String key,
+      String province,
+      String month,
+      String status,
+      String activitiesDone,
+      String problems,
+      Object spending,
+      Object progress,
+      String overspendReason) {
     complete(
         community(province),
         key,
@@ -406,7 +429,7 @@ public class Walkthrough {
             "reportMonth",
             month,
             "activitiesDone",
-            "จัดเวทีสภาองค์กรชุมชน",
+            activitiesDone,
             "monthlySpending",
             spending,
             "indicatorProgress",
@@ -414,7 +437,7 @@ public class Walkthrough {
             "overspendReason",
             overspendReason,
             "problems",
-            status.equals("on-track") ? "" : "ผู้เข้าร่วมน้อย",
+            problems,
             "progressStatus",
             status));
   }
