@@ -868,6 +868,9 @@ class TasklistFormsBrowserIT {
         input.click();
         type(input, typed[1]);
       }
+      // the forum's funder, required since issue 18: without it form-js refuses in the browser
+      // and the server's answer, which this test is about, never comes
+      JointPlanBrowserIT.choose(driver, "Field_ForumBudgetSource", 0, "พอช.");
       WebElement councils =
           driver.findElement(By.xpath("//label[contains(.,'สภาองค์กรชุมชนตำบล')]"));
       scroll(driver, councils);
