@@ -163,11 +163,48 @@ class LedgersTest {
         .allSatisfy(v -> assertThat(v).isEqualByComparingTo("0"));
     assertThat(drafted.indicators()).isEmpty();
     drive.endorse(key, "TH-60", "endorse", "endorse", "endorse");
-    // implementation: a month and the completion report, with the fields their forms have on this
-    // branch (the monthly spending and indicator lists come with the implementation's forms; their
-    // rules are LedgerBookTest's)
-    drive.monthlyReport(key, "TH-60", "on-track");
-    drive.completePlan(key, "TH-60"); // totalSpent 78,000
+    // implementation, two months as the province reports them in Tasklist:
+    //   2026-12: line 1 (ThaiHealth) 12,000.25, line 2 (CODI) 5,000; indicators 200 and 5
+    //   2027-01: line 1 (ThaiHealth) 10,000, line 3 (other) 3,000; indicators 400 and 7
+    // so spent: CODI 5,000, ThaiHealth 22,000.25, other 3,000 = 30,000.25 in all
+    act.fireTimer(key, "Event_MonthlyReportDue");
+    drive.submitMonth(
+        key,
+        "TH-60",
+        "2026-12",
+        "on-track",
+        Walkthrough.spending(
+            Walkthrough.line(1, "thaihealth", 12000.25), Walkthrough.line(2, "codi", 5000)),
+        Walkthrough.progress(200, 5),
+        "");
+    drive.reviewMonth(key, "on-track");
+    act.fireTimer(key, "Event_MonthlyReportDue");
+    drive.submitMonth(
+        key,
+        "TH-60",
+        "2027-01",
+        "on-track",
+        Walkthrough.spending(
+            Walkthrough.line(1, "thaihealth", 10000), Walkthrough.line(3, "other", 3000)),
+        Walkthrough.progress(400, 7),
+        "");
+    drive.reviewMonth(key, "on-track");
+    // the completion report's total is the months' sum, so it needs no reason
+    drive.complete(
+        "nakhonsawan",
+        key,
+        "Activity_CarryOutPlan",
+        Walkthrough.values(
+            "completionSummary",
+            "ดำเนินการครบทุกกิจกรรม",
+            "resultsAchieved",
+            "ครัวเรือนทำบัญชี 400 ครัวเรือน",
+            "totalSpent",
+            30000.25,
+            "spendingDifferenceReason",
+            "",
+            "completionEvidenceLink",
+            "https://example.org/report"));
 
     PipelineLedger ledger = ledger(key);
     assertThat(ledger.businessKey()).isEqualTo(key);
@@ -189,8 +226,8 @@ class LedgersTest {
             Map.of(
                 "forum", sources("0", "23850.50", "0"),
                 "study-visit", sources("0", "86400", "0"),
-                "joint-plan", sources("0", "0", "0")));
-    assertThat(ledger.reportedTotalSpent()).isEqualByComparingTo("78000");
+                "joint-plan", sources("5000", "22000.25", "3000")));
+    assertThat(ledger.reportedTotalSpent()).isEqualByComparingTo("30000.25");
     assertThat(ledger.spendingDifferenceReason()).isNull();
 
     // who and where each figure comes from
@@ -222,6 +259,49 @@ class LedgersTest {
             org.assertj.core.groups.Tuple.tuple(
                 3, "จัดทำบัญชีครัวเรือน", "Activity_EndorsePlanCommunity"));
     assertThat(ledger.entries())
+        .filteredOn(e -> e.stage().equals("joint-plan") && e.kind().equals("spent"))
+        .extracting(
+            LedgerEntry::month,
+            LedgerEntry::line,
+            LedgerEntry::lineName,
+            LedgerEntry::source,
+            LedgerEntry::amount,
+            LedgerEntry::activityId,
+            LedgerEntry::userId)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "2026-12",
+                1,
+                "เวทีสภาองค์กรชุมชน",
+                "thaihealth",
+                baht("12000.25"),
+                "Activity_SubmitMonthlyReport",
+                "nakhonsawan"),
+            org.assertj.core.groups.Tuple.tuple(
+                "2026-12",
+                2,
+                "พัฒนาศักยภาพแกนนำ",
+                "codi",
+                baht("5000.00"),
+                "Activity_SubmitMonthlyReport",
+                "nakhonsawan"),
+            org.assertj.core.groups.Tuple.tuple(
+                "2027-01",
+                1,
+                "เวทีสภาองค์กรชุมชน",
+                "thaihealth",
+                baht("10000.00"),
+                "Activity_SubmitMonthlyReport",
+                "nakhonsawan"),
+            org.assertj.core.groups.Tuple.tuple(
+                "2027-01",
+                3,
+                "จัดทำบัญชีครัวเรือน",
+                "other",
+                baht("3000.00"),
+                "Activity_SubmitMonthlyReport",
+                "nakhonsawan"));
+    assertThat(ledger.entries())
         .allSatisfy(
             e -> {
               assertThat(e.amount()).isPositive();
@@ -229,43 +309,71 @@ class LedgersTest {
               assertThat(e.time()).isNotNull();
             });
 
-    // indicators: the registered two, nothing reported for them yet
+    // indicators: the registered two, with the latest month's values
     assertThat(ledger.indicators())
-        .extracting(IndicatorResult::number, IndicatorResult::name, IndicatorResult::target)
+        .extracting(
+            IndicatorResult::number,
+            IndicatorResult::name,
+            IndicatorResult::baseline,
+            IndicatorResult::target,
+            IndicatorResult::reached,
+            IndicatorResult::percent,
+            IndicatorResult::onTarget,
+            IndicatorResult::userId)
+        .usingRecursiveFieldByFieldElementComparator(
+            org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration.builder()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .build())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                1, "ครัวเรือนที่ทำบัญชีครัวเรือน", new BigDecimal("400")),
+                1,
+                "ครัวเรือนที่ทำบัญชีครัวเรือน",
+                baht("120"),
+                baht("400"),
+                baht("400"),
+                baht("100"),
+                true,
+                "nakhonsawan"),
             org.assertj.core.groups.Tuple.tuple(
-                2, "สภาองค์กรชุมชนตำบลที่มีแผนพัฒนาตำบล", new BigDecimal("10")));
-    assertThat(ledger.indicators()).allSatisfy(i -> assertThat(i.reached()).isNull());
+                2,
+                "สภาองค์กรชุมชนตำบลที่มีแผนพัฒนาตำบล",
+                baht("3"),
+                baht("10"),
+                baht("7"),
+                baht("57.1"),
+                false,
+                "nakhonsawan"));
 
     // the evaluation sees the same figures, Thai first, then English
     var evaluation = act.task(key, "Activity_EvaluateOutcomes");
     Map<String, Object> shown = engine.getTaskService().getVariablesLocal(evaluation.getId());
     String indicators = (String) shown.get("evaluationIndicators");
     assertThat(indicators)
-        .startsWith(
+        .isEqualTo(
             "1. ครัวเรือนที่ทำบัญชีครัวเรือน: ค่าฐาน 120 → เป้าหมาย 400 ครัวเรือน;"
-                + " ยังไม่มีรายงานค่าที่ทำได้\n2. สภาองค์กรชุมชนตำบลที่มีแผนพัฒนาตำบล")
-        .contains(
-            "\n\n1. ครัวเรือนที่ทำบัญชีครัวเรือน: baseline 120 → target 400 ครัวเรือน;"
-                + " nothing reached reported yet");
+                + " ทำได้ 400 (100.0%) ถึงเป้าหมาย\n"
+                + "2. สภาองค์กรชุมชนตำบลที่มีแผนพัฒนาตำบล: ค่าฐาน 3 → เป้าหมาย 10 ตำบล;"
+                + " ทำได้ 7 (57.1%) ยังไม่ถึงเป้าหมาย\n\n"
+                + "1. ครัวเรือนที่ทำบัญชีครัวเรือน: baseline 120 → target 400 ครัวเรือน;"
+                + " reached 400 (100.0%) on target\n"
+                + "2. สภาองค์กรชุมชนตำบลที่มีแผนพัฒนาตำบล: baseline 3 → target 10 ตำบล;"
+                + " reached 7 (57.1%) not on target yet");
     String money = (String) shown.get("evaluationMoney");
     assertThat(money.split("\n"))
         .startsWith(
-            "พอช.: อนุมัติ 30,000.00 บาท · ใช้จ่าย 0.00 บาท",
-            "  - แผนร่วม: อนุมัติ 30,000.00 บาท · ใช้จ่าย 0.00 บาท",
-            "สสส.: อนุมัติ 160,000.50 บาท · ใช้จ่าย 110,250.50 บาท",
+            "พอช.: อนุมัติ 30,000.00 บาท · ใช้จ่าย 5,000.00 บาท",
+            "  - แผนร่วม: อนุมัติ 30,000.00 บาท · ใช้จ่าย 5,000.00 บาท",
+            "สสส.: อนุมัติ 160,000.50 บาท · ใช้จ่าย 132,250.75 บาท",
             "  - เวทีทำความเข้าใจ: อนุมัติ 28,000.00 บาท · ใช้จ่าย 23,850.50 บาท",
             "  - ศึกษาดูงาน: อนุมัติ 90,000.00 บาท · ใช้จ่าย 86,400.00 บาท",
-            "  - แผนร่วม: อนุมัติ 42,000.50 บาท · ใช้จ่าย 0.00 บาท",
-            "อื่น ๆ: อนุมัติ 8,000.00 บาท · ใช้จ่าย 0.00 บาท",
-            "  - แผนร่วม: อนุมัติ 8,000.00 บาท · ใช้จ่าย 0.00 บาท",
-            "รวมทุกแหล่ง: อนุมัติ 198,000.50 บาท · ใช้จ่าย 110,250.50 บาท",
-            "รายงานสรุปผล: ใช้จ่ายรวม 78,000.00 บาท",
+            "  - แผนร่วม: อนุมัติ 42,000.50 บาท · ใช้จ่าย 22,000.25 บาท",
+            "อื่น ๆ: อนุมัติ 8,000.00 บาท · ใช้จ่าย 3,000.00 บาท",
+            "  - แผนร่วม: อนุมัติ 8,000.00 บาท · ใช้จ่าย 3,000.00 บาท",
+            "รวมทุกแหล่ง: อนุมัติ 198,000.50 บาท · ใช้จ่าย 140,250.75 บาท",
+            "รายงานสรุปผล: ใช้จ่ายรวม 30,000.25 บาท",
             "",
-            "CODI: approved 30,000.00 THB · spent 0.00 THB");
-    assertThat(money).endsWith("Completion report: total spent 78,000.00 THB");
+            "CODI: approved 30,000.00 THB · spent 5,000.00 THB");
+    assertThat(money).endsWith("Completion report: total spent 30,000.25 THB");
   }
 
   @Test

@@ -213,7 +213,9 @@ class TasklistFormsBrowserIT {
         Walkthrough.values(
             "reportMonth", "2027-01",
             "activitiesDone", "อบรมแกนนำ",
-            "moneySpent", 15000L,
+            "monthlySpending",
+                Walkthrough.spending(
+                    Walkthrough.line(1, "thaihealth", 15000), Walkthrough.line(2, "codi", 0)),
             "problems", "",
             "progressStatus", "at-risk"));
     add("implementation-review-progress", ns, act.task(progress, "Activity_ReviewProgress"));
