@@ -23,20 +23,21 @@ import th.or.codi.programme.audit.ProgrammeAccess.AccessDeniedException;
 import th.or.codi.programme.audit.ProgrammeAccess.View;
 import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.dashboard.ProgrammeDashboard;
+import th.or.codi.programme.ledger.Ledgers;
+import th.or.codi.programme.ledger.PipelineLedger;
 import th.or.codi.programme.messages.Messages;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
-import th.or.codi.programme.report.LedgerSource;
 import th.or.codi.programme.report.ProgrammeReport;
 import th.or.codi.programme.report.ReportData;
 
 /**
- * The programme's own REST endpoints ({@link ProgrammeEndpoints}): the audit trail (JSON, CSV) and
- * the dashboard. The same class answers under {@code /engine-rest/programme} (HTTP Basic) and under
- * Cockpit's plugin API {@code /camunda/api/cockpit/plugin/programme/{engine}} (the webapps' login),
- * so both check the same rules ({@link ProgrammeAccess}, from the engine's grants) against whoever
- * the API authenticated, and both read the engine as that caller. It is built from an engine and
- * the province reference data; it holds no state of its own, so one is as good as another and
- * building one costs nothing.
+ * The programme's own REST endpoints ({@link ProgrammeEndpoints}): the audit trail (JSON, CSV), a
+ * pipeline's ledger and the dashboard. The same class answers under {@code /engine-rest/programme}
+ * (HTTP Basic) and under Cockpit's plugin API {@code
+ * /camunda/api/cockpit/plugin/programme/{engine}} (the webapps' login), so both check the same
+ * rules ({@link ProgrammeAccess}, from the engine's grants) against whoever the API authenticated,
+ * and both read the engine as that caller. It is built from an engine and the province reference
+ * data; it holds no state of its own, so one is as good as another and building one costs nothing.
  */
 public class ProgrammeApi implements ProgrammeEndpoints {
 
@@ -50,6 +51,7 @@ public class ProgrammeApi implements ProgrammeEndpoints {
   private final Clock clock;
   private final ObjectMapper json;
   private final AuditExport exports;
+  private final Ledgers ledgers;
   private final ProgrammeReport report;
 
   /**
@@ -57,14 +59,9 @@ public class ProgrammeApi implements ProgrammeEndpoints {
    *     spring.jackson.*}), handed on by whoever builds this: {@link ProgrammeApiWiring} for {@code
    *     /engine-rest}, {@link ProgrammeApiPlugin} (a Spring bean too) for Cockpit's plugin
    *     resource, which the webapps' JAX-RS application creates outside Spring
-   * @param ledgers the pipelines' ledgers, for the programme report
    */
   public ProgrammeApi(
-      ProcessEngine engine,
-      ProvinceReferenceData provinces,
-      Clock clock,
-      ObjectMapper json,
-      LedgerSource ledgers) {
+      ProcessEngine engine, ProvinceReferenceData provinces, Clock clock, ObjectMapper json) {
     this.audit = new AuditTrail(engine, json);
     this.dashboard = new ProgrammeDashboard(engine, provinces);
     this.identity = engine.getIdentityService();
@@ -72,6 +69,7 @@ public class ProgrammeApi implements ProgrammeEndpoints {
     this.clock = clock;
     this.json = json;
     this.exports = new AuditExport(json);
+    this.ledgers = new Ledgers(engine, json);
     this.report = new ProgrammeReport(engine, dashboard, ledgers);
   }
 
@@ -131,6 +129,24 @@ public class ProgrammeApi implements ProgrammeEndpoints {
       return denied(e);
     } catch (AuditQuery.InvalidQueryException e) {
       return invalidQuery(e);
+    }
+  }
+
+  @Override
+  public Response ledger(String processInstanceId) {
+    try {
+      ProgrammeAccess.require(identity, authorizations, View.AUDIT_TRAIL);
+      PipelineLedger ledger = ledgers.ofPipeline(processInstanceId);
+      if (ledger == null) {
+        return error(
+            Response.Status.NOT_FOUND,
+            "NotFound",
+            Messages.both("api.trail.notFound", processInstanceId),
+            null);
+      }
+      return Response.ok(write(ledger).getBytes(StandardCharsets.UTF_8), JSON_UTF8).build();
+    } catch (AccessDeniedException e) {
+      return denied(e);
     }
   }
 

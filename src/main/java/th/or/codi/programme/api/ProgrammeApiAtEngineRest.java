@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import org.camunda.bpm.engine.ProcessEngine;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
-import th.or.codi.programme.report.LedgerSource;
 
 /**
  * {@link ProgrammeApi} at {@code /engine-rest/programme}: one instance, built by Spring from the
@@ -19,11 +18,7 @@ import th.or.codi.programme.report.LedgerSource;
 public class ProgrammeApiAtEngineRest extends ProgrammeApi {
 
   public ProgrammeApiAtEngineRest(
-      ProcessEngine engine,
-      ProvinceReferenceData provinces,
-      Clock clock,
-      ObjectMapper json,
-      LedgerSource ledgers) {
-    super(engine, provinces, clock, json, ledgers);
+      ProcessEngine engine, ProvinceReferenceData provinces, Clock clock, ObjectMapper json) {
+    super(engine, provinces, clock, json);
   }
 }

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.stereotype.Component;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
-import th.or.codi.programme.report.LedgerSource;
 
 /**
  * What {@link ProgrammeApi} needs besides the engine — the province reference data and the clock —
@@ -28,24 +27,21 @@ public class ProgrammeApiPlugin extends AbstractProcessEnginePlugin {
   private final ProvinceReferenceData provinces;
   private final Clock clock;
   private final ObjectMapper json;
-  private final LedgerSource ledgers;
 
   /**
    * @param json the application's {@code ObjectMapper}, carried to the Cockpit plugin's resource,
    *     which the webapps' JAX-RS application creates outside Spring and which therefore cannot
    *     have it injected itself
    */
-  public ProgrammeApiPlugin(
-      ProvinceReferenceData provinces, ObjectMapper json, LedgerSource ledgers) {
+  public ProgrammeApiPlugin(ProvinceReferenceData provinces, ObjectMapper json) {
     this.provinces = provinces;
-    this.ledgers = ledgers;
     this.clock = Clock.systemUTC();
     this.json = json;
   }
 
   /** The programme's endpoints over this engine, as its caller may see them. */
   public ProgrammeApi api(ProcessEngine engine) {
-    return new ProgrammeApi(engine, provinces, clock, json, ledgers);
+    return new ProgrammeApi(engine, provinces, clock, json);
   }
 
   /**

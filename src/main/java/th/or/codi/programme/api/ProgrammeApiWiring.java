@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import th.or.codi.programme.dashboard.ProgrammeDashboard;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
-import th.or.codi.programme.report.LedgerSource;
 
 /**
  * Publishes the programme's endpoints under {@code /engine-rest/programme} and gives the metrics
@@ -26,12 +25,8 @@ public class ProgrammeApiWiring {
   /** {@code /engine-rest/programme/…}, authenticated by the REST API's HTTP Basic filter. */
   @Bean
   ResourceConfigCustomizer programmeRestEndpoints(
-      ProcessEngine engine,
-      ProvinceReferenceData provinces,
-      ObjectMapper json,
-      LedgerSource ledgers) {
+      ProcessEngine engine, ProvinceReferenceData provinces, ObjectMapper json) {
     return config ->
-        config.register(
-            new ProgrammeApiAtEngineRest(engine, provinces, Clock.systemUTC(), json, ledgers));
+        config.register(new ProgrammeApiAtEngineRest(engine, provinces, Clock.systemUTC(), json));
   }
 }

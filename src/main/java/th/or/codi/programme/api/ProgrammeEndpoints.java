@@ -40,6 +40,15 @@ public interface ProgrammeEndpoints {
       @QueryParam("limit") String limit,
       @QueryParam("format") String format);
 
+  /**
+   * A pipeline's budget ledger: requested, approved and spent per stage and source, every figure
+   * with the task and person behind it, and its indicators' results.
+   */
+  @GET
+  @Path("ledger/{processInstanceId}")
+  @Produces(MediaType.APPLICATION_JSON)
+  Response ledger(@PathParam("processInstanceId") String processInstanceId);
+
   /** The provincial pipelines, running and ended, newest first: where an auditor picks a trail. */
   @GET
   @Path("pipelines")

@@ -13,6 +13,7 @@ public enum AuditKind {
   TASK_DELEGATED("ส่งต่องาน", "Task delegated"),
   TASK_RESOLVED("คืนงานที่ส่งต่อ", "Delegated task resolved"),
   TASK_COMPLETED("ทำงานเสร็จ", "Task completed"),
+  LEDGER("รายการงบประมาณ", "Ledger entry"),
   TASK_CANCELLED("งานถูกยกเลิก", "Task cancelled"),
   TASK_CHANGED("แก้ไขงาน", "Task changed"),
   TIMER_FIRED("ตัวจับเวลาทำงาน", "Timer fired"),

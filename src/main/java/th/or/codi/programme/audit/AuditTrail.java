@@ -14,6 +14,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import th.or.codi.programme.history.ProcessTree;
+import th.or.codi.programme.ledger.LedgerEntry;
+import th.or.codi.programme.ledger.LedgerWords;
+import th.or.codi.programme.ledger.Ledgers;
+import th.or.codi.programme.ledger.PipelineLedger;
 import th.or.codi.programme.processes.ProgrammeProcesses;
 
 /**
@@ -42,6 +46,7 @@ public class AuditTrail {
   private final ProcessEngine engine;
   private final HistoryService history;
   private final ObjectMapper json;
+  private final Ledgers ledgers;
 
   /**
    * @param json the application's ObjectMapper, which reads recorded JSON values
@@ -50,6 +55,7 @@ public class AuditTrail {
     this.engine = engine;
     this.history = engine.getHistoryService();
     this.json = json;
+    this.ledgers = new Ledgers(engine, json);
   }
 
   /**
@@ -217,15 +223,61 @@ public class AuditTrail {
     TrailHistory read = TrailHistory.read(engine, instances);
     Map<String, Integer> depth = new HashMap<>();
     List<RankedEntry> out = new ArrayList<>();
+    Map<String, InstanceTrail> trails = new HashMap<>();
     for (HistoricProcessInstance instance : instances) {
       int d = depth.getOrDefault(instance.getSuperProcessInstanceId(), -1) + 1;
       depth.put(instance.getId(), d);
       InstanceTrail trail =
           new InstanceTrail(instance, contexts.get(instance.getId()), d, read, byId, out, json);
+      trails.put(instance.getId(), trail);
       SOURCES.forEach(source -> source.addEntries(trail));
     }
+    addLedgerEntries(instances, trails);
     out.sort(RankedEntry.CHRONOLOGICAL);
     return onlyNews(out.stream().map(RankedEntry::entry).toList());
+  }
+
+  /**
+   * The ledger's figures of the trail's pipelines ({@link Ledgers}), each at the task whose
+   * submission recorded it, so the auditor sees the figure next to the task that recorded it. A
+   * trail of a stage alone (without its pipeline) has none: the ledger's rules read the whole
+   * pipeline.
+   */
+  private void addLedgerEntries(
+      List<HistoricProcessInstance> instances, Map<String, InstanceTrail> trails) {
+    List<String> pipelines =
+        instances.stream()
+            .filter(i -> ProgrammeProcesses.PIPELINE.equals(i.getProcessDefinitionKey()))
+            .map(HistoricProcessInstance::getId)
+            .toList();
+    if (pipelines.isEmpty()) {
+      return;
+    }
+    for (PipelineLedger ledger : ledgers.ofPipelines(pipelines)) {
+      for (LedgerEntry e : ledger.entries()) {
+        InstanceTrail trail = trails.get(e.processInstanceId());
+        if (trail == null) {
+          continue;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("ledgerStage", e.stage());
+        values.put("ledgerKind", e.kind());
+        values.put("ledgerSource", e.source());
+        values.put("ledgerLine", e.line());
+        values.put("ledgerLineName", e.lineName());
+        values.put("ledgerMonth", e.month());
+        values.put("ledgerAmount", e.amount());
+        trail.add(
+            Date.from(e.time()),
+            AuditKind.LEDGER,
+            e.userId() == null ? AuditEntry.UNKNOWN : e.userId(),
+            e.activityId(),
+            e.taskName(),
+            e.taskId(),
+            LedgerWords.describe(e),
+            values);
+      }
+    }
   }
 
   /**

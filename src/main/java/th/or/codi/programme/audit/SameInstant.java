@@ -21,7 +21,10 @@ enum SameInstant {
    * goes on).
    */
   TASK_CHANGED_OR_INCIDENT_RESOLVED,
-  /** A task completed; an operator's action in Cockpit. */
+  /**
+   * A task completed; the ledger's figures its submission recorded, after it; an operator's action
+   * in Cockpit.
+   */
   TASK_COMPLETED_OR_OPERATOR_ACTION,
   /**
    * What the engine did by itself: a service step, a timer, an escalation; comments and reminders.
@@ -61,7 +64,7 @@ enum SameInstant {
       case TASK_CLAIMED, TASK_ASSIGNED, TASK_DELEGATED, TASK_RESOLVED -> TASK_HANDED_ON;
       case TASK_CHANGED, INCIDENT_RESOLVED, EVIDENCE, EVIDENCE_REMOVED ->
           TASK_CHANGED_OR_INCIDENT_RESOLVED;
-      case TASK_COMPLETED, OPERATOR_ACTION -> TASK_COMPLETED_OR_OPERATOR_ACTION;
+      case TASK_COMPLETED, LEDGER, OPERATOR_ACTION -> TASK_COMPLETED_OR_OPERATOR_ACTION;
       case SYSTEM_STEP, TIMER_FIRED, ESCALATION, COMMENT, REMINDER -> SYSTEM_ACTION;
       case TASK_CANCELLED -> LAST_IN_PROCESS;
       case PROCESS_ENDED, PROCESS_CANCELLED -> PROCESS_CLOSED;

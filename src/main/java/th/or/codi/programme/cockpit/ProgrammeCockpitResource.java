@@ -61,6 +61,11 @@ public class ProgrammeCockpitResource extends AbstractCockpitPluginResource
   }
 
   @Override
+  public Response ledger(String processInstanceId) {
+    return api().ledger(processInstanceId);
+  }
+
+  @Override
   public Response dashboard() {
     return api().dashboard();
   }

@@ -9,6 +9,9 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import th.or.codi.programme.dashboard.HistoryFigures.PipelineValues;
 import th.or.codi.programme.dashboard.ProgrammeDashboard.Row;
 import th.or.codi.programme.dashboard.RuntimeFigures.TaskCount;
+import th.or.codi.programme.ledger.IndicatorResult;
+import th.or.codi.programme.ledger.Ledgers;
+import th.or.codi.programme.ledger.PipelineLedger;
 import th.or.codi.programme.provinces.Province;
 
 /**
@@ -27,12 +30,14 @@ final class DashboardRows {
 
   /**
    * @param taskCounts the open tasks of the pipeline per party key; null when it is not running
+   * @param ledger the pipeline's ledger; null when the caller may not read it (no money, none)
    */
   static Row row(
       Province province,
       HistoricProcessInstance pipeline,
       PipelineValues values,
       Map<String, TaskCount> taskCounts,
+      PipelineLedger ledger,
       Instant now) {
     boolean running = pipeline.getEndTime() == null;
     Instant until = running ? now : pipeline.getEndTime().toInstant();
@@ -73,6 +78,12 @@ final class DashboardRows {
         values.latestReportMonth(),
         values.outcome(),
         pipeline.getStartTime().toInstant(),
-        running ? null : pipeline.getEndTime().toInstant());
+        running ? null : pipeline.getEndTime().toInstant(),
+        ledger == null ? Ledgers.noMoney() : Ledgers.bySource(ledger.approved()),
+        ledger == null ? Ledgers.noMoney() : Ledgers.bySource(ledger.spent()),
+        ledger == null ? 0 : ledger.indicators().size(),
+        ledger == null
+            ? 0
+            : (int) ledger.indicators().stream().filter(IndicatorResult::onTarget).count());
   }
 }

@@ -1,7 +1,9 @@
 package th.or.codi.programme.dashboard;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import th.or.codi.programme.dashboard.RuntimeFigures.TaskCount;
 import th.or.codi.programme.engine.EngineHooks;
+import th.or.codi.programme.ledger.Ledgers;
+import th.or.codi.programme.ledger.PipelineLedger;
 import th.or.codi.programme.pipeline.PipelineStages.Stage;
 import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
@@ -21,7 +25,10 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
  * totals per stage. Every figure is a query on the engine ({@link RuntimeFigures} for what is open,
  * {@link HistoryFigures} for what ended; {@link DashboardRows} assembles the rows), made as the
  * caller with the caller's authorization checks on, so a viewer is shown what the engine shows them
- * through {@code /engine-rest} and {@code /history/*}, no more.
+ * through {@code /engine-rest} and {@code /history/*}, no more. Each row's money (approved and
+ * spent per source, over the three stages) and indicators (how many, how many on target) are its
+ * pipeline's {@link Ledgers ledger}'s, and the programme's totals their sums, so the dashboard and
+ * the ledger can never disagree.
  */
 public class ProgrammeDashboard {
 
@@ -45,7 +52,11 @@ public class ProgrammeDashboard {
       String latestReportMonth,
       String outcome,
       Instant started,
-      Instant ended) {}
+      Instant ended,
+      Map<String, BigDecimal> approvedBySource,
+      Map<String, BigDecimal> spentBySource,
+      int indicatorsTotal,
+      int indicatorsOnTarget) {}
 
   public record View(
       Instant asOf,
@@ -54,7 +65,11 @@ public class ProgrammeDashboard {
       Map<String, String> stageLabels,
       Map<String, Long> openTasksPerParty,
       Map<String, Long> overdueTasksPerParty,
-      int provincesWithoutPipeline) {}
+      int provincesWithoutPipeline,
+      Map<String, BigDecimal> approvedBySource,
+      Map<String, BigDecimal> spentBySource,
+      int indicatorsTotal,
+      int indicatorsOnTarget) {}
 
   /**
    * The figures across the whole programme: running pipelines per stage, open and overdue tasks per
@@ -70,12 +85,14 @@ public class ProgrammeDashboard {
   private final ProvinceReferenceData provinces;
   private final RuntimeFigures runtime;
   private final HistoryFigures history;
+  private final Ledgers ledgers;
 
   public ProgrammeDashboard(ProcessEngine engine, ProvinceReferenceData provinces) {
     this.engine = engine;
     this.provinces = provinces;
     this.runtime = new RuntimeFigures(engine, provinces);
     this.history = new HistoryFigures(engine.getHistoryService());
+    this.ledgers = new Ledgers(engine);
   }
 
   /** The dashboard as the logged-in user may see it. */
@@ -101,6 +118,11 @@ public class ProgrammeDashboard {
       }
     }
     Map<String, Map<String, TaskCount>> taskCounts = runtime.taskCounts(latest, now);
+    // the money and indicators are the ledger's own, read for all the rows' pipelines at once
+    Map<String, PipelineLedger> ledgerOf = new HashMap<>();
+    ledgers
+        .ofPipelines(latest.values().stream().map(HistoricProcessInstance::getId).toList())
+        .forEach(l -> ledgerOf.put(l.pipelineId(), l));
     List<Row> rows = new ArrayList<>();
     latest.forEach(
         (province, pipeline) ->
@@ -110,8 +132,20 @@ public class ProgrammeDashboard {
                     pipeline,
                     history.valuesOf(pipeline),
                     taskCounts.get(province.code()),
+                    ledgerOf.get(pipeline.getId()),
                     now)));
     rows.sort(DashboardRows.ORDER);
+    Map<String, BigDecimal> approved = Ledgers.noMoney();
+    Map<String, BigDecimal> spent = Ledgers.noMoney();
+    int indicators = 0;
+    int onTarget = 0;
+    for (Row row : rows) {
+      row.approvedBySource()
+          .forEach((source, amount) -> approved.merge(source, amount, BigDecimal::add));
+      row.spentBySource().forEach((source, amount) -> spent.merge(source, amount, BigDecimal::add));
+      indicators += row.indicatorsTotal();
+      onTarget += row.indicatorsOnTarget();
+    }
 
     Totals totals = totalsNow(now);
     return new View(
@@ -121,7 +155,11 @@ public class ProgrammeDashboard {
         totals.stageLabels(),
         totals.openTasksPerParty(),
         totals.overdueTasksPerParty(),
-        without);
+        without,
+        approved,
+        spent,
+        indicators,
+        onTarget);
   }
 
   /**

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.identity.DemoProperties;
 import th.or.codi.programme.processes.BusinessKey;
 import th.or.codi.programme.processes.ProgrammeProcesses;
@@ -98,11 +99,48 @@ class DemoData {
     walk.forumStage(NAKHON_SAWAN, "TH-60");
     walk.visitStage(NAKHON_SAWAN, "TH-60");
     walk.designStage(NAKHON_SAWAN, "TH-60");
+    nakhonSawansFirstMonths(walk);
     act.fireTimer(NAKHON_SAWAN, "Event_MonthlyReportDue");
     LOG.info(
         "Demo data ready: {} at the understanding forum (plan under review), {} at the study visit, {} in implementation",
         CHAI_NAT,
         SARABURI,
         NAKHON_SAWAN);
+  }
+
+  /**
+   * Nakhon Sawan's first two months, reported and reviewed, so a newcomer sees real figures: the
+   * spending per budget line of the plan (line 1, the community councils' forums, 50,000 baht from
+   * ThaiHealth; line 2, training the core leaders, 30,000 baht from CODI) and the indicators moving
+   * from their baselines. The third month's report is left open.
+   */
+  private void nakhonSawansFirstMonths(Walkthrough walk) {
+    java.time.YearMonth now = java.time.YearMonth.now(ThaiCalendar.ZONE);
+    act.fireTimer(NAKHON_SAWAN, "Event_MonthlyReportDue");
+    walk.submitMonth(
+        NAKHON_SAWAN,
+        "TH-60",
+        now.minusMonths(2).toString(),
+        "on-track",
+        "เวทีสภาองค์กรชุมชนตำบล 4 ตำบล (บรรพตพิสัย ท่าตะโก ลาดยาว พยุหะคีรี) ผู้เข้าร่วม 212 คน",
+        "",
+        Walkthrough.spending(
+            Walkthrough.line(1, "thaihealth", 18500), Walkthrough.line(2, "codi", 0)),
+        Walkthrough.progress(146, 4, 872),
+        "");
+    walk.reviewMonth(NAKHON_SAWAN, "on-track");
+    act.fireTimer(NAKHON_SAWAN, "Event_MonthlyReportDue");
+    walk.submitMonth(
+        NAKHON_SAWAN,
+        "TH-60",
+        now.minusMonths(1).toString(),
+        "at-risk",
+        "อบรมแกนนำรุ่นที่ 1 จำนวน 35 คน และเวทีสภาองค์กรชุมชนตำบลอีก 2 ตำบล",
+        "แกนนำบางตำบลติดฤดูเก็บเกี่ยว เลื่อนการอบรมรุ่นที่ 2",
+        Walkthrough.spending(
+            Walkthrough.line(1, "thaihealth", 9250), Walkthrough.line(2, "codi", 14600)),
+        Walkthrough.progress(171, 5, 903),
+        "");
+    walk.reviewMonth(NAKHON_SAWAN, "at-risk");
   }
 }

@@ -368,23 +368,82 @@ public class Walkthrough {
 
   // ---------------------------------------------------------------- stage 4: implementation
 
+  /**
+   * A month reported and reviewed: 12,000 baht on the plan's first line (the forum, ThaiHealth's),
+   * nothing on the second, the indicators still at their baselines.
+   */
   public void monthlyReport(String key, String province, String status) {
     act.fireTimer(key, "Event_MonthlyReportDue");
+    submitMonth(
+        key,
+        province,
+        "2026-12",
+        status,
+        spending(line(1, "thaihealth", 12000), line(2, "codi", 0)),
+        progress(120, 3, 850),
+        "");
+    reviewMonth(key, status);
+  }
+
+  /**
+   * The open monthly report submitted: {@code spending} (see {@link #spending}), the indicators'
+   * values reached (see {@link #progress}) and, when the month goes above a line's or the plan's
+   * approved budget, {@code overspendReason}.
+   */
+  public void submitMonth(
+      String key,
+      String province,
+      String month,
+      String status,
+      Object spending,
+      Object progress,
+      String overspendReason) {
+    submitMonth(
+        key,
+        province,
+        month,
+        status,
+        "จัดเวทีสภาองค์กรชุมชน",
+        status.equals("on-track") ? "" : "ผู้เข้าร่วมน้อย",
+        spending,
+        progress,
+        overspendReason);
+  }
+
+  /** The same with what was done and the problems met, as the province writes them. */
+  public void submitMonth(
+      String key,
+      String province,
+      String month,
+      String status,
+      String activitiesDone,
+      String problems,
+      Object spending,
+      Object progress,
+      String overspendReason) {
     complete(
         community(province),
         key,
         "Activity_SubmitMonthlyReport",
         values(
             "reportMonth",
-            "2026-12",
+            month,
             "activitiesDone",
-            "จัดเวทีสภาองค์กรชุมชน",
-            "moneySpent",
-            12000L,
+            activitiesDone,
+            "monthlySpending",
+            spending,
+            "indicatorProgress",
+            progress,
+            "overspendReason",
+            overspendReason,
             "problems",
-            status.equals("on-track") ? "" : "ผู้เข้าร่วมน้อย",
+            problems,
             "progressStatus",
             status));
+  }
+
+  /** The working group reviews the month and confirms {@code status}. */
+  public void reviewMonth(String key, String status) {
     complete(
         joint(key),
         key,
@@ -392,6 +451,31 @@ public class Walkthrough {
         values("progressStatusConfirmed", status, "progressReviewComment", "ทบทวนแล้ว"));
   }
 
+  /** One item of a month's spending: the plan's line {@code n} (1..), its source, the amount. */
+  public static Map<String, Object> line(int n, String source, double amount) {
+    return Map.of(
+        "spendingLine", String.valueOf(n), "spendingSource", source, "spendingAmount", amount);
+  }
+
+  /** A month's spending list, as Tasklist submits it. */
+  @SafeVarargs
+  public static JsonValue spending(Map<String, Object>... lines) {
+    return json(List.of(lines));
+  }
+
+  /** The indicators' values reached, in the plan's order ({@link #INDICATORS}). */
+  public static JsonValue progress(double... reached) {
+    List<Map<String, Object>> items = new java.util.ArrayList<>();
+    for (int i = 0; i < reached.length; i++) {
+      items.add(Map.of("progressIndicator", String.valueOf(i + 1), "indicatorReached", reached[i]));
+    }
+    return json(items);
+  }
+
+  /**
+   * The completion report: {@code totalSpent} 78,000 baht, more than the monthly reports say (the
+   * last month's spending was never reported monthly), so with its reason.
+   */
   public void completePlan(String key, String province) {
     complete(
         community(province),
@@ -404,6 +488,8 @@ public class Walkthrough {
             "ตำบลเข้าร่วม 12 ตำบล",
             "totalSpent",
             78000L,
+            "spendingDifferenceReason",
+            "รวมค่าใช้จ่ายเดือนสุดท้ายที่ยังไม่ได้ส่งรายงานรายเดือน",
             "completionEvidenceLink",
             "https://example.org/report"));
   }

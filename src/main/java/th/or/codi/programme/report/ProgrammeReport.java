@@ -9,12 +9,13 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.dashboard.ProgrammeDashboard;
+import th.or.codi.programme.ledger.Ledgers;
 
 /**
  * The programme report as the caller may see it: the dashboard's view, the ledgers of its rows'
- * pipelines (from the same {@link LedgerSource} as the dashboard's money) and their timelines, all
- * read as the caller, then written by {@link ProgrammeWorkbook}. The one place that reads the
- * engine for the report; the workbook itself reads nothing.
+ * pipelines (from the same {@link Ledgers} as the dashboard's money) and their timelines, all read
+ * as the caller, then written by {@link ProgrammeWorkbook}. The one place that reads the engine for
+ * the report; the workbook itself reads nothing.
  */
 public final class ProgrammeReport {
 
@@ -23,10 +24,10 @@ public final class ProgrammeReport {
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private final ProgrammeDashboard dashboard;
-  private final LedgerSource ledgers;
+  private final Ledgers ledgers;
   private final PipelineTimelines timelines;
 
-  public ProgrammeReport(ProcessEngine engine, ProgrammeDashboard dashboard, LedgerSource ledgers) {
+  public ProgrammeReport(ProcessEngine engine, ProgrammeDashboard dashboard, Ledgers ledgers) {
     this.dashboard = dashboard;
     this.ledgers = ledgers;
     this.timelines = new PipelineTimelines(engine.getHistoryService());

@@ -33,13 +33,14 @@ import th.or.codi.programme.report.PipelineTimeline.StagePeriod;
 /**
  * The programme report for the board as an {@code .xlsx} workbook, written with fastexcel from
  * {@link ReportData} alone: a summary sheet (the data's date, the programme's money per source, a
- * row per province), a sheet per province with a pipeline (stage, timeline, indicators, money by
- * stage and source, the months' reports), and a sheet of every ledger entry with its task and
- * person. Money is a number cell formatted {@code #,##0.00} and times are date cells, so Excel can
- * add and sort them; their format {@value #THAI_DATE_TIME} shows the Buddhist Era year: {@code
- * [$-107041E]} is Excel's locale-and-calendar code {@code 01 07 041E}, Western digits, calendar 7
- * (Windows' {@code CAL_THAI}, the Thai Buddhist calendar), locale Thai. The summary also writes the
- * data's date as B.E. text, for readers whose spreadsheet ignores the calendar code.
+ * row per province, all of them the dashboard's own figures, so the two cannot differ), a sheet per
+ * province with a pipeline (stage, timeline, indicators, money by stage and source, the months'
+ * reports), and a sheet of every ledger entry with its task and person. Money is a number cell
+ * formatted {@code #,##0.00} and times are date cells, so Excel can add and sort them; their format
+ * {@value #THAI_DATE_TIME} shows the Buddhist Era year: {@code [$-107041E]} is Excel's
+ * locale-and-calendar code {@code 01 07 041E}, Western digits, calendar 7 (Windows' {@code
+ * CAL_THAI}, the Thai Buddhist calendar), locale Thai. The summary also writes the data's date as
+ * B.E. text, for readers whose spreadsheet ignores the calendar code.
  */
 public final class ProgrammeWorkbook {
 
@@ -66,7 +67,7 @@ public final class ProgrammeWorkbook {
     }
     Workbook workbook = new Workbook(out, "joint-programme", "1.0");
     SheetNames names = new SheetNames();
-    summary(workbook.newWorksheet(names.unique(SUMMARY_SHEET)), view, ledgers);
+    summary(workbook.newWorksheet(names.unique(SUMMARY_SHEET)), view);
     for (Row row : view.provinces()) {
       province(
           workbook.newWorksheet(names.unique(row.provinceName() + " " + row.provinceCode())),
@@ -80,7 +81,7 @@ public final class ProgrammeWorkbook {
 
   // --- the summary -----------------------------------------------------------------------------
 
-  private void summary(Worksheet ws, View view, Map<String, PipelineLedger> ledgers) {
+  private void summary(Worksheet ws, View view) {
     Cells s = new Cells(ws);
     s.title(0, Messages.both("report.workbook.title"));
     s.text(1, 0, Messages.both("report.workbook.asOf"));
@@ -100,13 +101,8 @@ public final class ProgrammeWorkbook {
     BigDecimal spentAll = BigDecimal.ZERO;
     for (Source source : Source.values()) {
       r++;
-      BigDecimal approved = BigDecimal.ZERO;
-      BigDecimal spent = BigDecimal.ZERO;
-      for (Row row : view.provinces()) {
-        PipelineLedger ledger = ledgers.get(row.processInstanceId());
-        approved = approved.add(bySource(ledger, Kind.APPROVED, source));
-        spent = spent.add(bySource(ledger, Kind.SPENT, source));
-      }
+      BigDecimal approved = amount(view.approvedBySource(), source);
+      BigDecimal spent = amount(view.spentBySource(), source);
       s.text(r, 0, source.label());
       s.money(r, 1, approved);
       s.money(r, 2, spent);
@@ -124,13 +120,10 @@ public final class ProgrammeWorkbook {
     r += 2;
     int provincesHeader = r;
     s.header(r, provinceColumns());
-    long onTargetAll = 0;
-    long indicatorsAll = 0;
     BigDecimal[] columnTotals = new BigDecimal[8];
     java.util.Arrays.fill(columnTotals, BigDecimal.ZERO);
     for (Row row : view.provinces()) {
       r++;
-      PipelineLedger ledger = ledgers.get(row.processInstanceId());
       int c = 0;
       s.text(r, c++, row.provinceName());
       s.text(r, c++, row.provinceNameEn());
@@ -142,8 +135,10 @@ public final class ProgrammeWorkbook {
       int m = 0;
       for (Kind kind : List.of(Kind.APPROVED, Kind.SPENT)) {
         BigDecimal total = BigDecimal.ZERO;
+        Map<String, BigDecimal> figures =
+            kind == Kind.APPROVED ? row.approvedBySource() : row.spentBySource();
         for (Source source : Source.values()) {
-          BigDecimal amount = bySource(ledger, kind, source);
+          BigDecimal amount = amount(figures, source);
           s.money(r, c++, amount);
           columnTotals[m] = columnTotals[m++].add(amount);
           total = total.add(amount);
@@ -151,12 +146,8 @@ public final class ProgrammeWorkbook {
         s.money(r, c++, total);
         columnTotals[m] = columnTotals[m++].add(total);
       }
-      long onTarget = ledger == null ? 0 : onTarget(ledger);
-      long indicators = ledger == null ? 0 : ledger.indicators().size();
-      s.count(r, c++, onTarget);
-      s.count(r, c++, indicators);
-      onTargetAll += onTarget;
-      indicatorsAll += indicators;
+      s.count(r, c++, (long) row.indicatorsOnTarget());
+      s.count(r, c++, (long) row.indicatorsTotal());
       s.text(r, c++, label(MonthlyStatus.values(), row.latestMonthlyStatus()));
       s.text(r, c++, row.latestReportMonth());
       s.text(r, c, label(Outcome.values(), row.outcome()));
@@ -167,10 +158,16 @@ public final class ProgrammeWorkbook {
     for (int m = 0; m < columnTotals.length; m++) {
       s.money(r, 7 + m, columnTotals[m]);
     }
-    s.count(r, 15, onTargetAll);
-    s.count(r, 16, indicatorsAll);
+    s.count(r, 15, (long) view.indicatorsOnTarget());
+    s.count(r, 16, (long) view.indicatorsTotal());
     ws.freezePane(0, provincesHeader + 1);
     s.widths(22, 18, 9, 18, 8, 26, 14, 14, 14, 14, 14, 14, 14, 14, 14, 12, 12, 20, 10, 18);
+  }
+
+  /** A source's figure from the dashboard's map; zero when it has none. */
+  private static BigDecimal amount(Map<String, BigDecimal> bySource, Source source) {
+    BigDecimal amount = bySource == null ? null : bySource.get(source.key());
+    return amount == null ? BigDecimal.ZERO : amount;
   }
 
   private static String[] provinceColumns() {
@@ -445,10 +442,6 @@ public final class ProgrammeWorkbook {
       }
     }
     return sum;
-  }
-
-  private static long onTarget(PipelineLedger ledger) {
-    return ledger.indicators().stream().filter(IndicatorResult::onTarget).count();
   }
 
   private static BigDecimal spentInMonth(PipelineLedger ledger, String month, Source source) {

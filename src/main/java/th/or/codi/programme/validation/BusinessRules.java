@@ -91,6 +91,7 @@ public final class BusinessRules {
     jointPlanHasIndicators(form, values, errors);
     indicatorTargetsDifferFromBaselines(form, values, errors);
     meetingAlreadyHeld(form, values, context.today(), errors);
+    errors.addAll(SpendingRules.check(form, values, context));
     return errors;
   }
 

@@ -2,6 +2,7 @@ package th.or.codi.programme.validation;
 
 import java.time.LocalDate;
 import java.util.Map;
+import th.or.codi.programme.history.SubmittedSpending;
 
 /**
  * What a {@link BusinessRules business rule} may read besides the submitted values: a rule such as
@@ -14,11 +15,23 @@ import java.util.Map;
  *     form, a form checked on its own), which leaves the evidence rule out
  * @param variables the variables the task (or start event) sees, as plain Java values (JSON as
  *     lists and maps); never null, empty when the form is checked on its own
+ * @param spentBefore what the implementation stage's other monthly reports spent, read from the
+ *     engine's history (the month being submitted left out); null when not known (another form, a
+ *     form checked on its own), which leaves out the {@link SpendingRules} that need it
  */
-public record RuleContext(LocalDate today, Long evidenceFiles, Map<String, Object> variables) {
+public record RuleContext(
+    LocalDate today,
+    Long evidenceFiles,
+    Map<String, Object> variables,
+    SubmittedSpending spentBefore) {
 
   public RuleContext {
     variables = variables == null ? Map.of() : variables;
+  }
+
+  /** A context without the implementation's spending history. */
+  public RuleContext(LocalDate today, Long evidenceFiles, Map<String, Object> variables) {
+    this(today, evidenceFiles, variables, null);
   }
 
   /** A form checked on its own: no task, no files, no process variables. */
@@ -28,7 +41,12 @@ public record RuleContext(LocalDate today, Long evidenceFiles, Map<String, Objec
 
   /** The same context with the variables the task sees. */
   public RuleContext withVariables(Map<String, Object> seen) {
-    return new RuleContext(today, evidenceFiles, seen);
+    return new RuleContext(today, evidenceFiles, seen, spentBefore);
+  }
+
+  /** The same context with what the stage's other months spent. */
+  public RuleContext withSpentBefore(SubmittedSpending spent) {
+    return new RuleContext(today, evidenceFiles, variables, spent);
   }
 
   /** The variable {@code name} the task sees, null when it has none. */

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
 import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.engine.EngineHooks;
 import th.or.codi.programme.evidence.EvidenceFiles;
+import th.or.codi.programme.history.SubmittedSpending;
 import th.or.codi.programme.provinces.ProvinceOptions;
 
 /**
@@ -96,10 +99,12 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
    */
   public static List<FieldError> validate(
       CamundaForm form, Map<String, Object> values, RuleContext context) {
-    List<FieldError> errors =
-        new ArrayList<>(SubmissionValidator.validate(form, values, context.today()));
+    List<FieldError> own = SubmissionValidator.validate(form, values, context.today());
+    List<FieldError> errors = new ArrayList<>(own);
+    // a field the form's own checks refused is not judged again; a field may break several rules
+    // (a month above a line's budget and the plan's: both named)
     for (FieldError rule : BusinessRules.check(form, values, context)) {
-      if (errors.stream().noneMatch(e -> e.field().equals(rule.field()))) {
+      if (own.stream().noneMatch(e -> e.field().equals(rule.field()))) {
         errors.add(rule);
       }
     }
@@ -159,8 +164,34 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
             userTask.getCamundaFormRef(),
             userTask.getCamundaFormRefBinding(),
             task.getVariables(),
-            files);
+            files,
+            task);
       }
+    }
+
+    /**
+     * For a form with the implementation's money rules: what the stage's other months spent, from
+     * history (read whoever submits: the person may not read history, the rule must). The month
+     * being submitted is left out by its variable: its new value is not history yet.
+     */
+    private SubmittedSpending spentBefore(
+        ProcessEngineServices services, CamundaForm form, DelegateTask task) {
+      if (task == null
+          || (BusinessRules.field(form, SubmittedSpending.VARIABLE) == null
+              && BusinessRules.field(form, "spendingDifferenceReason") == null)) {
+        return null;
+      }
+      String month =
+          task instanceof AbstractVariableScope scope
+                  && scope.getVariableInstance(SubmittedSpending.VARIABLE)
+                      instanceof VariableInstanceEntity variable
+              ? variable.getId()
+              : null;
+      return EngineHooks.withoutAuthentication(
+          services.getIdentityService(),
+          () ->
+              SubmittedSpending.of(
+                  services.getHistoryService(), task.getProcessInstanceId(), month));
     }
 
     @Override
@@ -174,6 +205,7 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
             start.getCamundaFormRef(),
             start.getCamundaFormRefBinding(),
             execution.getVariables(),
+            null,
             null);
       }
     }
@@ -185,7 +217,8 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
         String formRef,
         String binding,
         Map<String, Object> variables,
-        Long evidenceFiles) {
+        Long evidenceFiles,
+        DelegateTask task) {
       if (binding != null && !"deployment".equals(binding)) {
         throw new IllegalStateException(
             element.getId() + ": only formRefBinding=\"deployment\" is supported, not " + binding);
@@ -200,7 +233,11 @@ public class SubmissionValidation extends AbstractProcessEnginePlugin {
           validate(
               form,
               withProvinceOptions(form, new HashMap<>(seen)),
-              new RuleContext(today(), evidenceFiles, Collections.unmodifiableMap(seen)));
+              new RuleContext(
+                  today(),
+                  evidenceFiles,
+                  Collections.unmodifiableMap(seen),
+                  spentBefore(services, form, task)));
       if (!errors.isEmpty()) {
         SubmissionRejectedException rejected = new SubmissionRejectedException(form.id(), errors);
         LOG.info(

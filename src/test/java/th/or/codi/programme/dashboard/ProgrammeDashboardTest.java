@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import org.springframework.http.ResponseEntity;
 import th.or.codi.programme.DemoApplicationTest;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
+import th.or.codi.programme.ledger.Ledgers;
+import th.or.codi.programme.ledger.PipelineLedger;
 import th.or.codi.programme.pipeline.Outcome;
 import th.or.codi.programme.pipeline.PipelineStages.Stage;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
@@ -41,6 +44,7 @@ class ProgrammeDashboardTest {
   @Autowired ProcessEngine engine;
   @Autowired PersonActions act;
   @Autowired ProvinceReferenceData provinces;
+  @Autowired Ledgers ledgers;
 
   @AfterEach
   void resetClock() {
@@ -234,6 +238,68 @@ class ProgrammeDashboardTest {
       engine.getIdentityService().createMembership(id, group);
     }
     return id;
+  }
+
+  /**
+   * Every row's money and indicators are its pipeline's ledger's, read here through {@link Ledgers}
+   * on its own; the programme's totals are the rows' sums.
+   */
+  @Test
+  void theMoneyAndIndicatorFiguresAreTheLedgers() throws Exception {
+    Walkthrough saraburi = new Walkthrough(act, code -> "saraburi", t -> {});
+    String key = saraburi.start("TH-19", 2583, 1);
+    saraburi.forumStage(key, "TH-19");
+    saraburi.planVisit(key);
+    saraburi.decideBudget(key, "approve-reduced", 90000L);
+
+    JsonNode view = dashboard("manager");
+    Map<String, BigDecimal> approved = Ledgers.noMoney();
+    Map<String, BigDecimal> spent = Ledgers.noMoney();
+    int indicators = 0;
+    int onTarget = 0;
+    boolean someMoney = false;
+    for (JsonNode row : view.get("provinces")) {
+      PipelineLedger ledger = ledgers.ofPipeline(row.get("processInstanceId").asText());
+      Map<String, BigDecimal> ledgerApproved = Ledgers.bySource(ledger.approved());
+      Map<String, BigDecimal> ledgerSpent = Ledgers.bySource(ledger.spent());
+      for (String source : Ledgers.sources()) {
+        BigDecimal a = row.get("approvedBySource").get(source).decimalValue();
+        BigDecimal s = row.get("spentBySource").get(source).decimalValue();
+        assertThat(a)
+            .as(row.get("provinceCode") + " approved " + source)
+            .isEqualByComparingTo(ledgerApproved.get(source));
+        assertThat(s)
+            .as(row.get("provinceCode") + " spent " + source)
+            .isEqualByComparingTo(ledgerSpent.get(source));
+        approved.merge(source, a, BigDecimal::add);
+        spent.merge(source, s, BigDecimal::add);
+        someMoney |= a.signum() > 0;
+      }
+      assertThat(row.get("indicatorsTotal").asInt()).isEqualTo(ledger.indicators().size());
+      assertThat(row.get("indicatorsOnTarget").asInt())
+          .isEqualTo((int) ledger.indicators().stream().filter(i -> i.onTarget()).count());
+      indicators += row.get("indicatorsTotal").asInt();
+      onTarget += row.get("indicatorsOnTarget").asInt();
+    }
+    assertThat(someMoney).as("a row with approved money").isTrue();
+    for (String source : Ledgers.sources()) {
+      assertThat(view.get("approvedBySource").get(source).decimalValue())
+          .isEqualByComparingTo(approved.get(source));
+      assertThat(view.get("spentBySource").get(source).decimalValue())
+          .isEqualByComparingTo(spent.get(source));
+    }
+    assertThat(view.get("indicatorsTotal").asInt()).isEqualTo(indicators);
+    assertThat(view.get("indicatorsOnTarget").asInt()).isEqualTo(onTarget);
+    // Saraburi's row, if this pipeline is the one it shows: 25,000 CODI and 90,000 ThaiHealth
+    JsonNode saraburiRow = row(view, "TH-19");
+    if (saraburiRow.get("businessKey").asText().equals(key)) {
+      assertThat(saraburiRow.at("/approvedBySource/codi").decimalValue())
+          .isEqualByComparingTo("25000");
+      assertThat(saraburiRow.at("/approvedBySource/thaihealth").decimalValue())
+          .isEqualByComparingTo("90000");
+      assertThat(saraburiRow.at("/spentBySource/codi").decimalValue())
+          .isEqualByComparingTo("23850.50");
+    }
   }
 
   @Test

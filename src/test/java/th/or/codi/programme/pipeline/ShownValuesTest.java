@@ -279,8 +279,11 @@ class ShownValuesTest {
             "2026-12",
             "activitiesDone",
             "จัดเวทีสภาองค์กรชุมชน",
-            "moneySpent",
-            12000L,
+            "monthlySpending",
+            Walkthrough.spending(
+                Walkthrough.line(1, "thaihealth", 12000), Walkthrough.line(2, "codi", 0)),
+            "indicatorProgress",
+            Walkthrough.progress(130, 3, 850),
             "problems",
             "",
             "progressStatus",

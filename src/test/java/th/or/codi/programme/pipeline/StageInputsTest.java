@@ -48,11 +48,16 @@ class StageInputsTest {
           "stageKey",
           "studyVisitHost");
 
-  /** Read by Java code in a stage rather than by a form or an expression (JointPlans). */
+  /**
+   * Read by Java code in a stage rather than by a form or an expression (JointPlans,
+   * ImplementationFigures).
+   */
   static final Map<String, List<String>> READ_BY_CODE =
       Map.of(
           ProgrammeProcesses.JOINT_DESIGN,
-          List.of("planActivities", "planDurationMonths", "fiscalYear", "provinceCode", "cycle"));
+          List.of("planActivities", "planDurationMonths", "fiscalYear", "provinceCode", "cycle"),
+          ProgrammeProcesses.IMPLEMENTATION,
+          List.of("planActivities", "planIndicatorList", "planTotalBudget"));
 
   /** Names in expressions that are beans or the engine's, not variables. */
   static final Set<String> NOT_VARIABLES =
@@ -61,6 +66,7 @@ class StageInputsTest {
           "task",
           "deadlines",
           "jointPlans",
+          "implementationFigures",
           "taskReminder",
           "thaiDates",
           "stageResults",

@@ -85,6 +85,75 @@ class ProgrammeReportRestTest {
     }
   }
 
+  /**
+   * With a pipeline driven into its implementation with real money (forum, visit, plan, a month's
+   * spending and indicator values) besides the demo's, every province's figures of the workbook's
+   * summary against the dashboard's JSON, and the programme's totals against the dashboard's.
+   */
+  @Test
+  void theWorkbooksFiguresAreTheDashboards() throws Exception {
+    Walkthrough walk = new Walkthrough(act, code -> "chainat", t -> {});
+    String key = walk.start("TH-18", 2598, 3);
+    walk.forumStage(key, "TH-18");
+    walk.visitStage(key, "TH-18");
+    walk.designStage(key, "TH-18");
+    walk.monthlyReport(key, "TH-18", "on-track");
+
+    JsonNode dashboard =
+        JSON.readTree(
+            http.withBasicAuth("manager", "manager")
+                .getForEntity("/engine-rest/programme/dashboard", String.class)
+                .getBody());
+    ResponseEntity<byte[]> response = get("manager");
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String[] sources = {"codi", "thaihealth", "other"};
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
+      Sheet summary = book.getSheet(ProgrammeWorkbook.SUMMARY_SHEET);
+      int compared = 0;
+      for (JsonNode province : dashboard.get("provinces")) {
+        String code = province.get("provinceCode").asText();
+        Row row = null;
+        for (Row r : summary) {
+          Cell c = r.getCell(2);
+          if (c != null
+              && c.getCellType() == CellType.STRING
+              && c.getStringCellValue().equals(code)) {
+            row = r;
+          }
+        }
+        assertThat(row).as(code).isNotNull();
+        for (int i = 0; i < 3; i++) {
+          assertThat(row.getCell(7 + i).getNumericCellValue())
+              .as(code + " approved " + sources[i])
+              .isEqualTo(province.get("approvedBySource").get(sources[i]).asDouble());
+          assertThat(row.getCell(11 + i).getNumericCellValue())
+              .as(code + " spent " + sources[i])
+              .isEqualTo(province.get("spentBySource").get(sources[i]).asDouble());
+        }
+        assertThat(row.getCell(15).getNumericCellValue())
+            .isEqualTo(province.get("indicatorsOnTarget").asDouble());
+        assertThat(row.getCell(16).getNumericCellValue())
+            .isEqualTo(province.get("indicatorsTotal").asDouble());
+        compared++;
+      }
+      assertThat(compared).isPositive();
+      for (int i = 0; i < 3; i++) {
+        Row line = summary.getRow(4 + i);
+        assertThat(line.getCell(1).getNumericCellValue())
+            .as("programme approved " + sources[i])
+            .isEqualTo(dashboard.get("approvedBySource").get(sources[i]).asDouble());
+        assertThat(line.getCell(2).getNumericCellValue())
+            .as("programme spent " + sources[i])
+            .isEqualTo(dashboard.get("spentBySource").get(sources[i]).asDouble());
+      }
+
+      // figures that say something: money approved and spent, indicators counted
+      assertThat(dashboard.get("spentBySource").get("thaihealth").asDouble()).isPositive();
+      assertThat(dashboard.get("approvedBySource").get("codi").asDouble()).isPositive();
+      assertThat(dashboard.get("indicatorsTotal").asInt()).isPositive();
+    }
+  }
+
   @Test
   void thePartiesAreRefusedAndNobodyLoggedInIsAskedToLogIn() {
     // a community member (and its province's joint team), a joint-team officer of CODI and one of

@@ -111,7 +111,8 @@ class ProgrammeWorkbookTest {
                 "pi-chainat",
                 "implementation",
                 "on-track",
-                "2027-03"),
+                "2027-03",
+                chaiNat),
             row(
                 "TH-60",
                 "นครสวรรค์",
@@ -119,7 +120,8 @@ class ProgrammeWorkbookTest {
                 "pi-nakhonsawan",
                 "understanding-forum",
                 null,
-                null));
+                null,
+                nakhonSawan));
     PipelineTimeline timeline =
         new PipelineTimeline(
             "pi-chainat",
@@ -313,8 +315,16 @@ class ProgrammeWorkbookTest {
     return sums;
   }
 
+  /** A dashboard row whose money and indicators are its ledger's, as the dashboard makes them. */
   private static ProgrammeDashboard.Row row(
-      String code, String th, String en, String id, String stageKey, String status, String month) {
+      String code,
+      String th,
+      String en,
+      String id,
+      String stageKey,
+      String status,
+      String month,
+      PipelineLedger ledger) {
     Map<String, Long> zero = new LinkedHashMap<>();
     return new ProgrammeDashboard.Row(
         code,
@@ -336,11 +346,46 @@ class ProgrammeWorkbookTest {
         month,
         null,
         Instant.parse("2026-10-01T03:00:00Z"),
-        null);
+        null,
+        bySource(ledger.approved()),
+        bySource(ledger.spent()),
+        ledger.indicators().size(),
+        (int) ledger.indicators().stream().filter(IndicatorResult::onTarget).count());
   }
 
+  private static Map<String, BigDecimal> bySource(Map<String, Map<String, BigDecimal>> byStage) {
+    Map<String, BigDecimal> sum = new LinkedHashMap<>();
+    for (String source : SOURCES) {
+      sum.put(source, BigDecimal.ZERO);
+    }
+    byStage.values().forEach(m -> m.forEach((k, v) -> sum.merge(k, v, BigDecimal::add)));
+    return sum;
+  }
+
+  /** The view with the programme's totals the rows' sums, as the dashboard makes them. */
   private static ProgrammeDashboard.View view(List<ProgrammeDashboard.Row> rows) {
-    return new ProgrammeDashboard.View(AS_OF, rows, Map.of(), Map.of(), Map.of(), Map.of(), 0);
+    Map<String, BigDecimal> approved = new LinkedHashMap<>();
+    Map<String, BigDecimal> spent = new LinkedHashMap<>();
+    int indicators = 0;
+    int onTarget = 0;
+    for (ProgrammeDashboard.Row row : rows) {
+      row.approvedBySource().forEach((k, v) -> approved.merge(k, v, BigDecimal::add));
+      row.spentBySource().forEach((k, v) -> spent.merge(k, v, BigDecimal::add));
+      indicators += row.indicatorsTotal();
+      onTarget += row.indicatorsOnTarget();
+    }
+    return new ProgrammeDashboard.View(
+        AS_OF,
+        rows,
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        0,
+        approved,
+        spent,
+        indicators,
+        onTarget);
   }
 
   // --- reading back ----------------------------------------------------------------------------

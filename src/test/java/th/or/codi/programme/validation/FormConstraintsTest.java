@@ -207,6 +207,13 @@ class FormConstraintsTest {
             f.valuesKey(), List.of(Map.of("label", "นครสวรรค์ / Nakhon Sawan", "value", "TH-60")));
       }
       if (f.isDynamicList()) {
+        for (FormField child : f.items()) { // a select inside the list with its options' key
+          if (child.valuesKey() != null) {
+            values.put(
+                child.valuesKey(),
+                List.of(Map.of("label", "นครสวรรค์ / Nakhon Sawan", "value", "TH-60")));
+          }
+        }
         Map<String, Object> item = new HashMap<>();
         f.items().forEach(child -> item.put(child.key(), sample(child)));
         if (item.containsKey(

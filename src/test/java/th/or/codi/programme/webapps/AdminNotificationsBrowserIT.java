@@ -59,16 +59,11 @@ class AdminNotificationsBrowserIT {
   }
 
   static void loginToAdmin(WebDriver driver, String user) {
-    driver.get(TasklistBrowserIT.base + "/camunda/app/admin/default/");
-    WebElement name =
-        TasklistBrowserIT.waiting(driver)
-            .until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")));
-    name.sendKeys(user);
-    driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    TasklistBrowserIT.waiting(driver)
-        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dashboard")));
+    TasklistBrowserIT.login(
+        driver,
+        TasklistBrowserIT.base + "/camunda/app/admin/default/",
+        user,
+        By.cssSelector(".dashboard"));
   }
 
   @Test

@@ -139,14 +139,7 @@ class JointPlanBrowserIT {
   }
 
   static void login(WebDriver driver, String user) {
-    driver.get(TasklistBrowserIT.base + "/camunda/app/tasklist/default/");
-    WebElement name =
-        waiting(driver)
-            .until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")));
-    name.sendKeys(user);
-    driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    TasklistBrowserIT.login(driver, user);
     waiting(driver)
         .until(
             ExpectedConditions.elementToBeClickable(

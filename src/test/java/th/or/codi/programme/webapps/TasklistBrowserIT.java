@@ -135,8 +135,21 @@ class TasklistBrowserIT {
    * wait, the login is typed again (at most three times).
    */
   static void login(WebDriver driver, String user) {
-    driver.get(base + "/camunda/app/tasklist/default/");
-    By list = By.cssSelector("[cam-tasks], .tasks-list, .task-filters");
+    login(
+        driver,
+        base + "/camunda/app/tasklist/default/",
+        user,
+        By.cssSelector("[cam-tasks], .tasks-list, .task-filters"));
+  }
+
+  /**
+   * Logs in to the webapp at {@code url} and waits for {@code landed}; the login is typed again
+   * when the form is still there after the wait (see {@link #login(WebDriver, String)}). Every
+   * browser IT logs in through here.
+   */
+  static void login(WebDriver driver, String url, String user, By landed) {
+    driver.get(url);
+    By list = landed;
     for (int attempt = 1; ; attempt++) {
       WebDriverWait wait = waiting(driver);
       WebElement name =

@@ -213,7 +213,9 @@ class TasklistFormsBrowserIT {
         Walkthrough.values(
             "reportMonth", "2027-01",
             "activitiesDone", "อบรมแกนนำ",
-            "moneySpent", 15000L,
+            "monthlySpending",
+                Walkthrough.spending(
+                    Walkthrough.line(1, "thaihealth", 15000), Walkthrough.line(2, "codi", 0)),
             "problems", "",
             "progressStatus", "at-risk"));
     add("implementation-review-progress", ns, act.task(progress, "Activity_ReviewProgress"));
@@ -333,15 +335,8 @@ class TasklistFormsBrowserIT {
 
   static void login(WebDriver driver, String user) {
     driver.manage().deleteAllCookies();
-    driver.get(base + "/camunda/app/tasklist/default/");
-    WebDriverWait wait = waiting(driver);
-    WebElement name =
-        wait.until(
-            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")));
-    name.sendKeys(user);
-    driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tasks-list")));
+    TasklistBrowserIT.login(
+        driver, base + "/camunda/app/tasklist/default/", user, By.cssSelector(".tasks-list"));
     pause(1500);
   }
 
