@@ -6,9 +6,11 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import th.or.codi.programme.history.SubmittedSpending;
 import th.or.codi.programme.messages.Messages;
 
@@ -24,10 +26,11 @@ import th.or.codi.programme.messages.Messages;
 public final class SpendingRules {
 
   /**
-   * A line (or the plan, {@code line} null) that this month's spending takes above its approved
-   * amount.
+   * A line, a source's share of the plan ({@code source} set, {@code line} null) or the plan (both
+   * null) that this month's spending takes above its approved amount.
    */
-  public record Overspend(String line, String name, BigDecimal approved, BigDecimal cumulative) {}
+  public record Overspend(
+      String line, String name, String source, BigDecimal approved, BigDecimal cumulative) {}
 
   private SpendingRules() {}
 
@@ -45,9 +48,11 @@ public final class SpendingRules {
   }
 
   /**
-   * Every line, and the plan, that the month's items take above the approved budget: the plan as
-   * registered ({@code planActivities}, line n = the n-th activity's {@code activityBudget}) and
-   * {@code planTotalBudget}. A line this month spends nothing on is not taken above anything.
+   * Every line, source and the plan that the month's items take above the approved budget: the plan
+   * as registered ({@code planActivities}, line n = the n-th activity's {@code activityBudget}),
+   * each source's share of it (the lines whose {@code budgetSource} it is; a source no line is
+   * funded from has approved nothing), and {@code planTotalBudget}. A line or source this month
+   * spends nothing from is not taken above anything.
    */
   public static List<Overspend> overspending(
       List<Map<String, Object>> planActivities,
@@ -67,12 +72,40 @@ public final class SpendingRules {
       if (approved != null && total.compareTo(approved) > 0) {
         found.add(
             new Overspend(
-                spent.getKey(), String.valueOf(activity.get("activityName")), approved, total));
+                spent.getKey(),
+                String.valueOf(activity.get("activityName")),
+                null,
+                approved,
+                total));
+      }
+    }
+    Map<String, BigDecimal> approvedBySource = new HashMap<>();
+    for (Map<String, Object> activity : planActivities) {
+      BigDecimal budget = decimal(activity.get("activityBudget"));
+      if (budget != null && activity.get("budgetSource") != null) {
+        approvedBySource.merge(
+            String.valueOf(activity.get("budgetSource")), budget, BigDecimal::add);
+      }
+    }
+    // a source whose own line is already over says so there; the source's figure is for money
+    // taken from it on lines funded from elsewhere, or from a source the plan never approved
+    Set<String> saidByALine = new HashSet<>();
+    for (Overspend over : found) {
+      Object source = planActivities.get(lineNumber(over.line()) - 1).get("budgetSource");
+      saidByALine.add(String.valueOf(source));
+    }
+    for (Map.Entry<String, BigDecimal> spent : month.bySource().entrySet()) {
+      BigDecimal approved = approvedBySource.getOrDefault(spent.getKey(), BigDecimal.ZERO);
+      BigDecimal total = cumulative.source(spent.getKey());
+      if (spent.getValue().signum() > 0
+          && total.compareTo(approved) > 0
+          && !saidByALine.contains(spent.getKey())) {
+        found.add(new Overspend(null, null, spent.getKey(), approved, total));
       }
     }
     BigDecimal plan = decimal(planTotalBudget);
     if (plan != null && month.total().signum() > 0 && cumulative.total().compareTo(plan) > 0) {
-      found.add(new Overspend(null, null, plan, cumulative.total()));
+      found.add(new Overspend(null, null, null, plan, cumulative.total()));
     }
     return found;
   }
@@ -94,23 +127,33 @@ public final class SpendingRules {
             spentBefore,
             SubmittedSpending.ofItems(values.get(SubmittedSpending.VARIABLE)))) {
       errors.add(
-          over.line() == null
+          over.source() != null
               ? FieldError.of(
                   "overspendReason",
                   reason.label(),
-                  "validation.spending.planOverspent",
+                  "validation.spending.sourceOverspent",
                   label(reason),
+                  Messages.thai("pipeline.spending." + over.source()),
+                  Messages.english("pipeline.spending." + over.source()),
                   baht(over.approved()),
                   baht(over.cumulative()))
-              : FieldError.of(
-                  "overspendReason",
-                  reason.label(),
-                  "validation.spending.lineOverspent",
-                  label(reason),
-                  over.line(),
-                  over.name(),
-                  baht(over.approved()),
-                  baht(over.cumulative())));
+              : over.line() == null
+                  ? FieldError.of(
+                      "overspendReason",
+                      reason.label(),
+                      "validation.spending.planOverspent",
+                      label(reason),
+                      baht(over.approved()),
+                      baht(over.cumulative()))
+                  : FieldError.of(
+                      "overspendReason",
+                      reason.label(),
+                      "validation.spending.lineOverspent",
+                      label(reason),
+                      over.line(),
+                      over.name(),
+                      baht(over.approved()),
+                      baht(over.cumulative())));
     }
   }
 

@@ -207,6 +207,39 @@ class ImplementationSpendingTest {
                     + " has spent 90,000.00 THB in total, above its approved 80,000.00 THB"));
   }
 
+  /**
+   * The plan approves 50,000 from ThaiHealth (line 1) and 30,000 from CODI (line 2). CODI money
+   * spent on line 1 too takes CODI above its 30,000 though no line and not the plan is over; money
+   * from "other" is more than the nothing the plan approved from it.
+   */
+  @Test
+  void spendingFromASourceAboveWhatThePlanApprovedFromItNeedsAReason() {
+    String key = inImplementation();
+    Object mixed = spending(line(1, "codi", 10000), line(2, "codi", 25000), line(1, "other", 1500));
+    assertThat(rejected(() -> month(key, mixed, "")))
+        .extracting(FieldError::field, FieldError::th, FieldError::en)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(
+                "overspendReason",
+                "ต้องระบุ “เหตุผลที่ใช้จ่ายเกินงบที่อนุมัติ”: รวมเดือนนี้แล้ว แผนใช้เงินจาก พอช. สะสม"
+                    + " 35,000.00 บาท เกินงบที่รายการของแผนอนุมัติจาก พอช. 30,000.00 บาท",
+                "“Why spending exceeds the approved budget” is required: with this month the plan"
+                    + " has spent 35,000.00 THB from CODI in total, above the 30,000.00 THB its"
+                    + " lines approved from CODI"),
+            org.assertj.core.groups.Tuple.tuple(
+                "overspendReason",
+                "ต้องระบุ “เหตุผลที่ใช้จ่ายเกินงบที่อนุมัติ”: รวมเดือนนี้แล้ว แผนใช้เงินจาก อื่น ๆ สะสม"
+                    + " 1,500.00 บาท เกินงบที่รายการของแผนอนุมัติจาก อื่น ๆ 0.00 บาท",
+                "“Why spending exceeds the approved budget” is required: with this month the plan"
+                    + " has spent 1,500.00 THB from Other in total, above the 0.00 THB its lines"
+                    + " approved from Other"));
+
+    month(key, mixed, "พอช. สำรองจ่ายค่าเวทีแทน สสส. ระหว่างรอโอนงบ");
+    assertThat(variables(act.task(key, "Activity_ReviewProgress")).get("overspent"))
+        .as("the month goes to managers")
+        .isEqualTo(true);
+  }
+
   @Test
   void exactlyTheApprovedAmountNeedsNoReason() {
     String key = inImplementation();
