@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +11,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import th.or.codi.programme.DemoApplicationTest;
+import th.or.codi.programme.UnusedWave;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
 import th.or.codi.programme.processes.ProgrammeProcesses;
@@ -25,8 +25,6 @@ import th.or.codi.programme.processes.ProgrammeProcesses;
 class LedgerRestTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int YEAR = 2582;
-  private static final AtomicInteger WAVE = new AtomicInteger();
 
   @Autowired TestRestTemplate http;
   @Autowired ProcessEngine engine;
@@ -39,7 +37,8 @@ class LedgerRestTest {
   @Test
   void auditorsReadTheFiguresOthersAreRefused() throws Exception {
     Walkthrough drive = new Walkthrough(act, code -> "nakhonsawan", task -> {});
-    String key = drive.start("TH-60", YEAR, WAVE.incrementAndGet());
+    UnusedWave unused = UnusedWave.of(engine, "TH-60");
+    String key = drive.start("TH-60", unused.fiscalYear(), unused.wave());
     drive.forumStage(key, "TH-60"); // CODI 25,000 requested and approved, 23,850.50 spent
     String id =
         engine
@@ -89,7 +88,8 @@ class LedgerRestTest {
   @Test
   void theAuditTrailShowsEachFigureAtTheSubmissionItComesFrom() throws Exception {
     Walkthrough drive = new Walkthrough(act, code -> "nakhonsawan", task -> {});
-    String key = drive.start("TH-60", YEAR, WAVE.incrementAndGet());
+    UnusedWave unused = UnusedWave.of(engine, "TH-60");
+    String key = drive.start("TH-60", unused.fiscalYear(), unused.wave());
     drive.forumStage(key, "TH-60");
     drive.planVisit(key);
     drive.decideBudget(key, "approve-reduced", 90000L);

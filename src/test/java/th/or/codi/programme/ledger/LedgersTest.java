@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import th.or.codi.programme.DemoApplicationTest;
+import th.or.codi.programme.UnusedWave;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
 import th.or.codi.programme.processes.ProgrammeProcesses;
@@ -22,11 +22,6 @@ import th.or.codi.programme.processes.ProgrammeProcesses;
  */
 @DemoApplicationTest
 class LedgersTest {
-
-  /** A fiscal year of its own; each test a wave of it, so business keys never collide. */
-  private static final int YEAR = 2581;
-
-  private static final AtomicInteger WAVE = new AtomicInteger();
 
   @Autowired ProcessEngine engine;
   @Autowired PersonActions act;
@@ -45,7 +40,8 @@ class LedgersTest {
   }
 
   private String start() {
-    return drive.start("TH-60", YEAR, WAVE.incrementAndGet());
+    UnusedWave unused = UnusedWave.of(engine, "TH-60");
+    return drive.start("TH-60", unused.fiscalYear(), unused.wave());
   }
 
   private String pipelineId(String key) {

@@ -9,7 +9,6 @@ import static th.or.codi.programme.demo.Walkthrough.spending;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -18,6 +17,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import th.or.codi.programme.UnusedWave;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
@@ -36,9 +36,6 @@ import th.or.codi.programme.validation.SubmissionRejectedException;
 @ProcessTest
 class ImplementationSpendingTest {
 
-  private static final int YEAR = 2587;
-  private static final AtomicInteger WAVE = new AtomicInteger();
-
   @Autowired ProcessEngine engine;
   @Autowired PersonActions act;
   @Autowired ProvinceReferenceData referenceData;
@@ -53,7 +50,8 @@ class ImplementationSpendingTest {
 
   /** Nakhon Sawan in implementation, its first month's report open. */
   private String inImplementation() {
-    String key = drive.start("TH-60", YEAR, WAVE.incrementAndGet());
+    UnusedWave unused = UnusedWave.of(engine, "TH-60");
+    String key = drive.start("TH-60", unused.fiscalYear(), unused.wave());
     drive.forumStage(key, "TH-60");
     drive.visitStage(key, "TH-60");
     drive.designStage(key, "TH-60");

@@ -21,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import th.or.codi.programme.DemoApplicationTest;
+import th.or.codi.programme.UnusedWave;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
 import th.or.codi.programme.security.WebSession;
@@ -39,6 +40,7 @@ class ProgrammeReportRestTest {
 
   @Autowired TestRestTemplate http;
   @Autowired PersonActions act;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   private ResponseEntity<byte[]> get(String user) {
     TestRestTemplate client = user == null ? http : http.withBasicAuth(user, user);
@@ -48,7 +50,8 @@ class ProgrammeReportRestTest {
   @Test
   void theBoardsReadersDownloadTheWorkbookOfTheDashboardsProvinces() throws Exception {
     Walkthrough walk = new Walkthrough(act, code -> "chainat", t -> {});
-    String key = walk.start("TH-18", 2599, 7);
+    UnusedWave unused = UnusedWave.of(engine, "TH-18");
+    String key = walk.start("TH-18", unused.fiscalYear(), unused.wave());
     walk.forumStage(key, "TH-18");
 
     for (String reader : List.of("manager", "auditor", "admin")) {
@@ -93,7 +96,8 @@ class ProgrammeReportRestTest {
   @Test
   void theWorkbooksFiguresAreTheDashboards() throws Exception {
     Walkthrough walk = new Walkthrough(act, code -> "chainat", t -> {});
-    String key = walk.start("TH-18", 2598, 3);
+    UnusedWave unused = UnusedWave.of(engine, "TH-18");
+    String key = walk.start("TH-18", unused.fiscalYear(), unused.wave());
     walk.forumStage(key, "TH-18");
     walk.visitStage(key, "TH-18");
     walk.designStage(key, "TH-18");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +15,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import th.or.codi.programme.DemoApplicationTest;
+import th.or.codi.programme.UnusedWave;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
 
@@ -29,8 +29,6 @@ import th.or.codi.programme.demo.Walkthrough;
 class SpendingRestTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final AtomicInteger WAVE = new AtomicInteger();
-  private static final int FISCAL_YEAR = 2588;
 
   @Autowired TestRestTemplate http;
   @Autowired ProcessEngine engine;
@@ -43,7 +41,8 @@ class SpendingRestTest {
   @BeforeEach
   void aProvinceInImplementation() {
     walk = new Walkthrough(act, code -> "nakhonsawan", task -> {});
-    key = walk.start("TH-60", FISCAL_YEAR, WAVE.incrementAndGet());
+    UnusedWave unused = UnusedWave.of(engine, "TH-60");
+    key = walk.start("TH-60", unused.fiscalYear(), unused.wave());
     walk.forumStage(key, "TH-60");
     walk.visitStage(key, "TH-60");
     walk.designStage(key, "TH-60");
