@@ -168,15 +168,14 @@ public class ImplementationFigures {
     return switch (source) {
       case "codi" ->
           Messages.localized(
-              Messages.thai("pipeline.spending.codi"), Messages.english("pipeline.spending.codi"));
+              Messages.thai("ledger.source.codi"), Messages.english("ledger.source.codi"));
       case "thaihealth" ->
           Messages.localized(
-              Messages.thai("pipeline.spending.thaihealth"),
-              Messages.english("pipeline.spending.thaihealth"));
+              Messages.thai("ledger.source.thaihealth"),
+              Messages.english("ledger.source.thaihealth"));
       default ->
           Messages.localized(
-              Messages.thai("pipeline.spending.other"),
-              Messages.english("pipeline.spending.other"));
+              Messages.thai("ledger.source.other"), Messages.english("ledger.source.other"));
     };
   }
 

@@ -1,12 +1,16 @@
 package th.or.codi.programme.report;
 
 import th.or.codi.programme.labels.Labelled;
+import th.or.codi.programme.ledger.LedgerWords;
+import th.or.codi.programme.messages.Messages;
 
 /**
  * The words of the ledger's keys (issue 18's contract): who pays ({@link Source}), for which stage
  * ({@link LedgerStage}), and what a figure is ({@link Kind}). The workbook writes them in its
  * cells, and the labels endpoint hands them to the Cockpit plugin, which keeps no copy; like the
- * other enums the plugin receives, their words stay here rather than in the message bundles.
+ * other enums the plugin receives, the stages' and kinds' words stay here; the sources' are the
+ * ledger's message keys ({@code ledger.source.*}), which the evaluation and the monthly report's
+ * checks use too, so a funder is named one way everywhere.
  */
 public final class MoneyWords {
 
@@ -14,18 +18,14 @@ public final class MoneyWords {
 
   /** Who pays, in the order the dashboard and the workbook list them. */
   public enum Source implements Labelled {
-    CODI("codi", "พอช.", "CODI"),
-    THAIHEALTH("thaihealth", "สสส.", "ThaiHealth"),
-    OTHER("other", "อื่น ๆ", "Other");
+    CODI("codi"),
+    THAIHEALTH("thaihealth"),
+    OTHER("other");
 
     private final String key;
-    private final String th;
-    private final String en;
 
-    Source(String key, String th, String en) {
+    Source(String key) {
       this.key = key;
-      this.th = th;
-      this.en = en;
     }
 
     @Override
@@ -33,14 +33,15 @@ public final class MoneyWords {
       return key;
     }
 
+    /** The ledger's own word ({@code ledger.source.*}), the one the forms' checks also use. */
     @Override
     public String th() {
-      return th;
+      return LedgerWords.source(Messages.THAI, key);
     }
 
     @Override
     public String en() {
-      return en;
+      return LedgerWords.source(Messages.ENGLISH, key);
     }
   }
 

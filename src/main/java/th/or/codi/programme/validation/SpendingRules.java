@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import th.or.codi.programme.history.SubmittedSpending;
+import th.or.codi.programme.ledger.LedgerWords;
 import th.or.codi.programme.messages.Messages;
 
 /**
@@ -128,15 +129,11 @@ public final class SpendingRules {
             SubmittedSpending.ofItems(values.get(SubmittedSpending.VARIABLE)))) {
       errors.add(
           over.source() != null
-              ? FieldError.of(
+              ? new FieldError(
                   "overspendReason",
                   reason.label(),
-                  "validation.spending.sourceOverspent",
-                  label(reason),
-                  Messages.thai("pipeline.spending." + over.source()),
-                  Messages.english("pipeline.spending." + over.source()),
-                  baht(over.approved()),
-                  baht(over.cumulative()))
+                  sourceOverspent(Messages.THAI, reason, over),
+                  sourceOverspent(Messages.ENGLISH, reason, over))
               : over.line() == null
                   ? FieldError.of(
                       "overspendReason",
@@ -155,6 +152,17 @@ public final class SpendingRules {
                       baht(over.approved()),
                       baht(over.cumulative())));
     }
+  }
+
+  /** The source's name in the message's own language, which {@link FieldError#of} cannot do. */
+  private static String sourceOverspent(Locale locale, FormField reason, Overspend over) {
+    return Messages.in(
+        locale,
+        "validation.spending.sourceOverspent",
+        label(reason),
+        LedgerWords.source(locale, over.source()),
+        baht(over.approved()),
+        baht(over.cumulative()));
   }
 
   private static void totalDifferenceNeedsReason(
