@@ -112,7 +112,9 @@ public class ProgrammeDashboard {
       HistoricProcessInstance pipeline =
           running.getOrDefault(province.code(), ended.get(province.code()));
       if (pipeline == null) {
-        without++;
+        if (province.inProgramme()) {
+          without++; // a study-visit host never has a pipeline: it has nothing to start
+        }
       } else {
         latest.put(province, pipeline);
       }

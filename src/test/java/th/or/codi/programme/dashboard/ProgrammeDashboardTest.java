@@ -124,6 +124,11 @@ class ProgrammeDashboardTest {
     assertThat(singRow.get("overdueTotal").asLong()).isZero();
     assertThat(singRow.get("daysInStage").asLong()).isZero();
 
+    // provinces not started: the programme's provinces without a row; the study-visit host
+    // (Sa Kaeo) has no pipeline of its own and is not waiting to start one
+    assertThat(view.get("provincesWithoutPipeline").asInt())
+        .isEqualTo(provinces.programmeProvinces().size() - view.get("provinces").size());
+
     // every row against the engine's own queries
     Date now = new Date();
     for (JsonNode row : view.get("provinces")) {
