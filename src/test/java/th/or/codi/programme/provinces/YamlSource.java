@@ -7,11 +7,11 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /** Loads a YAML file from the classpath as Spring Boot would. */
-final class YamlSource {
+public final class YamlSource {
 
   private YamlSource() {}
 
-  static PropertySource<?> load(String classpathLocation) {
+  public static PropertySource<?> load(String classpathLocation) {
     try {
       return new YamlPropertySourceLoader()
           .load(classpathLocation, new ClassPathResource(classpathLocation))
