@@ -1,11 +1,12 @@
 /*
- * cockpit.dashboard: the provinces — wave, stage, days in it, open and overdue tasks per party, money approved and
+ * cockpit.dashboard: the map of the region's provinces by stage (map.js); the provinces — wave, stage, days in it, open and overdue tasks per party, money approved and
  * spent per source, indicators on target, latest monthly status, outcome — with the programme's totals, and the
  * programme report (.xlsx) to download.
  * Part of the programme's Cockpit plugin (see plugin.js), an ES module.
  */
 
 import { bangkok, base, both, commonEra, el, getJson, labels, problem } from './shared.js';
+import { renderMap } from './map.js';
 
 // baht with two decimals, grouped as Thai readers write them; '–' when the server sent no figure
 function baht(amount) {
@@ -44,6 +45,7 @@ export function renderDashboard(node, api) {
     root.removeChild(root.querySelector('.programme-loading'));
     root.appendChild(reportDownload(api));
     root.appendChild(stageTotals(view));
+    root.appendChild(renderMap(view, words));
     root.appendChild(provinceTable(view, words));
     root.appendChild(el('p', { class: 'programme-note' },
       `ข้อมูล ณ ${bangkok(view.asOf)} น. · จังหวัดที่ยังไม่เริ่ม ${view.provincesWithoutPipeline} จังหวัด / `

@@ -6,6 +6,7 @@
  *                                                         tasks per party, money spent / approved per source,
  *                                                         indicators on target, latest monthly status, outcome,
  *                                                         the programme's totals; the programme report (.xlsx)
+ *   map.js           (in the dashboard)                   the region's provinces on a map of Thailand, by stage
  *   audit-page.js    cockpit.route  #/programme-audit     the audit trail of an instance (running or completed) or
  *                                                         a search by province, wave, dates and user; CSV and JSON
  *   instance-tab.js  cockpit.processInstance.runtime.tab  the audit trail of the instance being viewed

@@ -23,6 +23,7 @@ import th.or.codi.programme.audit.ProgrammeAccess.AccessDeniedException;
 import th.or.codi.programme.audit.ProgrammeAccess.View;
 import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.dashboard.ProgrammeDashboard;
+import th.or.codi.programme.dashboard.ProvinceMap;
 import th.or.codi.programme.ledger.Ledgers;
 import th.or.codi.programme.ledger.PipelineLedger;
 import th.or.codi.programme.messages.Messages;
@@ -53,6 +54,7 @@ public class ProgrammeApi implements ProgrammeEndpoints {
   private final AuditExport exports;
   private final Ledgers ledgers;
   private final ProgrammeReport report;
+  private final ProvinceReferenceData provinces;
 
   /**
    * @param json the application's {@code ObjectMapper} (Spring Boot's, with {@code
@@ -71,6 +73,7 @@ public class ProgrammeApi implements ProgrammeEndpoints {
     this.exports = new AuditExport(json);
     this.ledgers = new Ledgers(engine, json);
     this.report = new ProgrammeReport(engine, dashboard, ledgers);
+    this.provinces = provinces;
   }
 
   @Override
@@ -175,6 +178,7 @@ public class ProgrammeApi implements ProgrammeEndpoints {
       body.put("viewer", user);
       body.put("auditTrail", ProgrammeAccess.allowed(identity, authorizations, View.AUDIT_TRAIL));
       body.putAll(json.convertValue(dashboard.view(clock.instant()), Map.class));
+      body.put("map", ProvinceMap.shipped().forDashboard(provinces.provinces()));
       return Response.ok(write(body).getBytes(StandardCharsets.UTF_8), JSON_UTF8).build();
     } catch (AccessDeniedException e) {
       return denied(e);

@@ -34,6 +34,8 @@ public class ProgrammeApiInCockpit extends AbstractCockpitPluginRootResource {
           "app/shared.js",
           "app/trail.js",
           "app/dashboard.js",
+          "app/map.js",
+          "app/map/thailand.svg",
           "app/audit-page.js",
           "app/instance-tab.js");
 

@@ -64,6 +64,32 @@ public final class ProvinceMap {
   }
 
   /**
+   * What the dashboard's map needs of the reference data: each province with its names, role and
+   * path id ({@code svgId}, absent when the map cannot draw it), and those it cannot draw again as
+   * {@code notOnMap}, for the page to name them.
+   */
+  public Map<String, Object> forDashboard(List<Province> provinces) {
+    List<Map<String, Object>> all = new ArrayList<>();
+    List<Map<String, Object>> missing = new ArrayList<>();
+    for (Province province : provinces) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("code", province.code());
+      entry.put("th", province.nameTh());
+      entry.put("en", province.nameEn());
+      entry.put("role", province.role());
+      entry.put("svgId", idByCode.get(province.code()));
+      all.add(entry);
+      if (!idByCode.containsKey(province.code())) {
+        missing.add(entry);
+      }
+    }
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("provinces", all);
+    map.put("notOnMap", missing);
+    return map;
+  }
+
+  /**
    * Reads a table from the classpath; a line that is not {@code id TAB code [TAB name]}, or an id
    * or code given twice, stops it with the line's number.
    */

@@ -124,6 +124,18 @@ class ProgrammeDashboardTest {
     assertThat(singRow.get("overdueTotal").asLong()).isZero();
     assertThat(singRow.get("daysInStage").asLong()).isZero();
 
+    // the map's provinces: every one of the reference data with the path that draws it
+    JsonNode map = view.get("map");
+    assertThat(map.get("provinces")).hasSize(provinces.provinces().size());
+    assertThat(map.get("notOnMap")).isEmpty();
+    map.get("provinces")
+        .forEach(
+            p ->
+                assertThat(p.get("svgId").asText())
+                    .as(p.get("code").asText())
+                    .isEqualTo(ProvinceMap.shipped().svgId(p.get("code").asText()).orElseThrow()));
+    assertThat(map.get("provinces").findValuesAsText("svgId")).contains("nsn", "cnt", "sri", "skw");
+
     // provinces not started: the programme's provinces without a row; the study-visit host
     // (Sa Kaeo) has no pipeline of its own and is not waiting to start one
     assertThat(view.get("provincesWithoutPipeline").asInt())
