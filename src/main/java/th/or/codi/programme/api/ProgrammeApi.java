@@ -23,6 +23,7 @@ import th.or.codi.programme.audit.ProgrammeAccess.AccessDeniedException;
 import th.or.codi.programme.audit.ProgrammeAccess.View;
 import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.dashboard.ProgrammeDashboard;
+import th.or.codi.programme.dashboard.ProgrammeTimeline;
 import th.or.codi.programme.dashboard.ProvinceMap;
 import th.or.codi.programme.ledger.Ledgers;
 import th.or.codi.programme.ledger.PipelineLedger;
@@ -47,6 +48,7 @@ public class ProgrammeApi implements ProgrammeEndpoints {
 
   private final AuditTrail audit;
   private final ProgrammeDashboard dashboard;
+  private final ProgrammeTimeline timeline;
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final Clock clock;
@@ -66,6 +68,7 @@ public class ProgrammeApi implements ProgrammeEndpoints {
       ProcessEngine engine, ProvinceReferenceData provinces, Clock clock, ObjectMapper json) {
     this.audit = new AuditTrail(engine, json);
     this.dashboard = new ProgrammeDashboard(engine, provinces);
+    this.timeline = new ProgrammeTimeline(engine, provinces);
     this.identity = engine.getIdentityService();
     this.authorizations = engine.getAuthorizationService();
     this.clock = clock;
@@ -182,6 +185,29 @@ public class ProgrammeApi implements ProgrammeEndpoints {
       return Response.ok(write(body).getBytes(StandardCharsets.UTF_8), JSON_UTF8).build();
     } catch (AccessDeniedException e) {
       return denied(e);
+    }
+  }
+
+  @Override
+  public Response timeline(String province) {
+    try {
+      ProgrammeAccess.require(identity, authorizations, View.DASHBOARD);
+      String code = AuditQuery.parse(null, province, null, null, null, null, null).provinceCode();
+      if (code != null && provinces.byCode(code).isEmpty()) {
+        return error(
+            Response.Status.BAD_REQUEST,
+            "InvalidQuery",
+            Messages.both("api.timeline.provinceUnknown", code),
+            null);
+      }
+      return Response.ok(
+              write(timeline.view(clock.instant(), code)).getBytes(StandardCharsets.UTF_8),
+              JSON_UTF8)
+          .build();
+    } catch (AccessDeniedException e) {
+      return denied(e);
+    } catch (AuditQuery.InvalidQueryException e) {
+      return invalidQuery(e);
     }
   }
 

@@ -68,6 +68,17 @@ public interface ProgrammeEndpoints {
   Response dashboard();
 
   /**
+   * The programme over time, for the dashboard's timeline and charts ({@code
+   * dashboard/ProgrammeTimeline}): every pipeline's stages as bars from the engine's history,
+   * waves, overruns and monthly reports, pipelines per stage and reports per status month by month;
+   * of one province with {@code province=TH-60}.
+   */
+  @GET
+  @Path("timeline")
+  @Produces(MediaType.APPLICATION_JSON)
+  Response timeline(@QueryParam("province") String province);
+
+  /**
    * The programme report for the board: an {@code .xlsx} workbook of the dashboard's provinces,
    * their money, indicators, timelines and every ledger entry ({@code report/ProgrammeWorkbook}).
    */

@@ -35,6 +35,8 @@ public class ProgrammeApiInCockpit extends AbstractCockpitPluginRootResource {
           "app/trail.js",
           "app/dashboard.js",
           "app/map.js",
+          "app/timeline.js",
+          "app/charts.js",
           "app/map/thailand.svg",
           "app/audit-page.js",
           "app/instance-tab.js");

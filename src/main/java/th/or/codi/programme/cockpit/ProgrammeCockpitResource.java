@@ -71,6 +71,11 @@ public class ProgrammeCockpitResource extends AbstractCockpitPluginResource
   }
 
   @Override
+  public Response timeline(String province) {
+    return api().timeline(province);
+  }
+
+  @Override
   public Response report() {
     return api().report();
   }

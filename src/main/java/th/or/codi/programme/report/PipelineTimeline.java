@@ -26,8 +26,16 @@ public record PipelineTimeline(
    * pipeline ended).
    *
    * @param end {@code null} while the pipeline is still in this stage
+   * @param overranAt when the engine's own timer found the stage running longer than allowed (the
+   *     pipeline's {@code stage-allowed} escalation, or the implementation's plan end and grace
+   *     passing); {@code null} if it never fired in this stay
    */
-  public record StagePeriod(String stageKey, Instant start, Instant end) {}
+  public record StagePeriod(String stageKey, Instant start, Instant end, Instant overranAt) {
+
+    public StagePeriod(String stageKey, Instant start, Instant end) {
+      this(stageKey, start, end, null);
+    }
+  }
 
   /**
    * One month's report.

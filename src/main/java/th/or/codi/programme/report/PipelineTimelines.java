@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -31,6 +32,19 @@ public final class PipelineTimelines {
   private static final List<String> MONTH_VARIABLES =
       List.of("reportMonth", "progressStatus", "progressStatusConfirmed", "interventionType");
 
+  /**
+   * The timers that find a stage running longer than allowed, by the stage they watch: the
+   * pipeline's three {@code stage-allowed} escalations (non-interrupting: the stage goes on) and
+   * the implementation's plan end with its grace (interrupting: the stage closes as not completed
+   * on time). Their ids are the models' own ({@code PipelineTimelinesTest} reads them there).
+   */
+  static final Map<String, String> OVERRUN_TIMERS =
+      Map.of(
+          "Event_ForumStageOverrun", "understanding-forum",
+          "Event_VisitStageOverrun", "study-visit",
+          "Event_DesignStageOverrun", "joint-design",
+          "Event_PlanEndPassed", "implementation");
+
   private final HistoryService history;
 
   public PipelineTimelines(HistoryService history) {
@@ -39,50 +53,104 @@ public final class PipelineTimelines {
 
   /** The timelines of these pipelines that the caller may read, by pipeline id. */
   public Map<String, PipelineTimeline> of(Collection<String> pipelineIds) {
-    Map<String, PipelineTimeline> timelines = new LinkedHashMap<>();
     if (pipelineIds.isEmpty()) {
-      return timelines;
+      return new LinkedHashMap<>();
     }
-    for (HistoricProcessInstance pipeline :
+    return ofPipelines(
         history
             .createHistoricProcessInstanceQuery()
             .processInstanceIds(new java.util.HashSet<>(pipelineIds))
-            .list()) {
-      timelines.put(pipeline.getId(), of(pipeline));
+            .list());
+  }
+
+  /**
+   * The timelines of these pipelines (historic instances the caller has read), by pipeline id, in
+   * their order. The stages' variables are read for all of them in one statement; their writes, the
+   * months and the overruns per pipeline.
+   */
+  public Map<String, PipelineTimeline> ofPipelines(List<HistoricProcessInstance> pipelines) {
+    Map<String, PipelineTimeline> timelines = new LinkedHashMap<>();
+    if (pipelines.isEmpty()) {
+      return timelines;
+    }
+    Map<String, List<HistoricVariableUpdate>> stageWrites = stageWrites(pipelines);
+    for (HistoricProcessInstance pipeline : pipelines) {
+      List<HistoricProcessInstance> tree = ProcessTree.of(history, pipeline);
+      Instant ended = instant(pipeline.getEndTime());
+      timelines.put(
+          pipeline.getId(),
+          new PipelineTimeline(
+              pipeline.getId(),
+              instant(pipeline.getStartTime()),
+              ended,
+              stages(stageWrites.getOrDefault(pipeline.getId(), List.of()), ended, overruns(tree)),
+              months(tree)));
     }
     return timelines;
   }
 
-  private PipelineTimeline of(HistoricProcessInstance pipeline) {
-    Instant ended = instant(pipeline.getEndTime());
-    return new PipelineTimeline(
-        pipeline.getId(),
-        instant(pipeline.getStartTime()),
-        ended,
-        stages(pipeline, ended),
-        months(pipeline));
-  }
-
-  private List<StagePeriod> stages(HistoricProcessInstance pipeline, Instant ended) {
-    List<HistoricVariableUpdate> writes = new ArrayList<>();
+  /**
+   * Every write of each pipeline's own {@code stageKey}, by pipeline id: one statement for the
+   * variables, one per pipeline for their writes (by variable instance, indexed; the detail query
+   * cannot take a variable's name, and every update of every pipeline would be far more to read).
+   */
+  private Map<String, List<HistoricVariableUpdate>> stageWrites(
+      List<HistoricProcessInstance> pipelines) {
+    Map<String, List<HistoricVariableUpdate>> writes = new HashMap<>();
     for (HistoricVariableInstance stageKey :
         history
             .createHistoricVariableInstanceQuery()
-            .processInstanceIdIn(pipeline.getId())
+            .processInstanceIdIn(
+                pipelines.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
             .variableName("stageKey")
             .list()) {
       if (!HistoricValues.ownVariable(stageKey)) {
         continue;
       }
+      List<HistoricVariableUpdate> own =
+          writes.computeIfAbsent(stageKey.getProcessInstanceId(), p -> new ArrayList<>());
       for (HistoricDetail detail :
           history
               .createHistoricDetailQuery()
               .variableInstanceId(stageKey.getId())
               .variableUpdates()
               .list()) {
-        writes.add((HistoricVariableUpdate) detail);
+        own.add((HistoricVariableUpdate) detail);
       }
     }
+    return writes;
+  }
+
+  /**
+   * When each stage's overrun timer fired in this pipeline's tree ({@link #OVERRUN_TIMERS}), by
+   * stage key: the first time, if it fired again.
+   */
+  private Map<String, Instant> overruns(List<HistoricProcessInstance> tree) {
+    Map<String, Instant> overruns = new HashMap<>();
+    for (HistoricProcessInstance instance : tree) {
+      String key = instance.getProcessDefinitionKey();
+      if (!ProgrammeProcesses.PIPELINE.equals(key)
+          && !ProgrammeProcesses.IMPLEMENTATION.equals(key)) {
+        continue;
+      }
+      for (HistoricActivityInstance fired :
+          history
+              .createHistoricActivityInstanceQuery()
+              .processInstanceId(instance.getId())
+              .activityType("boundaryTimer")
+              .list()) {
+        String stage = OVERRUN_TIMERS.get(fired.getActivityId());
+        if (stage != null) {
+          overruns.merge(stage, fired.getStartTime().toInstant(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+      }
+    }
+    return overruns;
+  }
+
+  private List<StagePeriod> stages(
+      List<HistoricVariableUpdate> stageWrites, Instant ended, Map<String, Instant> overruns) {
+    List<HistoricVariableUpdate> writes = new ArrayList<>(stageWrites);
     writes.sort(
         Comparator.comparing((HistoricVariableUpdate w) -> w.getTime())
             .thenComparingInt(HistoricVariableUpdate::getRevision));
@@ -92,22 +160,28 @@ public final class PipelineTimelines {
       if (key == null) {
         continue;
       }
+      Instant start = instant(writes.get(i).getTime());
       Instant end = i + 1 < writes.size() ? instant(writes.get(i + 1).getTime()) : ended;
-      stages.add(new StagePeriod(key.toString(), instant(writes.get(i).getTime()), end));
+      Instant overran = overruns.get(key.toString());
+      boolean inThisStay =
+          overran != null && !overran.isBefore(start) && (end == null || !overran.isAfter(end));
+      stages.add(new StagePeriod(key.toString(), start, end, inThisStay ? overran : null));
     }
     return stages;
   }
 
-  private List<MonthReport> months(HistoricProcessInstance pipeline) {
+  private List<MonthReport> months(List<HistoricProcessInstance> tree) {
     String[] implementations =
-        ProcessTree.of(history, pipeline).stream()
+        tree.stream()
             .filter(i -> ProgrammeProcesses.IMPLEMENTATION.equals(i.getProcessDefinitionKey()))
             .map(HistoricProcessInstance::getId)
             .toArray(String[]::new);
     if (implementations.length == 0) {
       return List.of();
     }
-    // one scope (the monthly monitoring's activity instance) per month
+    // one scope per month: the monthly monitoring's own execution (the engine records its local
+    // variables with the implementation's instance id as their activity instance, so only the
+    // execution tells the months apart)
     Map<String, Map<String, HistoricVariableInstance>> scopes = new LinkedHashMap<>();
     for (HistoricVariableInstance v :
         history
@@ -115,8 +189,10 @@ public final class PipelineTimelines {
             .processInstanceIdIn(implementations)
             .variableNameIn(MONTH_VARIABLES.toArray(String[]::new))
             .list()) {
-      if (v.getTaskId() == null && !v.getProcessInstanceId().equals(v.getActivityInstanceId())) {
-        scopes.computeIfAbsent(v.getActivityInstanceId(), s -> new HashMap<>()).put(v.getName(), v);
+      if (v.getTaskId() == null
+          && v.getExecutionId() != null
+          && !v.getProcessInstanceId().equals(v.getExecutionId())) {
+        scopes.computeIfAbsent(v.getExecutionId(), s -> new HashMap<>()).put(v.getName(), v);
       }
     }
     List<MonthReport> months = new ArrayList<>();
