@@ -1,5 +1,6 @@
 /*
- * cockpit.dashboard: the map of the region's provinces by stage (map.js); the provinces — wave, stage, days in it, open and overdue tasks per party, money approved and
+ * cockpit.dashboard: the map of the region's provinces by stage (map.js), the timeline (timeline.js) and the charts
+ * (charts.js) below the table; a print view for the board (plugin.css); the provinces — wave, stage, days in it, open and overdue tasks per party, money approved and
  * spent per source, indicators on target, latest monthly status, outcome — with the programme's totals, and the
  * programme report (.xlsx) to download.
  * Part of the programme's Cockpit plugin (see plugin.js), an ES module.
@@ -7,6 +8,8 @@
 
 import { bangkok, base, both, commonEra, el, getJson, labels, problem } from './shared.js';
 import { renderMap } from './map.js';
+import { renderTimeline } from './timeline.js';
+import { renderCharts } from './charts.js';
 
 // baht with two decimals, grouped as Thai readers write them; '–' when the server sent no figure
 function baht(amount) {
@@ -14,12 +17,57 @@ function baht(amount) {
     : Number(amount).toLocaleString('th-TH', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
-// the workbook for the board: a plain link, so the browser downloads it with Cockpit's session
+// the workbook for the board: a plain link, so the browser downloads it with Cockpit's session; and the board report,
+// this page printed on A4 landscape (plugin.css, @media print), which the browser prints or saves as PDF
 function reportDownload(api) {
-  return el('p', { class: 'programme-downloads' },
+  return el('p', { class: 'programme-downloads programme-actions' },
     el('a', { class: 'btn btn-primary programme-download-report', href: `${base(api)}/report.xlsx`, download: true },
       el('span', { class: 'glyphicon glyphicon-download-alt', 'aria-hidden': 'true' }), ' ',
-      'ดาวน์โหลดรายงานโครงการ (Excel) / Download the programme report (Excel)'));
+      'ดาวน์โหลดรายงานโครงการ (Excel) / Download the programme report (Excel)'),
+    el('button', { type: 'button', class: 'btn btn-default programme-print-report', onclick: () => window.print() },
+      el('span', { class: 'glyphicon glyphicon-print', 'aria-hidden': 'true' }), ' ',
+      'พิมพ์รายงานสำหรับคณะกรรมการ (A4 / PDF) / Print the board report (A4 / PDF)'));
+}
+
+// While the page prints (the button or the browser's own Print), the dashboard alone is printed: it moves into a
+// container of its own under <body>, everything else is hidden (plugin.css), and it goes back afterwards. (Hiding
+// Cockpit around it in place is not enough: Cockpit's scrolling containers clip the print to one page.)
+let shown = null;
+const printing = { root: null, parent: null, next: null };
+window.addEventListener('beforeprint', () => {
+  if (!shown || !shown.isConnected || printing.root) {
+    return;
+  }
+  printing.root = shown;
+  printing.parent = shown.parentNode;
+  printing.next = shown.nextSibling;
+  const holder = el('div', { class: 'programme-print-root' });
+  document.body.appendChild(holder);
+  holder.appendChild(shown);
+  document.documentElement.classList.add('programme-printing');
+  resizeCharts();
+});
+window.addEventListener('afterprint', () => {
+  document.documentElement.classList.remove('programme-printing');
+  if (printing.root) {
+    const holder = printing.root.parentNode;
+    printing.parent.insertBefore(printing.root, printing.next);
+    holder.remove();
+    printing.root = null;
+  }
+  resizeCharts();
+});
+
+// Chart.js sizes a canvas to its box; the printed page's boxes differ from the screen's
+function resizeCharts() {
+  document.querySelectorAll('.programme-chart').forEach((holder) => holder.chart && holder.chart.resize());
+}
+
+function printHeader(view) {
+  return el('header', { class: 'programme-print-header' },
+    el('h2', {}, 'รายงานภาพรวมโครงการพัฒนาร่วม พอช. · สสส. สำนัก 6 · ขบวนองค์กรชุมชน'),
+    el('p', {}, 'Joint programme board report (CODI · ThaiHealth Office 6 · community-organisation movements)'),
+    el('p', { class: 'programme-print-date' }, `ข้อมูล ณ วันที่ ${bangkok(view.asOf)} น. / Data as of ${commonEra(view.asOf)} (Bangkok)`));
 }
 
 // approved and spent of one source: "spent / approved"
@@ -41,12 +89,18 @@ export function renderDashboard(node, api) {
     el('p', { class: 'programme-loading' }, 'กำลังโหลด… / Loading…'));
   node.innerHTML = '';
   node.appendChild(root);
-  Promise.all([labels(api), getJson(api, '/dashboard')]).then(([words, view]) => {
+  shown = root;
+  // when the dashboard began to load, in the page's clock: charts.js marks when it has drawn (BoardReportBrowserIT)
+  root.setAttribute('data-began-at', Math.round(performance.now()));
+  Promise.all([labels(api), getJson(api, '/dashboard'), getJson(api, '/timeline')]).then(([words, view, timeline]) => {
     root.removeChild(root.querySelector('.programme-loading'));
+    root.insertBefore(printHeader(view), root.firstChild);
     root.appendChild(reportDownload(api));
     root.appendChild(stageTotals(view));
     root.appendChild(renderMap(view, words));
     root.appendChild(provinceTable(view, words));
+    root.appendChild(renderTimeline(timeline, view, words));
+    root.appendChild(renderCharts(timeline, view, words));
     root.appendChild(el('p', { class: 'programme-note' },
       `ข้อมูล ณ ${bangkok(view.asOf)} น. · จังหวัดที่ยังไม่เริ่ม ${view.provincesWithoutPipeline} จังหวัด / `
       + `As of ${commonEra(view.asOf)} (Bangkok) · provinces not started: ${view.provincesWithoutPipeline}`));

@@ -13,7 +13,7 @@ import { el } from './shared.js';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 // Okabe-Ito colours (distinguishable with the common colour-vision deficiencies), and a pattern each
-const STAGE_LOOK = {
+export const STAGE_LOOK = {
   'understanding-forum': { colour: '#E69F00', pattern: 'dots', n: '1' },
   'study-visit': { colour: '#56B4E9', pattern: 'diagonal', n: '2' },
   'joint-design': { colour: '#F0E442', pattern: 'cross', n: '3' },
@@ -21,16 +21,16 @@ const STAGE_LOOK = {
   evaluation: { colour: '#CC79A7', pattern: 'vertical', n: '5' },
   closed: { colour: '#8C8C8C', pattern: 'solid', n: '✓' },
 };
-const NOT_STARTED = { colour: '#FFFFFF', pattern: 'none', n: '–' };
+export const NOT_STARTED = { colour: '#FFFFFF', pattern: 'none', n: '–' };
 
-function svg(tag, attrs, ...children) {
+export function svg(tag, attrs, ...children) {
   const node = document.createElementNS(SVG_NS, tag);
   Object.entries(attrs || {}).forEach(([key, value]) => node.setAttribute(key, value));
   children.forEach((child) => node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child));
   return node;
 }
 
-function pattern(id, look) {
+export function pattern(id, look) {
   const p = svg('pattern', { id, patternUnits: 'userSpaceOnUse', width: 6, height: 6 },
     svg('rect', { width: 6, height: 6, fill: look.colour }));
   const ink = { stroke: '#333', 'stroke-width': 0.7, 'stroke-opacity': 0.55 };
@@ -87,7 +87,7 @@ function tooltip(province, row, words) {
 
 function legend(view) {
   const item = (key, look, th, en) => el('li', { class: 'programme-map-legend-item', 'data-stage': key },
-    el('span', { class: `programme-map-swatch programme-map-swatch-${look.pattern}`, style: `background-color:${look.colour}` },
+    el('span', { class: `programme-map-swatch programme-map-swatch-${look.pattern}`, style: `background-color:${look.colour} !important` },
       look.n),
     ` ${th} / ${en}`);
   const stages = Object.entries(STAGE_LOOK).map(([key, look]) => {

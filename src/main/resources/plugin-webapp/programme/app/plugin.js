@@ -7,6 +7,9 @@
  *                                                         indicators on target, latest monthly status, outcome,
  *                                                         the programme's totals; the programme report (.xlsx)
  *   map.js           (in the dashboard)                   the region's provinces on a map of Thailand, by stage
+ *   timeline.js      (in the dashboard)                   each pipeline's stages as bars over B.E. months, by wave
+ *   charts.js        (in the dashboard)                   Chart.js charts: stages and monthly statuses by month, money,
+ *                                                         indicators; the page prints as the board report (plugin.css)
  *   audit-page.js    cockpit.route  #/programme-audit     the audit trail of an instance (running or completed) or
  *                                                         a search by province, wave, dates and user; CSV and JSON
  *   instance-tab.js  cockpit.processInstance.runtime.tab  the audit trail of the instance being viewed
