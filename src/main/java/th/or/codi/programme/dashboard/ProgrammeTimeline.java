@@ -18,14 +18,14 @@ import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.history.HistoricValues;
+import th.or.codi.programme.history.PipelineTimeline;
+import th.or.codi.programme.history.PipelineTimeline.MonthReport;
+import th.or.codi.programme.history.PipelineTimeline.StagePeriod;
+import th.or.codi.programme.history.PipelineTimelines;
 import th.or.codi.programme.pipeline.PipelineStages.Stage;
 import th.or.codi.programme.processes.ProgrammeProcesses;
 import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
-import th.or.codi.programme.report.PipelineTimeline;
-import th.or.codi.programme.report.PipelineTimeline.MonthReport;
-import th.or.codi.programme.report.PipelineTimeline.StagePeriod;
-import th.or.codi.programme.report.PipelineTimelines;
 
 /**
  * The programme's course over time, for the dashboard's timeline and charts: every provincial

@@ -9,6 +9,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import th.or.codi.programme.calendar.ThaiCalendar;
 import th.or.codi.programme.dashboard.ProgrammeDashboard;
+import th.or.codi.programme.history.PipelineTimelines;
 import th.or.codi.programme.ledger.Ledgers;
 
 /**

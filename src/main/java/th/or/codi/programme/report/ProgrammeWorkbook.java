@@ -17,6 +17,9 @@ import th.or.codi.programme.dashboard.Party;
 import th.or.codi.programme.dashboard.PipelineState;
 import th.or.codi.programme.dashboard.ProgrammeDashboard.Row;
 import th.or.codi.programme.dashboard.ProgrammeDashboard.View;
+import th.or.codi.programme.history.PipelineTimeline;
+import th.or.codi.programme.history.PipelineTimeline.MonthReport;
+import th.or.codi.programme.history.PipelineTimeline.StagePeriod;
 import th.or.codi.programme.labels.Labelled;
 import th.or.codi.programme.ledger.IndicatorResult;
 import th.or.codi.programme.ledger.LedgerEntry;
@@ -27,8 +30,6 @@ import th.or.codi.programme.pipeline.PipelineStages.Stage;
 import th.or.codi.programme.report.MoneyWords.Kind;
 import th.or.codi.programme.report.MoneyWords.LedgerStage;
 import th.or.codi.programme.report.MoneyWords.Source;
-import th.or.codi.programme.report.PipelineTimeline.MonthReport;
-import th.or.codi.programme.report.PipelineTimeline.StagePeriod;
 
 /**
  * The programme report for the board as an {@code .xlsx} workbook, written with fastexcel from

@@ -3,6 +3,7 @@ package th.or.codi.programme.report;
 import java.util.List;
 import java.util.Map;
 import th.or.codi.programme.dashboard.ProgrammeDashboard;
+import th.or.codi.programme.history.PipelineTimeline;
 import th.or.codi.programme.ledger.PipelineLedger;
 
 /**

@@ -19,12 +19,13 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import th.or.codi.programme.dashboard.ProgrammeDashboard;
+import th.or.codi.programme.history.PipelineTimeline;
+import th.or.codi.programme.history.PipelineTimeline.MonthReport;
+import th.or.codi.programme.history.PipelineTimeline.StagePeriod;
 import th.or.codi.programme.ledger.IndicatorResult;
 import th.or.codi.programme.ledger.LedgerEntry;
 import th.or.codi.programme.ledger.PipelineLedger;
 import th.or.codi.programme.pipeline.PipelineStages.Stage;
-import th.or.codi.programme.report.PipelineTimeline.MonthReport;
-import th.or.codi.programme.report.PipelineTimeline.StagePeriod;
 
 /**
  * The workbook read back with Apache POI, as Excel would read it, from inputs built by hand: the

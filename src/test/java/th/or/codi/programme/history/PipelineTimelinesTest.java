@@ -1,4 +1,4 @@
-package th.or.codi.programme.report;
+package th.or.codi.programme.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

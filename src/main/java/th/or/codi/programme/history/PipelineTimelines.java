@@ -1,4 +1,4 @@
-package th.or.codi.programme.report;
+package th.or.codi.programme.history;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +15,9 @@ import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import th.or.codi.programme.history.HistoricValues;
-import th.or.codi.programme.history.ProcessTree;
+import th.or.codi.programme.history.PipelineTimeline.MonthReport;
+import th.or.codi.programme.history.PipelineTimeline.StagePeriod;
 import th.or.codi.programme.processes.ProgrammeProcesses;
-import th.or.codi.programme.report.PipelineTimeline.MonthReport;
-import th.or.codi.programme.report.PipelineTimeline.StagePeriod;
 
 /**
  * Reads a pipeline's {@link PipelineTimeline} from the engine's history, as the caller with the

@@ -1,4 +1,4 @@
-package th.or.codi.programme.report;
+package th.or.codi.programme.history;
 
 import java.time.Instant;
 import java.util.List;
