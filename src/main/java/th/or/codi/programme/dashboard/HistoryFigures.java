@@ -1,15 +1,12 @@
 package th.or.codi.programme.dashboard;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import th.or.codi.programme.history.HistoricValues;
@@ -121,7 +118,8 @@ final class HistoryFigures {
       }
     }
     Instant stageSince =
-        lastUpdate(vars.get("stageKey")).orElse(pipeline.getStartTime().toInstant());
+        HistoricValues.lastWrite(history, vars.get("stageKey"))
+            .orElse(pipeline.getStartTime().toInstant());
 
     // latest monthly status: the most recently written value in the pipeline or its stages
     String latestStatus = null;
@@ -136,7 +134,7 @@ final class HistoryFigures {
       if (v.getTaskId() != null || v.getValue() == null) {
         continue;
       }
-      Instant at = lastUpdate(v).orElse(null);
+      Instant at = HistoricValues.lastWrite(history, v).orElse(null);
       if (at != null && (latestAt == null || at.isAfter(latestAt))) {
         latestAt = at;
         latestStatus = v.getValue().toString();
@@ -150,35 +148,16 @@ final class HistoryFigures {
                 .filter(m -> m.getTaskId() == null)
                 .findFirst()
                 .orElse(null);
-        latestMonth = text(month);
+        latestMonth = HistoricValues.text(month);
       }
     }
     return new PipelineValues(
         vars.get("wave") == null ? null : vars.get("wave").getValue(),
-        text(vars.get("stageKey")),
-        text(vars.get("stage")),
+        HistoricValues.text(vars.get("stageKey")),
+        HistoricValues.text(vars.get("stage")),
         stageSince,
-        text(vars.get("outcome")),
+        HistoricValues.text(vars.get("outcome")),
         latestStatus,
         latestMonth);
-  }
-
-  private Optional<Instant> lastUpdate(HistoricVariableInstance variable) {
-    if (variable == null) {
-      return Optional.empty();
-    }
-    return history
-        .createHistoricDetailQuery()
-        .variableInstanceId(variable.getId())
-        .variableUpdates()
-        .list()
-        .stream()
-        .map(HistoricDetail::getTime)
-        .max(Date::compareTo)
-        .map(Date::toInstant);
-  }
-
-  private static String text(HistoricVariableInstance v) {
-    return v == null || v.getValue() == null ? null : v.getValue().toString();
   }
 }

@@ -1,7 +1,10 @@
 package th.or.codi.programme.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
@@ -22,6 +25,31 @@ public final class HistoricValues {
   public static boolean ownVariable(HistoricVariableInstance variable) {
     return variable.getTaskId() == null
         && variable.getProcessInstanceId().equals(variable.getActivityInstanceId());
+  }
+
+  /** The variable's value as text; {@code null} for no variable or no value. */
+  public static String text(HistoricVariableInstance variable) {
+    return variable == null || variable.getValue() == null ? null : variable.getValue().toString();
+  }
+
+  /**
+   * When the variable was last written, from its updates in the history (the instance itself keeps
+   * only its creation time); empty for no variable.
+   */
+  public static Optional<Instant> lastWrite(
+      HistoryService history, HistoricVariableInstance variable) {
+    if (variable == null) {
+      return Optional.empty();
+    }
+    return history
+        .createHistoricDetailQuery()
+        .variableInstanceId(variable.getId())
+        .variableUpdates()
+        .list()
+        .stream()
+        .map(HistoricDetail::getTime)
+        .max(Date::compareTo)
+        .map(Date::toInstant);
   }
 
   /** A time in Bangkok's offset, ISO 8601. */

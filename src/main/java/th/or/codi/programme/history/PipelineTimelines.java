@@ -201,34 +201,17 @@ public final class PipelineTimelines {
       }
       months.add(
           new MonthReport(
-              text(month),
-              text(scope.get("progressStatus")),
-              text(scope.get("progressStatusConfirmed")),
-              text(scope.get("interventionType")),
-              lastWrite(month)));
+              HistoricValues.text(month),
+              HistoricValues.text(scope.get("progressStatus")),
+              HistoricValues.text(scope.get("progressStatusConfirmed")),
+              HistoricValues.text(scope.get("interventionType")),
+              HistoricValues.lastWrite(history, month).orElse(null)));
     }
     months.sort(
         Comparator.comparing(MonthReport::month)
             .thenComparing(
                 MonthReport::submitted, Comparator.nullsLast(Comparator.naturalOrder())));
     return months;
-  }
-
-  private Instant lastWrite(HistoricVariableInstance variable) {
-    return history
-        .createHistoricDetailQuery()
-        .variableInstanceId(variable.getId())
-        .variableUpdates()
-        .list()
-        .stream()
-        .map(HistoricDetail::getTime)
-        .max(Date::compareTo)
-        .map(Date::toInstant)
-        .orElse(null);
-  }
-
-  private static String text(HistoricVariableInstance v) {
-    return v == null || v.getValue() == null ? null : v.getValue().toString();
   }
 
   private static Instant instant(Date date) {
