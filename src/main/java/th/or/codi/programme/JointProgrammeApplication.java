@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class JointProgrammeApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(JointProgrammeApplication.class, args);
+    SpringApplication application = new SpringApplication(JointProgrammeApplication.class);
+    StartupTimeline.install(application);
+    application.run(args);
   }
 }

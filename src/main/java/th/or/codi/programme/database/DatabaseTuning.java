@@ -9,11 +9,11 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.engine.StartupPlugin;
 import th.or.codi.programme.messages.Messages;
 
 /**
@@ -36,7 +36,7 @@ import th.or.codi.programme.messages.Messages;
  * of storage without seek time ({@code random_page_cost = 1.1}), which the second point also needs.
  */
 @Component
-public class DatabaseTuning extends AbstractProcessEnginePlugin {
+public class DatabaseTuning extends StartupPlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseTuning.class);
 
@@ -44,13 +44,42 @@ public class DatabaseTuning extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    step("database-tuning", () -> onStart(engine));
+  }
+
+  private void onStart(ProcessEngine engine) {
     var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     String databaseType = configuration.getDatabaseType();
-    List<String> statements = statements(databaseType);
+    DataSource dataSource = configuration.getDataSource();
+    List<String> statements = new ArrayList<>(statements(databaseType));
+    if ("postgres".equals(databaseType) && statisticsExist(dataSource)) {
+      // analysed when they were made; autovacuum keeps them current from then on
+      statements.remove(ANALYZE);
+    }
     for (String sql : statements) {
-      execute(configuration.getDataSource(), sql);
+      execute(dataSource, sql);
     }
     LOG.info("Database tuning applied on {}: {} statement(s)", databaseType, statements.size());
+  }
+
+  static final String ANALYZE = "ANALYZE ACT_RU_AUTHORIZATION";
+
+  private static final List<String> STATISTICS =
+      List.of("PROGRAMME_STAT_AUTH_READ", "PROGRAMME_STAT_AUTH_READ_TASK");
+
+  /** Whether both statistics objects exist already, so a restart need not analyse again. */
+  static boolean statisticsExist(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        var found =
+            statement.executeQuery(
+                "SELECT count(*) FROM pg_statistic_ext WHERE upper(stxname) IN ('"
+                    + String.join("','", STATISTICS)
+                    + "')")) {
+      return found.next() && found.getInt(1) == STATISTICS.size();
+    } catch (SQLException e) {
+      return false; // then analyse, as before
+    }
   }
 
   static List<String> statements(String databaseType) {
@@ -60,13 +89,13 @@ public class DatabaseTuning extends AbstractProcessEnginePlugin {
           "CREATE INDEX IF NOT EXISTS " + TASK_PARENT_INDEX + " ON ACT_RU_TASK (PARENT_TASK_ID_)");
     }
     if ("postgres".equals(databaseType)) {
-      statements.add(permissionStatistics("PROGRAMME_STAT_AUTH_READ", Permissions.READ.getValue()));
+      statements.add(permissionStatistics(STATISTICS.get(0), Permissions.READ.getValue()));
       statements.add(
           permissionStatistics(
-              "PROGRAMME_STAT_AUTH_READ_TASK", ProcessDefinitionPermissions.READ_TASK.getValue()));
-      // new statistics objects are empty until the table is analysed; a second start analyses
-      // again, which costs a sample of the table (30,000 rows at most)
-      statements.add("ANALYZE ACT_RU_AUTHORIZATION");
+              STATISTICS.get(1), ProcessDefinitionPermissions.READ_TASK.getValue()));
+      // new statistics objects are empty until the table is analysed (a sample of the table,
+      // 30,000 rows at most); left out when they existed before this start
+      statements.add(ANALYZE);
     }
     return statements;
   }

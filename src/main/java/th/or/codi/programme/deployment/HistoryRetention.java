@@ -3,13 +3,13 @@ package th.or.codi.programme.deployment;
 import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.engine.StartupPlugin;
 import th.or.codi.programme.messages.Messages;
 
 /**
@@ -22,7 +22,7 @@ import th.or.codi.programme.messages.Messages;
  * is fixed when they end).
  */
 @Component
-public class HistoryRetention extends AbstractProcessEnginePlugin {
+public class HistoryRetention extends StartupPlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(HistoryRetention.class);
 
@@ -43,6 +43,10 @@ public class HistoryRetention extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    step("history-retention", () -> onStart(engine));
+  }
+
+  private void onStart(ProcessEngine engine) {
     RepositoryService repository = engine.getRepositoryService();
     int changed = 0;
     for (ProcessDefinition definition : repository.createProcessDefinitionQuery().list()) {

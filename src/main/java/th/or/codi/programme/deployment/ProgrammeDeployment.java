@@ -10,20 +10,21 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -32,6 +33,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.engine.StartupPlugin;
 import th.or.codi.programme.provinces.ProvinceOptions;
 
 /**
@@ -49,7 +51,7 @@ import th.or.codi.programme.provinces.ProvinceOptions;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
+public class ProgrammeDeployment extends StartupPlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgrammeDeployment.class);
 
@@ -69,6 +71,10 @@ public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
+    step("deployment", () -> onStart(processEngine));
+  }
+
+  private void onStart(ProcessEngine processEngine) {
     Map<String, Resource> resources = findResources();
     if (resources.isEmpty()) {
       LOG.warn("No resources match {}; nothing deployed", properties.resourcePatterns());
@@ -110,13 +116,7 @@ public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
     contents.forEach(
         (name, bytes) -> {
           if (name.endsWith(".bpmn")) {
-            BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
-            for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-              if (start.getParentElement() instanceof Process
-                  && start.getCamundaFormRef() != null) {
-                startForms.add(start.getCamundaFormRef());
-              }
-            }
+            startForms.addAll(startFormRefs(name, bytes));
           }
         });
     contents.replaceAll(
@@ -132,6 +132,52 @@ public class ProgrammeDeployment extends AbstractProcessEnginePlugin {
           return filled.equals(form) ? bytes : filled.getBytes(StandardCharsets.UTF_8);
         });
     return contents;
+  }
+
+  private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+  private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+  private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+  static {
+    XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+  }
+
+  /**
+   * The {@code camunda:formRef} of each process's own start events, read by streaming the XML: on
+   * every start, also an unchanged restart that deploys nothing, so without building the model
+   * (schema validation of every file cost more than the rest of the deployment's check). The engine
+   * parses and validates the models when it deploys them.
+   */
+  static Set<String> startFormRefs(String name, byte[] bpmn) {
+    Set<String> refs = new HashSet<>();
+    Deque<String> open = new ArrayDeque<>();
+    try {
+      XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(bpmn));
+      try {
+        while (xml.hasNext()) {
+          int event = xml.next();
+          if (event == XMLStreamConstants.START_ELEMENT) {
+            boolean bpmnElement = BPMN.equals(xml.getNamespaceURI());
+            String element = bpmnElement ? xml.getLocalName() : "";
+            if (element.equals("startEvent") && "process".equals(open.peek())) {
+              String ref = xml.getAttributeValue(CAMUNDA, "formRef");
+              if (ref != null && !ref.isBlank()) {
+                refs.add(ref);
+              }
+            }
+            open.push(element);
+          } else if (event == XMLStreamConstants.END_ELEMENT) {
+            open.pop();
+          }
+        }
+      } finally {
+        xml.close();
+      }
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("Cannot read " + name + ": " + e.getMessage(), e);
+    }
+    return refs;
   }
 
   /**

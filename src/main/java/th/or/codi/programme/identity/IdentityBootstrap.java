@@ -1,8 +1,14 @@
 package th.or.codi.programme.identity;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -15,12 +21,12 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import th.or.codi.programme.engine.StartupPlugin;
 import th.or.codi.programme.identity.AuthorizationPolicy.Grant;
 import th.or.codi.programme.identity.ProgrammeGroups.GroupDefinition;
 import th.or.codi.programme.identity.TaskFilters.FilterDefinition;
@@ -35,7 +41,7 @@ import th.or.codi.programme.provinces.ProvinceReferenceData;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-public class IdentityBootstrap extends AbstractProcessEnginePlugin {
+public class IdentityBootstrap extends StartupPlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrap.class);
 
@@ -54,6 +60,10 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    step("identity", () -> onStart(engine));
+  }
+
+  private void onStart(ProcessEngine engine) {
     ensureGroups(engine.getIdentityService());
     ensureGrants(engine.getAuthorizationService());
     ensureFilters(engine);
@@ -69,16 +79,24 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
             user.firstName(),
             user.lastName(),
             user.email(),
-            user.groups());
-        leaveOtherGroups(engine.getIdentityService(), user.id(), user.groups());
+            user.groups(),
+            true);
       }
       LOG.warn("Demo mode: {} demo users whose password equals their user id", demo.users().size());
     }
   }
 
+  /** The programme's groups, read with one query; only a missing or renamed one is written. */
   void ensureGroups(IdentityService identity) {
-    for (GroupDefinition definition : ProgrammeGroups.all(referenceData)) {
-      Group group = identity.createGroupQuery().groupId(definition.id()).singleResult();
+    List<GroupDefinition> definitions = ProgrammeGroups.all(referenceData);
+    Map<String, Group> existing = new HashMap<>();
+    identity
+        .createGroupQuery()
+        .groupIdIn(definitions.stream().map(GroupDefinition::id).toArray(String[]::new))
+        .list()
+        .forEach(group -> existing.put(group.getId(), group));
+    for (GroupDefinition definition : definitions) {
+      Group group = existing.get(definition.id());
       if (group == null) {
         group = identity.newGroup(definition.id());
       } else if (Objects.equals(group.getName(), definition.name())
@@ -92,50 +110,76 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
   }
 
   void ensureGrants(AuthorizationService authorizations) {
-    for (Grant grant : AuthorizationPolicy.grants(referenceData)) {
-      ensureGrant(authorizations, grant);
-    }
+    ensureGrants(authorizations, AuthorizationPolicy.grants(referenceData));
   }
 
-  private static void ensureGrant(AuthorizationService authorizations, Grant grant) {
-    Authorization authorization =
-        authorizations
-            .createAuthorizationQuery()
-            .authorizationType(Authorization.AUTH_TYPE_GRANT)
-            .groupIdIn(grant.groupId())
-            .resourceType(grant.resource())
-            .resourceId(grant.resourceId())
-            .list()
-            .stream()
-            .findFirst()
-            .orElse(null);
-    boolean changed = false;
-    if (authorization == null) {
-      authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      authorization.setGroupId(grant.groupId());
-      authorization.setResource(grant.resource());
-      authorization.setResourceId(grant.resourceId());
-      changed = true;
+  /**
+   * Each grant as an authorization holding at least its permissions. The existing authorizations
+   * are read with one query per resource and resource id (a few dozen in all, not one per grant);
+   * grants of one group on the same resource are merged first, so each authorization is written at
+   * most once, and only when something is missing.
+   */
+  static void ensureGrants(AuthorizationService authorizations, List<Grant> grants) {
+    Map<List<Object>, Map<String, Set<Permission>>> wanted = new LinkedHashMap<>();
+    Map<List<Object>, Grant> resourceOf = new HashMap<>();
+    for (Grant grant : grants) {
+      List<Object> resource = List.of(grant.resource().resourceType(), grant.resourceId());
+      resourceOf.putIfAbsent(resource, grant);
+      wanted
+          .computeIfAbsent(resource, r -> new LinkedHashMap<>())
+          .computeIfAbsent(grant.groupId(), g -> new LinkedHashSet<>())
+          .addAll(grant.permissions());
     }
-    for (Permission permission : grant.permissions()) {
-      if (!authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        changed = true;
-      }
-    }
-    if (changed) {
-      authorizations.saveAuthorization(authorization);
-    }
+    wanted.forEach(
+        (resource, byGroup) -> {
+          Grant any = resourceOf.get(resource);
+          Map<String, Authorization> existing = new HashMap<>();
+          for (Authorization authorization :
+              authorizations
+                  .createAuthorizationQuery()
+                  .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                  .resourceType(any.resource())
+                  .resourceId(any.resourceId())
+                  .groupIdIn(byGroup.keySet().toArray(String[]::new))
+                  .list()) {
+            existing.putIfAbsent(authorization.getGroupId(), authorization);
+          }
+          byGroup.forEach(
+              (group, permissions) -> {
+                Authorization authorization = existing.get(group);
+                boolean changed = false;
+                if (authorization == null) {
+                  authorization =
+                      authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                  authorization.setGroupId(group);
+                  authorization.setResource(any.resource());
+                  authorization.setResourceId(any.resourceId());
+                  changed = true;
+                }
+                for (Permission permission : permissions) {
+                  if (!authorization.isPermissionGranted(permission)) {
+                    authorization.addPermission(permission);
+                    changed = true;
+                  }
+                }
+                if (changed) {
+                  authorizations.saveAuthorization(authorization);
+                }
+              });
+        });
   }
 
+  /** Tasklist's filters, read with one query, and every Tasklist group's grant to read them. */
   void ensureFilters(ProcessEngine engine) {
     FilterService filters = engine.getFilterService();
+    Map<String, Filter> existing = new HashMap<>();
+    for (Filter filter : filters.createFilterQuery().list()) {
+      existing.putIfAbsent(filter.getName(), filter);
+    }
     List<String> groups = ProgrammeGroups.tasklistGroups(referenceData);
+    List<Grant> grants = new ArrayList<>();
     for (FilterDefinition definition : TaskFilters.definitions(engine.getTaskService())) {
-      Filter filter =
-          filters.createFilterQuery().filterName(definition.name()).list().stream()
-              .findFirst()
-              .orElse(null);
+      Filter filter = existing.get(definition.name());
       Map<String, Object> properties = definition.properties();
       if (filter == null) {
         filter =
@@ -151,11 +195,10 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
         filters.saveFilter(filter);
       }
       for (String group : groups) {
-        ensureGrant(
-            engine.getAuthorizationService(),
-            new Grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
+        grants.add(new Grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
       }
     }
+    ensureGrants(engine.getAuthorizationService(), grants);
   }
 
   private void ensureAdministrator(IdentityService identity) {
@@ -167,7 +210,8 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
           administrator.firstName(),
           administrator.lastName(),
           administrator.email(),
-          List.of(ProgrammeGroups.ADMINISTRATORS));
+          List.of(ProgrammeGroups.ADMINISTRATORS),
+          false);
     } catch (ProcessEngineException e) {
       throw new IllegalStateException(
           Messages.thai("identity.admin.weakPassword", administrator.id())
@@ -180,20 +224,12 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * A demo user belongs to exactly the groups the configuration names, so a demo database made by
-   * an earlier version (when the provinces' users were in the regional working group) follows the
-   * configuration on the next start. Only demo users: real people's groups are administrators'
-   * business.
+   * The user with at least these groups; a new user gets the name, address and password given, an
+   * existing one keeps its password. With {@code onlyTheseGroups} (demo users only: real people's
+   * groups are administrators' business) it also leaves every other group, so a demo database made
+   * by an earlier version (when the provinces' users were in the regional working group) follows
+   * the configuration on the next start. Its groups are read with one query.
    */
-  private static void leaveOtherGroups(IdentityService identity, String id, List<String> groups) {
-    for (Group group : identity.createGroupQuery().groupMember(id).list()) {
-      if (!groups.contains(group.getId())) {
-        identity.deleteMembership(id, group.getId());
-        LOG.info("Demo user {} is no longer in group {}", id, group.getId());
-      }
-    }
-  }
-
   private static void ensureUser(
       IdentityService identity,
       String id,
@@ -201,8 +237,10 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
       String firstName,
       String lastName,
       String email,
-      List<String> groups) {
+      List<String> groups,
+      boolean onlyTheseGroups) {
     User user = identity.createUserQuery().userId(id).singleResult();
+    Set<String> memberOf = new HashSet<>();
     if (user == null) {
       user = identity.newUser(id);
       user.setFirstName(firstName);
@@ -210,14 +248,25 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
       user.setEmail(email == null || email.isBlank() ? null : email);
       user.setPassword(password);
       identity.saveUser(user);
-    } else if (user.getEmail() == null && email != null && !email.isBlank()) {
-      // a user of an older version had no address: the notifications need one
-      user.setEmail(email);
-      identity.saveUser(user);
+    } else {
+      identity.createGroupQuery().groupMember(id).list().forEach(g -> memberOf.add(g.getId()));
+      if (user.getEmail() == null && email != null && !email.isBlank()) {
+        // a user of an older version had no address: the notifications need one
+        user.setEmail(email);
+        identity.saveUser(user);
+      }
     }
     for (String group : groups) {
-      if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+      if (!memberOf.contains(group)) {
         identity.createMembership(id, group);
+      }
+    }
+    if (onlyTheseGroups) {
+      for (String group : memberOf) {
+        if (!groups.contains(group)) {
+          identity.deleteMembership(id, group);
+          LOG.info("Demo user {} is no longer in group {}", id, group);
+        }
       }
     }
   }

@@ -1,14 +1,20 @@
 package th.or.codi.programme.pipeline;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -16,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import th.or.codi.programme.engine.EngineHooks;
+import th.or.codi.programme.engine.StartupPlugin;
 import th.or.codi.programme.provinces.ProvinceOptions;
 import th.or.codi.programme.validation.CamundaForm;
 import th.or.codi.programme.validation.DeployedForms;
@@ -26,11 +33,11 @@ import th.or.codi.programme.validation.DeployedForms;
  * variable when the task is created: Tasklist reads a task form's variables ({@code GET
  * /task/{id}/form-variables}), and a person who may work on the task reads its own variables. One
  * listener for every user task; which lists a task gets is read from its deployed form, so a form
- * that starts naming a list needs no Java change. When the engine starts, open tasks created before
- * a change of the reference data get the list as it is now.
+ * that starts naming a list needs no Java change. When the engine starts after a change of the
+ * reference data, open tasks created before it get the list as it is now.
  */
 @Component
-public class ProvinceOptionVariables extends AbstractProcessEnginePlugin {
+public class ProvinceOptionVariables extends StartupPlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProvinceOptionVariables.class);
   private final ProvinceOptions provinceOptions;
@@ -46,12 +53,48 @@ public class ProvinceOptionVariables extends AbstractProcessEnginePlugin {
     EngineHooks.addToEveryUserTask(configuration, TaskListener.EVENTNAME_CREATE, this::offer);
   }
 
+  /**
+   * The engine property holding a fingerprint of the lists the open tasks were last brought up to
+   * date with, so that a start with unchanged reference data reads no task variable and writes
+   * nothing.
+   */
+  static final String FINGERPRINT = "programme.province-options";
+
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    step("province-options", () -> onStart(engine));
+  }
+
+  private void onStart(ProcessEngine engine) {
+    String fingerprint = fingerprint();
+    ManagementService management = engine.getManagementService();
+    if (fingerprint.equals(management.getProperties().get(FINGERPRINT))) {
+      return;
+    }
     int updated = refresh(engine);
     if (updated > 0) {
       LOG.info(
           "Province lists of {} open task(s) brought up to date with the reference data", updated);
+    }
+    try {
+      management.setProperty(FINGERPRINT, fingerprint);
+    } catch (ProcessEngineException e) {
+      // another node starting at the same moment wrote it: the next start compares again
+      LOG.debug("province list fingerprint not stored: {}", e.getMessage());
+    }
+  }
+
+  /** SHA-256 of every province list as the reference data gives it now. */
+  String fingerprint() {
+    Map<String, Object> lists = new TreeMap<>();
+    for (String name : ProvinceOptions.NAMES) {
+      lists.put(name, provinceOptions.options(name));
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(lists));
+      return HexFormat.of().formatHex(digest);
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot fingerprint the province lists", e);
     }
   }
 

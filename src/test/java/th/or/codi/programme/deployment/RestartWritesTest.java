@@ -1,0 +1,90 @@
+package th.or.codi.programme.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import th.or.codi.programme.JointProgrammeApplication;
+import th.or.codi.programme.TestDatabase;
+
+/**
+ * A restart on an unchanged database writes nothing: the deployment, the groups, grants, filters
+ * and demo users, the database tuning, the history retention and the province lists find everything
+ * as they left it. Counted by PostgreSQL itself ({@code pg_stat_user_tables}: rows inserted,
+ * updated and deleted in every table, the engine's and the programme's), so a write that no
+ * snapshot of the engine's entities would show is caught too. PostgreSQL only: H2 has no such
+ * count.
+ */
+class RestartWritesTest {
+
+  @Test
+  void theSecondStartWritesNoRow() throws Exception {
+    Assumptions.assumeTrue(TestDatabase.postgres(), "PostgreSQL counts the rows written");
+    String url = TestDatabase.newDatabase("restart_writes");
+    try (ConfigurableApplicationContext first = start(url)) {
+      assertThat(first.isActive()).isTrue();
+    }
+    // a backend reports its counts when it exits: the first start's are all in now
+    Map<String, Long> before = writes(url);
+    assertThat(before.values().stream().mapToLong(Long::longValue).sum())
+        .as("rows the first start wrote")
+        .isPositive();
+    Map<String, Long> after;
+    try (ConfigurableApplicationContext second = start(url)) {
+      // until every backend of the second start has reported (idle backends do within 10 s)
+      Thread.sleep(11_000);
+      after = writes(url);
+    }
+    Map<String, Long> written = new TreeMap<>();
+    after.forEach(
+        (table, rows) -> {
+          long delta = rows - before.getOrDefault(table, 0L);
+          if (delta != 0) {
+            written.put(table, delta);
+          }
+        });
+    assertThat(written).as("rows written by the restart, by table").isEmpty();
+  }
+
+  private static ConfigurableApplicationContext start(String url) {
+    return new SpringApplicationBuilder(JointProgrammeApplication.class)
+        .profiles("demo", "postgres")
+        .run(
+            List.of(
+                    "--PROGRAMME_DB_URL=" + url,
+                    "--PROGRAMME_DB_USER=postgres",
+                    "--PROGRAMME_DB_PASSWORD=postgres",
+                    "--server.port=0",
+                    "--programme.demo.data=false",
+                    "--camunda.bpm.process-engine-name=restartWrites",
+                    // jobs are the engine's work after the start, not part of it
+                    "--camunda.bpm.job-execution.enabled=false")
+                .toArray(String[]::new));
+  }
+
+  /** Rows inserted + updated + deleted so far, by table. */
+  private static Map<String, Long> writes(String url) throws Exception {
+    Map<String, Long> out = new TreeMap<>();
+    try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+        Statement s = c.createStatement()) {
+      s.execute("select pg_stat_clear_snapshot()");
+      try (ResultSet rows =
+          s.executeQuery(
+              "select relname, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables")) {
+        while (rows.next()) {
+          out.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+    }
+    return out;
+  }
+}
