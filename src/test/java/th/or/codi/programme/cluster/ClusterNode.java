@@ -82,6 +82,29 @@ public final class ClusterNode implements AutoCloseable {
   public static ClusterNode launch(
       String name, String profiles, Map<String, String> environment, Map<String, String> settings)
       throws Exception {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--spring.profiles.active=" + profiles,
+                "--programme.demo.data=false",
+                "--programme.notifications.mail.directory=target/mail/" + name,
+                "--camunda.bpm.job-execution.wait-time-in-millis=250",
+                "--camunda.bpm.job-execution.max-wait=250"));
+    settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("PROGRAMME_NODE_ID", name);
+    env.put("PROGRAMME_DATA_DIR", new File("target/cluster-data/" + name).getAbsolutePath());
+    env.putAll(environment);
+    return launchJar(name, jar(), arguments, env);
+  }
+
+  /**
+   * Starts a Spring Boot jar ({@code java -Xmx512m -jar}) on a free port with these arguments and
+   * environment, and waits until its {@code /actuator/health} answers 200.
+   */
+  public static ClusterNode launchJar(
+      String name, Path jar, List<String> arguments, Map<String, String> environment)
+      throws Exception {
     Files.createDirectories(LOGS);
     int port = freePort();
     List<String> command =
@@ -90,22 +113,13 @@ public final class ClusterNode implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-jar",
-                jar().toString(),
-                "--spring.profiles.active=" + profiles,
-                "--server.port=" + port,
-                "--programme.demo.data=false",
-                "--programme.notifications.mail.directory=target/mail/" + name,
-                "--camunda.bpm.job-execution.wait-time-in-millis=250",
-                "--camunda.bpm.job-execution.max-wait=250"));
-    settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+                jar.toString(),
+                "--server.port=" + port));
+    command.addAll(arguments);
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(name + ".log").toFile()));
-    builder.environment().put("PROGRAMME_NODE_ID", name);
-    builder
-        .environment()
-        .put("PROGRAMME_DATA_DIR", new File("target/cluster-data/" + name).getAbsolutePath());
     builder.environment().putAll(environment);
     long started = System.nanoTime();
     ClusterNode node = new ClusterNode(name, port, builder.start());
@@ -117,6 +131,10 @@ public final class ClusterNode implements AutoCloseable {
   /** Milliseconds from launching the JVM until /actuator/health answered 200. */
   public long startupMillis() {
     return startupMillis;
+  }
+
+  public int port() {
+    return port;
   }
 
   public String url(String path) {
@@ -137,7 +155,7 @@ public final class ClusterNode implements AutoCloseable {
       await(name + " healthy")
           .atMost(timeout)
           .pollDelay(Duration.ZERO)
-          .pollInterval(Duration.ofMillis(500))
+          .pollInterval(Duration.ofMillis(100))
           .until(() -> healthy(http));
     } catch (ConditionTimeoutException e) {
       close();
