@@ -476,6 +476,10 @@ class ProgrammeBenchmark {
             + "up to its share.\n");
     List<Map<String, Object>> rows = measureRest(programme, targets, userCounts, rounds);
     results.put("rest", rows);
+    if (profileLines.containsKey("programme")) {
+      markdown.add("");
+      markdown.addAll(profileLines.get("programme"));
+    }
     markdown.add(
         "\nTargets at 100,000 open tasks on PostgreSQL: task-list p95 ≤ 100 ms with 8 users, "
             + "completion p95 ≤ 30 ms with 1 user.\n");
@@ -499,6 +503,11 @@ class ProgrammeBenchmark {
       bare.addAll(measureRest(server.server(), targets, userCounts, rounds));
     }
     results.put("restBare", bare);
+    if (profileLines.containsKey("bare")) {
+      markdown.add(
+          "\nThe bare starter's server is a JVM of its own; its profile is not taken here.\n");
+    }
+    results.put("cpuProfile", profiles);
     markdown.add("### Side by side\n");
     markdown.add(
         "| open tasks | K users | programme req/s | bare req/s | **programme ÷ bare** | list p95 programme / bare (ms) | complete p95 programme / bare (ms) |");
@@ -530,6 +539,9 @@ class ProgrammeBenchmark {
     markdown.add(
         "\nTarget: programme ÷ bare ≥ 0.8 in requests per second, 8 users, 100,000 open tasks.\n");
   }
+
+  private final Map<String, Object> profiles = new LinkedHashMap<>();
+  private final Map<String, List<String>> profileLines = new LinkedHashMap<>();
 
   @SuppressWarnings("unchecked")
   private static double p95(Map<String, Object> row, String key) {
@@ -567,9 +579,27 @@ class ProgrammeBenchmark {
       }
       for (int users : userCounts) {
         openLoadTasks(server, target); // again what the warm-up or the round before completed
-        Map<String, Object> row = round(server, users, rounds);
+        boolean profiled =
+            server.name().equals("programme")
+                && target == targets.get(targets.size() - 1)
+                && users == userCounts.get(userCounts.size() - 1)
+                && !System.getProperty("bench.profile", "true").equals("false");
+        Path recording =
+            Path.of("target/bench-" + database() + "-" + server.name() + ".jfr").toAbsolutePath();
+        long p0 = System.nanoTime();
+        Map<String, Object> row =
+            profiled
+                ? CpuProfile.record(recording, () -> round(server, users, rounds))
+                : round(server, users, rounds);
         row.put("openTasks", target);
         rows.add(row);
+        if (profiled) {
+          Map<String, Object> profile = CpuProfile.summary(recording);
+          profiles.put(server.name(), profile);
+          profileLines.put(
+              server.name(),
+              CpuProfile.markdown(profile, Duration.ofNanos(System.nanoTime() - p0)));
+        }
         markdown.add(
             "| %s | %d | %d | %s | %s | %.0f | %s | %s |"
                 .formatted(
