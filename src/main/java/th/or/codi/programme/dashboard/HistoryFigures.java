@@ -1,26 +1,38 @@
 package th.or.codi.programme.dashboard;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import th.or.codi.programme.history.HistoricValues;
 import th.or.codi.programme.history.ProcessTree;
 import th.or.codi.programme.processes.ProgrammeProcesses;
 
 /**
  * What the engine's history holds for the dashboard: each province's pipeline that ended last, and
- * for one pipeline the values its row shows ({@link PipelineValues}). Every query runs as the
- * caller, with the caller's authorization checks.
+ * for the rows' pipelines the values their rows show ({@link PipelineValues}), read for all rows at
+ * once. Every query runs as the caller, with the caller's authorization checks.
  */
 final class HistoryFigures {
 
   private static final int PAGE = 500;
+  private static final String LATEST_STATUS = "latestMonthlyStatus";
+  private static final String LATEST_MONTH = "latestReportMonth";
+
+  /** The pipeline's own variables its row shows. */
+  private static final Set<String> OWN =
+      Set.of("wave", "provinceName", "stageKey", "stage", "outcome");
 
   /**
    * A pipeline's own {@code wave}, {@code stageKey}, {@code stage} and {@code outcome}; since when
@@ -102,62 +114,156 @@ final class HistoryFigures {
     return found;
   }
 
-  /** The values of the pipeline's dashboard row. */
-  PipelineValues valuesOf(HistoricProcessInstance pipeline) {
-    List<String> tree =
-        ProcessTree.of(history, pipeline).stream().map(HistoricProcessInstance::getId).toList();
-    Map<String, HistoricVariableInstance> vars = new LinkedHashMap<>();
+  /**
+   * The values of these pipelines' dashboard rows, by pipeline id, each as it was read pipeline by
+   * pipeline before (a tree, a variable query and a detail query per row, and two more per monthly
+   * status in its tree): now one variable query for every instance of every tree and one detail
+   * query per variable name whose write times are wanted, per {@value #PAGE} instances, whatever
+   * the number of rows.
+   *
+   * @param trees each pipeline's process tree ({@link ProcessTree#ofAll}), by pipeline id
+   */
+  Map<String, PipelineValues> valuesOf(
+      Collection<HistoricProcessInstance> pipelines,
+      Map<String, List<HistoricProcessInstance>> trees) {
+    Map<String, PipelineValues> values = new LinkedHashMap<>();
+    if (pipelines.isEmpty()) {
+      return values;
+    }
+    Set<String> instances = new LinkedHashSet<>();
+    pipelines.forEach(p -> instances.add(p.getId()));
+    trees.values().forEach(tree -> tree.forEach(i -> instances.add(i.getId())));
+    // every variable of the rows, by process instance, in the order the engine returns them
+    Map<String, List<HistoricVariableInstance>> byInstance = new HashMap<>();
     for (HistoricVariableInstance v :
-        history
-            .createHistoricVariableInstanceQuery()
-            .processInstanceIdIn(pipeline.getId())
-            .variableNameIn("wave", "provinceName", "stageKey", "stage", "outcome")
-            .list()) {
-      if (HistoricValues.ownVariable(v)) {
-        vars.put(v.getName(), v);
+        inChunks(
+            List.copyOf(instances),
+            chunk ->
+                history
+                    .createHistoricVariableInstanceQuery()
+                    .processInstanceIdIn(chunk)
+                    .variableNameIn(
+                        "wave",
+                        "provinceName",
+                        "stageKey",
+                        "stage",
+                        "outcome",
+                        LATEST_STATUS,
+                        LATEST_MONTH)
+                    .list())) {
+      byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new ArrayList<>()).add(v);
+    }
+    Map<String, Map<String, HistoricVariableInstance>> own = new HashMap<>();
+    Set<String> withStageKey = new LinkedHashSet<>();
+    Set<String> withStatus = new LinkedHashSet<>();
+    for (HistoricProcessInstance pipeline : pipelines) {
+      Map<String, HistoricVariableInstance> vars = new LinkedHashMap<>();
+      for (HistoricVariableInstance v : byInstance.getOrDefault(pipeline.getId(), List.of())) {
+        if (OWN.contains(v.getName()) && HistoricValues.ownVariable(v)) {
+          vars.put(v.getName(), v);
+        }
+      }
+      own.put(pipeline.getId(), vars);
+      if (vars.containsKey("stageKey")) {
+        withStageKey.add(pipeline.getId());
+      }
+      for (HistoricProcessInstance instance : trees.getOrDefault(pipeline.getId(), List.of())) {
+        for (HistoricVariableInstance v : byInstance.getOrDefault(instance.getId(), List.of())) {
+          if (isStatus(v)) {
+            withStatus.add(instance.getId());
+          }
+        }
       }
     }
-    Instant stageSince =
-        HistoricValues.lastWrite(history, vars.get("stageKey"))
-            .orElse(pipeline.getStartTime().toInstant());
+    Map<String, Instant> lastWrites = lastWrites(withStageKey, "stageKey");
+    lastWrites.putAll(lastWrites(withStatus, LATEST_STATUS));
 
-    // latest monthly status: the most recently written value in the pipeline or its stages
-    String latestStatus = null;
-    String latestMonth = null;
-    Instant latestAt = null;
-    for (HistoricVariableInstance v :
-        history
-            .createHistoricVariableInstanceQuery()
-            .processInstanceIdIn(tree.toArray(String[]::new))
-            .variableNameIn("latestMonthlyStatus")
-            .list()) {
-      if (v.getTaskId() != null || v.getValue() == null) {
-        continue;
+    for (HistoricProcessInstance pipeline : pipelines) {
+      Map<String, HistoricVariableInstance> vars = own.get(pipeline.getId());
+      Instant stageSince =
+          vars.get("stageKey") == null || !lastWrites.containsKey(vars.get("stageKey").getId())
+              ? pipeline.getStartTime().toInstant()
+              : lastWrites.get(vars.get("stageKey").getId());
+
+      // latest monthly status: the most recently written value in the pipeline or its stages
+      String latestStatus = null;
+      String latestMonth = null;
+      Instant latestAt = null;
+      for (HistoricProcessInstance instance : trees.getOrDefault(pipeline.getId(), List.of())) {
+        for (HistoricVariableInstance v : byInstance.getOrDefault(instance.getId(), List.of())) {
+          if (!isStatus(v)) {
+            continue;
+          }
+          Instant at = lastWrites.get(v.getId());
+          if (at != null && (latestAt == null || at.isAfter(latestAt))) {
+            latestAt = at;
+            latestStatus = v.getValue().toString();
+            latestMonth =
+                HistoricValues.text(
+                    byInstance.getOrDefault(v.getProcessInstanceId(), List.of()).stream()
+                        .filter(m -> LATEST_MONTH.equals(m.getName()) && m.getTaskId() == null)
+                        .findFirst()
+                        .orElse(null));
+          }
+        }
       }
-      Instant at = HistoricValues.lastWrite(history, v).orElse(null);
-      if (at != null && (latestAt == null || at.isAfter(latestAt))) {
-        latestAt = at;
-        latestStatus = v.getValue().toString();
-        HistoricVariableInstance month =
-            history
-                .createHistoricVariableInstanceQuery()
-                .processInstanceIdIn(v.getProcessInstanceId())
-                .variableName("latestReportMonth")
-                .list()
-                .stream()
-                .filter(m -> m.getTaskId() == null)
-                .findFirst()
-                .orElse(null);
-        latestMonth = HistoricValues.text(month);
+      values.put(
+          pipeline.getId(),
+          new PipelineValues(
+              vars.get("wave") == null ? null : vars.get("wave").getValue(),
+              HistoricValues.text(vars.get("stageKey")),
+              HistoricValues.text(vars.get("stage")),
+              stageSince,
+              HistoricValues.text(vars.get("outcome")),
+              latestStatus,
+              latestMonth));
+    }
+    return values;
+  }
+
+  /** A monthly status that counts: the instance's (not a task's), with a value. */
+  private static boolean isStatus(HistoricVariableInstance v) {
+    return LATEST_STATUS.equals(v.getName()) && v.getTaskId() == null && v.getValue() != null;
+  }
+
+  /**
+   * When each variable of that name in these instances was last written, by variable instance id
+   * ({@link HistoricValues#lastWrite}, for many variables at once): the detail query takes many
+   * process instances but no variable instances, and a name only as a pattern (matched without
+   * regard to case, hence the exact name checked again here).
+   */
+  private Map<String, Instant> lastWrites(Collection<String> instances, String name) {
+    Map<String, Instant> last = new HashMap<>();
+    for (HistoricDetail detail :
+        inChunks(
+            List.copyOf(instances),
+            chunk ->
+                history
+                    .createHistoricDetailQuery()
+                    .processInstanceIdIn(chunk)
+                    .variableNameLike(name)
+                    .variableUpdates()
+                    .disableBinaryFetching()
+                    .disableCustomObjectDeserialization()
+                    .list())) {
+      if (detail instanceof HistoricVariableUpdate update
+          && name.equals(update.getVariableName())
+          && update.getVariableInstanceId() != null) {
+        last.merge(
+            update.getVariableInstanceId(),
+            update.getTime().toInstant(),
+            (a, b) -> a.isAfter(b) ? a : b);
       }
     }
-    return new PipelineValues(
-        vars.get("wave") == null ? null : vars.get("wave").getValue(),
-        HistoricValues.text(vars.get("stageKey")),
-        HistoricValues.text(vars.get("stage")),
-        stageSince,
-        HistoricValues.text(vars.get("outcome")),
-        latestStatus,
-        latestMonth);
+    return last;
+  }
+
+  private static <T> List<T> inChunks(List<String> ids, Function<String[], List<T>> query) {
+    List<T> all = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += PAGE) {
+      all.addAll(
+          query.apply(ids.subList(from, Math.min(ids.size(), from + PAGE)).toArray(String[]::new)));
+    }
+    return all;
   }
 }

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import th.or.codi.programme.dashboard.HistoryFigures.PipelineValues;
 import th.or.codi.programme.dashboard.RuntimeFigures.TaskCount;
 import th.or.codi.programme.engine.EngineHooks;
+import th.or.codi.programme.history.ProcessTree;
 import th.or.codi.programme.ledger.Ledgers;
 import th.or.codi.programme.ledger.PipelineLedger;
 import th.or.codi.programme.pipeline.PipelineStages.Stage;
@@ -97,8 +99,9 @@ public class ProgrammeDashboard {
 
   /** The dashboard as the logged-in user may see it. */
   public View view(Instant now) {
-    // running pipelines first: a handful of rows, read with two plain queries
-    Map<String, HistoricProcessInstance> running = runtime.runningByProvince();
+    // running pipelines first: a handful of rows, read once for the rows and the totals
+    RuntimeFigures.Running runningNow = runtime.running();
+    Map<String, HistoricProcessInstance> running = runningNow.byProvince();
     // only programme provinces can have pipelines (PipelineStages.prepare refuses others)
     Map<String, HistoricProcessInstance> ended =
         history.latestEnded(
@@ -119,7 +122,11 @@ public class ProgrammeDashboard {
         latest.put(province, pipeline);
       }
     }
-    Map<String, Map<String, TaskCount>> taskCounts = runtime.taskCounts(latest, now);
+    // every row's process tree, for its tasks and its monthly status: one query for all rows
+    Map<String, List<HistoricProcessInstance>> trees =
+        ProcessTree.ofAll(engine.getHistoryService(), latest.values());
+    Map<String, Map<String, TaskCount>> taskCounts = runtime.taskCounts(latest, trees, now);
+    Map<String, PipelineValues> values = history.valuesOf(latest.values(), trees);
     // the money and indicators are the ledger's own, read for all the rows' pipelines at once
     Map<String, PipelineLedger> ledgerOf = new HashMap<>();
     ledgers
@@ -132,7 +139,7 @@ public class ProgrammeDashboard {
                 DashboardRows.row(
                     province,
                     pipeline,
-                    history.valuesOf(pipeline),
+                    values.get(pipeline.getId()),
                     taskCounts.get(province.code()),
                     ledgerOf.get(pipeline.getId()),
                     now)));
@@ -149,7 +156,7 @@ public class ProgrammeDashboard {
       onTarget += row.indicatorsOnTarget();
     }
 
-    Totals totals = totalsNow(now);
+    Totals totals = totalsNow(now, runningNow.stages());
     return new View(
         now,
         rows,
@@ -171,17 +178,21 @@ public class ProgrammeDashboard {
    * grant for it). Every reader of the dashboard sees the same totals in it.
    */
   public Totals totals(Instant now) {
-    return EngineHooks.withoutAuthentication(engine.getIdentityService(), () -> totalsNow(now));
+    return EngineHooks.withoutAuthentication(
+        engine.getIdentityService(), () -> totalsNow(now, runtime.stagesOfRunningPipelines()));
   }
 
-  private Totals totalsNow(Instant now) {
+  /**
+   * @param runningStages the stage key of every running pipeline ({@link RuntimeFigures.Running})
+   */
+  private Totals totalsNow(Instant now, List<String> runningStages) {
     Map<String, Long> perStage = new LinkedHashMap<>();
     Map<String, String> labels = new LinkedHashMap<>();
     for (Stage stage : Stage.values()) {
       labels.put(stage.key(), stage.label());
       perStage.put(stage.key(), 0L);
     }
-    for (String stage : runtime.stagesOfRunningPipelines()) {
+    for (String stage : runningStages) {
       if (perStage.containsKey(stage)) {
         perStage.merge(stage, 1L, Long::sum);
       }

@@ -2,8 +2,10 @@ package th.or.codi.programme.dashboard;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,12 +46,21 @@ final class RuntimeFigures {
   }
 
   /**
-   * The running pipeline of each province, by province code, as its historic instance (the latest
-   * started wins): a handful, read with two plain queries (and the variables' chunks).
+   * The running pipelines as one view reads them: each province's, by province code, as its
+   * historic instance (the latest started wins), and the stage key of every one (a pipeline without
+   * a stage yet left out), from a single read of the running pipelines and of their {@code
+   * provinceCode} and {@code stageKey} (the view used to read both twice).
    */
-  Map<String, HistoricProcessInstance> runningByProvince() {
+  record Running(Map<String, HistoricProcessInstance> byProvince, List<String> stages) {}
+
+  /**
+   * The running pipelines and their own {@code provinceCode} and {@code stageKey}: two plain
+   * queries (and the variables' chunks), then their historic instances in one.
+   */
+  Running running() {
     Map<String, HistoricProcessInstance> running = new LinkedHashMap<>();
-    Map<String, Map<String, Object>> vars = pipelineVariables(runningPipelineIds(), "provinceCode");
+    Map<String, Map<String, Object>> vars =
+        pipelineVariables(runningPipelineIds(), "provinceCode", "stageKey");
     if (!vars.isEmpty()) {
       for (HistoricProcessInstance pipeline :
           engine
@@ -65,17 +76,21 @@ final class RuntimeFigures {
         }
       }
     }
-    return running;
+    return new Running(running, stages(vars));
   }
 
   /**
    * The stage key of every running pipeline, read from its variables directly, not one count per
    * stage with a variable filter (on H2 such a filter scans every variable of every running
-   * process). A pipeline without a stage yet is left out.
+   * process). A pipeline without a stage yet is left out. For the metrics, which need no more.
    */
   List<String> stagesOfRunningPipelines() {
+    return stages(pipelineVariables(runningPipelineIds(), "stageKey"));
+  }
+
+  private static List<String> stages(Map<String, Map<String, Object>> pipelineVariables) {
     List<String> stages = new ArrayList<>();
-    for (Map<String, Object> vars : pipelineVariables(runningPipelineIds(), "stageKey").values()) {
+    for (Map<String, Object> vars : pipelineVariables.values()) {
       Object stage = vars.get("stageKey");
       if (stage != null) {
         stages.add(stage.toString());
@@ -98,21 +113,32 @@ final class RuntimeFigures {
    * Open and overdue tasks of each party in each running pipeline (with the processes it called),
    * by province code and party key: one task query per party across all the running pipelines, not
    * two counts per party and province. A province whose latest pipeline ended has no entry.
+   *
+   * @param trees the rows' process trees from history ({@link
+   *     th.or.codi.programme.history.ProcessTree#ofAll}), by pipeline id
    */
   Map<String, Map<String, TaskCount>> taskCounts(
-      Map<Province, HistoricProcessInstance> latest, Instant now) {
+      Map<Province, HistoricProcessInstance> latest,
+      Map<String, List<HistoricProcessInstance>> trees,
+      Instant now) {
     Map<String, String> provinceOf = new HashMap<>(); // process instance id -> province code
     Map<String, Map<String, TaskCount>> counts = new HashMap<>();
+    Map<Province, HistoricProcessInstance> running = new LinkedHashMap<>();
     latest.forEach(
         (province, pipeline) -> {
           if (pipeline.getEndTime() == null) {
-            runningTree(pipeline.getId()).forEach(id -> provinceOf.put(id, province.code()));
-            Map<String, TaskCount> perParty = new LinkedHashMap<>();
-            for (Party party : Party.values()) {
-              perParty.put(party.key(), new TaskCount());
-            }
-            counts.put(province.code(), perParty);
+            running.put(province, pipeline);
           }
+        });
+    Map<String, List<String>> runningTrees = runningTrees(running.values(), trees);
+    running.forEach(
+        (province, pipeline) -> {
+          runningTrees.get(pipeline.getId()).forEach(id -> provinceOf.put(id, province.code()));
+          Map<String, TaskCount> perParty = new LinkedHashMap<>();
+          for (Party party : Party.values()) {
+            perParty.put(party.key(), new TaskCount());
+          }
+          counts.put(province.code(), perParty);
         });
     if (provinceOf.isEmpty()) {
       return counts;
@@ -180,20 +206,48 @@ final class RuntimeFigures {
     return out;
   }
 
-  /** The running pipeline and the processes it called, and those they called, by id. */
-  private List<String> runningTree(String id) {
-    List<String> tree = new ArrayList<>(List.of(id));
-    for (int i = 0; i < tree.size(); i++) {
-      for (ProcessInstance child :
-          engine
-              .getRuntimeService()
-              .createProcessInstanceQuery()
-              .superProcessInstanceId(tree.get(i))
-              .list()) {
-        tree.add(child.getId());
+  /**
+   * Each running pipeline and the running processes it called, and those they called, by pipeline
+   * id: the processes of its historic tree that the runtime still has, as the caller may read them
+   * there, walked down from the pipeline as the runtime's super instance links would be (one query
+   * per {@value #CHUNK} instances for all pipelines, not one per process and level).
+   */
+  private Map<String, List<String>> runningTrees(
+      Collection<HistoricProcessInstance> pipelines,
+      Map<String, List<HistoricProcessInstance>> trees) {
+    List<String> called = new ArrayList<>();
+    for (HistoricProcessInstance pipeline : pipelines) {
+      for (HistoricProcessInstance instance : trees.getOrDefault(pipeline.getId(), List.of())) {
+        if (!instance.getId().equals(pipeline.getId()) && instance.getEndTime() == null) {
+          called.add(instance.getId());
+        }
       }
     }
-    return tree;
+    Set<String> stillRunning = new HashSet<>();
+    for (int from = 0; from < called.size(); from += CHUNK) {
+      engine
+          .getRuntimeService()
+          .createProcessInstanceQuery()
+          .processInstanceIds(
+              new LinkedHashSet<>(called.subList(from, Math.min(called.size(), from + CHUNK))))
+          .list()
+          .forEach(p -> stillRunning.add(p.getId()));
+    }
+    Map<String, List<String>> running = new LinkedHashMap<>();
+    for (HistoricProcessInstance pipeline : pipelines) {
+      List<String> tree = new ArrayList<>(List.of(pipeline.getId()));
+      Set<String> reached = new HashSet<>(tree);
+      for (HistoricProcessInstance instance : trees.getOrDefault(pipeline.getId(), List.of())) {
+        // parents come first in a tree: a process is reached when its caller was
+        if (stillRunning.contains(instance.getId())
+            && reached.contains(instance.getSuperProcessInstanceId())
+            && reached.add(instance.getId())) {
+          tree.add(instance.getId());
+        }
+      }
+      running.put(pipeline.getId(), tree);
+    }
+    return running;
   }
 
   private TaskQuery partyTasks(Party party) {

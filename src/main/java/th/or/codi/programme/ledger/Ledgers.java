@@ -32,10 +32,11 @@ import th.or.codi.programme.history.ProcessTree;
  * (those of the task's completion, as the audit trail's task entries show them) and who. The rules
  * that make figures of them are {@link LedgerBook}'s.
  *
- * <p>Queries for many pipelines at once: one for the pipelines, one per pipeline for its tree and
- * one for its tasks, one for the variable updates of all instances (in chunks of {@value #CHUNK}),
- * and one per instance for its completions (the engine's log query takes one process instance).
- * Every query is the caller's, so the engine filters what a caller without the grants cannot read.
+ * <p>Queries for many pipelines at once: one for the pipelines, one for their trees, one for their
+ * tasks and one for the variable updates of all instances (each in chunks of {@value #CHUNK}), and
+ * one per instance with completed tasks for its completions (the engine's log query takes one
+ * process instance). Every query is the caller's, so the engine filters what a caller without the
+ * grants cannot read.
  */
 @Component("ledgers")
 public class Ledgers {
@@ -162,22 +163,21 @@ public class Ledgers {
           .list()
           .forEach(i -> roots.put(i.getId(), i));
     }
-    Map<String, List<HistoricProcessInstance>> trees = new LinkedHashMap<>();
+    List<HistoricProcessInstance> found =
+        ids.stream().map(roots::get).filter(Objects::nonNull).toList();
+    Map<String, List<HistoricProcessInstance>> trees = ProcessTree.ofAll(history, found);
     Map<String, HistoricProcessInstance> instances = new LinkedHashMap<>();
-    for (String id : ids) {
-      HistoricProcessInstance root = roots.get(id);
-      if (root != null) {
-        List<HistoricProcessInstance> tree = ProcessTree.of(history, root);
-        trees.put(id, tree);
-        tree.forEach(i -> instances.put(i.getId(), i));
-      }
-    }
+    trees.values().forEach(tree -> tree.forEach(i -> instances.put(i.getId(), i)));
     Map<String, List<HistoricVariableUpdate>> updates = updates(List.copyOf(instances.keySet()));
+    Map<String, List<HistoricTaskInstance>> treeTasks = tasks(found);
     List<PipelineLedger> out = new ArrayList<>();
     for (Map.Entry<String, List<HistoricProcessInstance>> tree : trees.entrySet()) {
       HistoricProcessInstance root = roots.get(tree.getKey());
       List<Submission> submissions = new ArrayList<>();
-      Map<String, List<HistoricTaskInstance>> tasks = tasks(root);
+      Map<String, List<HistoricTaskInstance>> tasks =
+          root.getRootProcessInstanceId() != null && root.getBusinessKey() != null
+              ? treeTasks
+              : tasks(root);
       for (HistoricProcessInstance instance : tree.getValue()) {
         submissions.addAll(
             submissions(
@@ -219,6 +219,34 @@ public class Ledgers {
                       .add((HistoricVariableUpdate) d));
     }
     return updates;
+  }
+
+  /**
+   * The completed tasks of these pipelines' trees, by process instance id, in one query (per
+   * {@value #CHUNK} business keys) instead of one per pipeline: those of the instances that share
+   * the pipelines' business keys, which every instance of their trees has ({@link
+   * ProcessTree#ofAll}); only the trees' own are ever looked up. Pipelines without a business key
+   * or root instance id are read by {@link #tasks(HistoricProcessInstance)}.
+   */
+  private Map<String, List<HistoricTaskInstance>> tasks(List<HistoricProcessInstance> roots) {
+    List<String> keys =
+        List.copyOf(
+            roots.stream()
+                .filter(r -> r.getRootProcessInstanceId() != null && r.getBusinessKey() != null)
+                .map(HistoricProcessInstance::getBusinessKey)
+                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+    Map<String, List<HistoricTaskInstance>> tasks = new HashMap<>();
+    for (int from = 0; from < keys.size(); from += CHUNK) {
+      history
+          .createHistoricTaskInstanceQuery()
+          .finished()
+          .processInstanceBusinessKeyIn(
+              keys.subList(from, Math.min(keys.size(), from + CHUNK)).toArray(String[]::new))
+          .list()
+          .forEach(
+              t -> tasks.computeIfAbsent(t.getProcessInstanceId(), k -> new ArrayList<>()).add(t));
+    }
+    return tasks;
   }
 
   private Map<String, List<HistoricTaskInstance>> tasks(HistoricProcessInstance root) {

@@ -22,12 +22,14 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import th.or.codi.programme.DemoApplicationTest;
+import th.or.codi.programme.UnusedWave;
 import th.or.codi.programme.demo.PersonActions;
 import th.or.codi.programme.demo.Walkthrough;
 import th.or.codi.programme.ledger.Ledgers;
 import th.or.codi.programme.ledger.PipelineLedger;
 import th.or.codi.programme.pipeline.Outcome;
 import th.or.codi.programme.pipeline.PipelineStages.Stage;
+import th.or.codi.programme.provinces.Province;
 import th.or.codi.programme.provinces.ProvinceReferenceData;
 
 /**
@@ -228,6 +230,77 @@ class ProgrammeDashboardTest {
         .as("a manager reads the audit trail too")
         .isTrue();
     assertThat(dashboard("auditor").get("auditTrail").asBoolean()).isTrue();
+  }
+
+  /**
+   * The dashboard's own statements do not grow with its rows: the view over 3 provinces' pipelines
+   * and over 12 (each set running ones, one at its second stage with the first's process ended, and
+   * ended ones) prepares as many SQL statements, once the ledgers' statements for the same rows
+   * (which {@link Ledgers} reads per pipeline, outside the dashboard) are taken off. Counted on the
+   * engine's MyBatis statement handlers ({@link StatementCounter}).
+   */
+  @Test
+  void theDashboardsStatementsDoNotGrowWithItsRows() {
+    StatementCounter.installOn(engine);
+    List<Province> twelve = provinces.programmeProvinces().subList(0, 12);
+    for (int i = 0; i < twelve.size(); i++) {
+      Province province = twelve.get(i);
+      Walkthrough walk = new Walkthrough(act, code -> member(province.communityGroupId()), t -> {});
+      UnusedWave wave = UnusedWave.of(engine, province.code());
+      String key = walk.start(province.code(), wave.fiscalYear(), wave.wave());
+      switch (i % 3) {
+        case 0 -> walk.forumStage(key, province.code()); // the study visit runs
+        case 1 -> // ended: no running pipeline left in the province
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey("provincialPipeline")
+                .variableValueEquals("provinceCode", province.code())
+                .list()
+                .forEach(
+                    p ->
+                        engine
+                            .getRuntimeService()
+                            .deleteProcessInstance(p.getId(), "withdrawn by the test"));
+        default -> walk.planForum(key, province.code());
+      }
+    }
+    int three = dashboardStatements(twelve.subList(0, 3));
+    int all = dashboardStatements(twelve);
+    assertThat(all).as("statements over 12 provinces' rows against 3").isEqualTo(three);
+  }
+
+  /**
+   * The statements of the dashboard over these provinces as the manager sees it, less those of the
+   * ledgers of its rows; the view is read once before, so the engine's caches are warm.
+   */
+  private int dashboardStatements(List<Province> some) {
+    ProgrammeDashboard dashboard = new ProgrammeDashboard(engine, new ProvinceReferenceData(some));
+    var identity = engine.getIdentityService();
+    identity.setAuthentication(
+        "manager",
+        identity.createGroupQuery().groupMember("manager").list().stream()
+            .map(g -> g.getId())
+            .toList());
+    try {
+      dashboard.view(Instant.now());
+      var view = StatementCounter.record(() -> dashboard.view(Instant.now()));
+      assertThat(view.result().provinces()).hasSize(some.size());
+      var ledgerReads =
+          StatementCounter.record(
+              () ->
+                  new Ledgers(engine)
+                      .ofPipelines(
+                          view.result().provinces().stream()
+                              .map(ProgrammeDashboard.Row::processInstanceId)
+                              .toList()));
+      System.out.printf(
+          "dashboard over %d provinces: %d statements, %d of them the ledgers'%n",
+          some.size(), view.statements().size(), ledgerReads.statements().size());
+      return view.statements().size() - ledgerReads.statements().size();
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @Test
