@@ -199,10 +199,13 @@ public class ProgrammeDashboard {
     }
     Map<String, Long> open = new LinkedHashMap<>();
     Map<String, Long> overdue = new LinkedHashMap<>();
-    for (Party party : Party.values()) {
-      open.put(party.key(), runtime.openTasks(party));
-      overdue.put(party.key(), runtime.overdueTasks(party, now));
-    }
+    runtime
+        .partyTaskCounts(now)
+        .forEach(
+            (party, count) -> {
+              open.put(party, count[0]);
+              overdue.put(party, count[1]);
+            });
     return new Totals(perStage, labels, open, overdue);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -230,6 +231,51 @@ class ProgrammeDashboardTest {
         .as("a manager reads the audit trail too")
         .isTrue();
     assertThat(dashboard("auditor").get("auditTrail").asBoolean()).isTrue();
+  }
+
+  /**
+   * The open and overdue tasks per party across the programme, which the database counts in one
+   * statement, are the engine's own counts (candidate groups, assigned or not), as the parties'
+   * readers would count them: a task of two groups of one party counts once for it, a task of two
+   * parties once for each, an assigned task too.
+   */
+  @Test
+  void totalsPerPartyAreTheEnginesCounts() throws Exception {
+    var tasks = engine.getTaskService();
+    Task shared = tasks.newTask();
+    shared.setName("two movements and CODI, assigned, overdue");
+    shared.setDueDate(Date.from(Instant.now().minus(Duration.ofDays(2))));
+    shared.setAssignee("manager");
+    tasks.saveTask(shared);
+    tasks.addCandidateGroup(shared.getId(), "community-nakhon-sawan");
+    tasks.addCandidateGroup(shared.getId(), "community-saraburi");
+    tasks.addCandidateGroup(shared.getId(), "codi");
+    try {
+      JsonNode view = dashboard("manager");
+      Date now = Date.from(Instant.parse(view.get("asOf").asText()));
+      for (Party party : Party.values()) {
+        List<String> groups = List.of(party.groups(provinces));
+        long open =
+            tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().count();
+        long overdue =
+            tasks
+                .createTaskQuery()
+                .taskCandidateGroupIn(groups)
+                .includeAssignedTasks()
+                .dueBefore(now)
+                .count();
+        assertThat(view.get("openTasksPerParty").get(party.key()).asLong())
+            .as("open " + party.key())
+            .isEqualTo(open);
+        assertThat(view.get("overdueTasksPerParty").get(party.key()).asLong())
+            .as("overdue " + party.key())
+            .isEqualTo(overdue);
+      }
+      assertThat(view.get("overdueTasksPerParty").get("community").asLong()).isPositive();
+      assertThat(view.get("openTasksPerParty").get("codi").asLong()).isPositive();
+    } finally {
+      tasks.deleteTask(shared.getId(), true);
+    }
   }
 
   /**
