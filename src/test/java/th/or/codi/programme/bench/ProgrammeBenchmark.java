@@ -246,6 +246,8 @@ class ProgrammeBenchmark {
       List<String> writeTables = new ArrayList<>();
       for (int n : sizes("bench.overhead", "100")) {
         var before = TestDatabase.postgres() ? TableWrites.snapshot(dataSource(engine)) : null;
+        var bytesBefore =
+            TestDatabase.postgres() ? TableWrites.keptBytes(dataSource(engine)) : null;
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
           fullPipeline(walk);
@@ -256,7 +258,13 @@ class ProgrammeBenchmark {
                 ? TableWrites.perInstance(before, TableWrites.snapshot(dataSource(engine)), n)
                 : null;
         progress(n + " pipelines in %.0f s".formatted(programme));
+        var programmeBytes =
+            TestDatabase.postgres()
+                ? TableWrites.bytesPerInstance(
+                    bytesBefore, TableWrites.keptBytes(dataSource(engine)), n)
+                : 0;
         var baseBefore = TestDatabase.postgres() ? TableWrites.snapshot(baselineData) : null;
+        var baseBytesBefore = TestDatabase.postgres() ? TableWrites.keptBytes(baselineData) : null;
         long t1 = System.nanoTime();
         for (int i = 0; i < n; i++) {
           baselineInstance(baseline, tasksPerPipeline);
@@ -268,6 +276,16 @@ class ProgrammeBenchmark {
           writeTables.add(
               "\nRows written per instance at N = " + n + " (PostgreSQL's table statistics):\n");
           writeTables.addAll(TableWrites.markdown(programmeWrites, baselineWrites));
+          double baselineBytes =
+              TableWrites.bytesPerInstance(baseBytesBefore, TableWrites.keptBytes(baselineData), n);
+          writeTables.add(
+              ("\nWhat stays in the database per instance (history tables and byte arrays, with"
+                      + " their indexes, after VACUUM): programme %.1f KiB per pipeline, baseline"
+                      + " %.1f KiB per instance.\n")
+                  .formatted(programmeBytes / 1024, baselineBytes / 1024));
+          results.put(
+              "keptBytesPerInstance" + n,
+              Map.of("programme", round(programmeBytes), "baseline", round(baselineBytes)));
           results.put(
               "writesPerInstance" + n,
               Map.of(

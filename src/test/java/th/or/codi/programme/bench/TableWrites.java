@@ -41,6 +41,38 @@ final class TableWrites {
     return counts;
   }
 
+  /**
+   * Bytes on disk of the tables that stay, by table: the history ({@code ACT_HI_*}) and the byte
+   * arrays (variables' serialized values, deployments), with their indexes and TOAST; after a
+   * {@code VACUUM}, so dead rows do not count.
+   */
+  static Map<String, Long> keptBytes(DataSource dataSource) throws Exception {
+    Map<String, Long> sizes = new TreeMap<>();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(true);
+      statement.execute("VACUUM");
+      try (ResultSet rows =
+          statement.executeQuery(
+              "select relname, pg_total_relation_size(relid) from pg_stat_user_tables"
+                  + " where relname ilike 'act_hi_%' or relname ilike 'act_ge_bytearray'")) {
+        while (rows.next()) {
+          sizes.put(rows.getString(1).toLowerCase(Locale.ROOT), rows.getLong(2));
+        }
+      }
+    }
+    return sizes;
+  }
+
+  /** (after - before) / n, summed over the tables. */
+  static double bytesPerInstance(Map<String, Long> before, Map<String, Long> after, int n) {
+    long sum = 0;
+    for (var e : after.entrySet()) {
+      sum += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+    }
+    return sum / (double) n;
+  }
+
   /** Per instance: (after - before) / n, for every table written. */
   static Map<String, double[]> perInstance(
       Map<String, long[]> before, Map<String, long[]> after, int n) {
