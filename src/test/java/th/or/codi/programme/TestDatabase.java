@@ -84,6 +84,41 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     return server().getJdbcUrl("postgres", name);
   }
 
+  /**
+   * Rows inserted + updated + deleted so far in the PostgreSQL database of this URL, by table, as
+   * PostgreSQL counts them ({@code pg_stat_user_tables}; a backend reports when it exits or has
+   * been idle a while).
+   */
+  public static Map<String, Long> rowsWritten(String url) throws SQLException {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+        Statement s = c.createStatement()) {
+      s.execute("select pg_stat_clear_snapshot()");
+      try (java.sql.ResultSet rows =
+          s.executeQuery(
+              "select relname, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables")) {
+        while (rows.next()) {
+          out.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The tables whose count moved between two {@link #rowsWritten} snapshots, and by how much. */
+  public static Map<String, Long> writtenBetween(
+      Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> written = new java.util.TreeMap<>();
+    after.forEach(
+        (table, rows) -> {
+          long delta = rows - before.getOrDefault(table, 0L);
+          if (delta != 0) {
+            written.put(table, delta);
+          }
+        });
+    return written;
+  }
+
   /** A file-based H2 database under target/ (as the application runs it), for the benchmark. */
   public static boolean h2File() {
     return "h2file".equals(System.getProperty(PROPERTY));

@@ -1077,18 +1077,11 @@ class ProgrammeBenchmark {
         }
       }
       if (TestDatabase.postgres()) {
-        Map<String, Long> before = tableWrites(db);
-        Map<String, Long> written = new java.util.TreeMap<>();
+        Map<String, Long> before = TestDatabase.rowsWritten(db);
+        Map<String, Long> written;
         try (ClusterNode node = starter.start("bench-" + side + "-" + database(), db, Map.of())) {
           Thread.sleep(11_000); // until every backend has reported its counts
-          tableWrites(db)
-              .forEach(
-                  (table, rows) -> {
-                    long delta = rows - before.getOrDefault(table, 0L);
-                    if (delta != 0) {
-                      written.put(table, delta);
-                    }
-                  });
+          written = TestDatabase.writtenBetween(before, TestDatabase.rowsWritten(db));
         }
         writes.put(side, written);
       }
@@ -1138,23 +1131,6 @@ class ProgrammeBenchmark {
         out.add(Map.of("step", label, "millis", step.get("millis")));
         if (!ours) {
           others++;
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Rows inserted + updated + deleted so far in the database of this JDBC URL, by table. */
-  private static Map<String, Long> tableWrites(String url) throws java.sql.SQLException {
-    Map<String, Long> out = new java.util.TreeMap<>();
-    try (var c = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
-        var s = c.createStatement()) {
-      s.execute("select pg_stat_clear_snapshot()");
-      try (var rows =
-          s.executeQuery(
-              "select relname, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables")) {
-        while (rows.next()) {
-          out.put(rows.getString(1), rows.getLong(2));
         }
       }
     }

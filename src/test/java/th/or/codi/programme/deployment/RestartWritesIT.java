@@ -2,13 +2,8 @@ package th.or.codi.programme.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,7 +29,7 @@ class RestartWritesIT {
       assertThat(first.isActive()).isTrue();
     }
     // a backend reports its counts when it exits: the first start's are all in now
-    Map<String, Long> before = writes(url);
+    Map<String, Long> before = TestDatabase.rowsWritten(url);
     assertThat(before.values().stream().mapToLong(Long::longValue).sum())
         .as("rows the first start wrote")
         .isPositive();
@@ -42,16 +37,9 @@ class RestartWritesIT {
     try (ConfigurableApplicationContext second = start(url)) {
       // until every backend of the second start has reported (idle backends do within 10 s)
       Thread.sleep(11_000);
-      after = writes(url);
+      after = TestDatabase.rowsWritten(url);
     }
-    Map<String, Long> written = new TreeMap<>();
-    after.forEach(
-        (table, rows) -> {
-          long delta = rows - before.getOrDefault(table, 0L);
-          if (delta != 0) {
-            written.put(table, delta);
-          }
-        });
+    Map<String, Long> written = TestDatabase.writtenBetween(before, after);
     assertThat(written).as("rows written by the restart, by table").isEmpty();
   }
 
@@ -69,22 +57,5 @@ class RestartWritesIT {
                     // jobs are the engine's work after the start, not part of it
                     "--camunda.bpm.job-execution.enabled=false")
                 .toArray(String[]::new));
-  }
-
-  /** Rows inserted + updated + deleted so far, by table. */
-  private static Map<String, Long> writes(String url) throws Exception {
-    Map<String, Long> out = new TreeMap<>();
-    try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-        Statement s = c.createStatement()) {
-      s.execute("select pg_stat_clear_snapshot()");
-      try (ResultSet rows =
-          s.executeQuery(
-              "select relname, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables")) {
-        while (rows.next()) {
-          out.put(rows.getString(1), rows.getLong(2));
-        }
-      }
-    }
-    return out;
   }
 }
